@@ -1,0 +1,177 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from accounts import services
+from accounts.enums import BUYER_VERIFICATION_TRANSITIONS, BuyerVerificationStatus
+from accounts.forms import (
+    BuyerSignUpForm,
+    ProducerSignUpForm,
+    ProfileForm,
+    TransitionForm,
+)
+from accounts.selectors import (
+    organization_list_for_verification,
+    organization_list_visible_to,
+    organization_members,
+    organization_verification_counts,
+)
+from core.workflow import audit_timeline
+
+
+def _form_errors_from(form, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+
+
+def _sign_up(request: HttpRequest, *, form_class, service, template: str, welcome: str) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("portal:dashboard")
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "password_confirm"}
+        try:
+            user = service(**data, language=get_language() or "en")
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, welcome)
+            return redirect("portal:dashboard")
+    return render(request, template, {"form": form}, status=400 if form.errors else 200)
+
+
+def sign_up_choice(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_choice.html")
+
+
+def sign_up_producer(request: HttpRequest) -> HttpResponse:
+    return _sign_up(
+        request,
+        form_class=ProducerSignUpForm,
+        service=services.producer_sign_up,
+        template="accounts/signup_producer.html",
+        welcome=_("Welcome! Your producer account is ready."),
+    )
+
+
+def sign_up_buyer(request: HttpRequest) -> HttpResponse:
+    return _sign_up(
+        request,
+        form_class=BuyerSignUpForm,
+        service=services.buyer_sign_up,
+        template="accounts/signup_buyer.html",
+        welcome=_("Welcome! The agency will verify your company shortly."),
+    )
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = ProfileForm(
+        request.POST or None,
+        initial={
+            "full_name": user.full_name,
+            "time_zone": user.time_zone,
+            "language": user.language,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(user=user, **form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@permission_required("accounts.verify_organization", raise_exception=True)
+def verification_queue(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", BuyerVerificationStatus.PENDING)
+    if status not in BuyerVerificationStatus.values:
+        status = BuyerVerificationStatus.PENDING
+    organizations = list(organization_list_for_verification(status=status))
+    for organization in organizations:
+        organization.moves = BUYER_VERIFICATION_TRANSITIONS.allowed_for(
+            obj=organization, user=request.user, field="verification_status"
+        )
+    return render(
+        request,
+        "accounts/verification_queue.html",
+        {
+            "organizations": organizations,
+            "status": status,
+            "tabs": organization_verification_counts(),
+        },
+    )
+
+
+@login_required
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = get_object_or_404(organization_list_visible_to(user=request.user), pk=pk)
+    moves = (
+        BUYER_VERIFICATION_TRANSITIONS.allowed_for(obj=organization, user=request.user, field="verification_status")
+        if organization.is_buyer
+        else []
+    )
+    return render(
+        request,
+        "accounts/organization_detail.html",
+        {
+            "organization": organization,
+            "memberships": organization_members(organization=organization),
+            "moves": moves,
+            "events": audit_timeline(obj=organization, table=BUYER_VERIFICATION_TRANSITIONS),
+        },
+    )
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@login_required
+@require_POST
+def organization_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = get_object_or_404(organization_list_visible_to(user=request.user), pk=pk)
+    back = _safe_next(request, reverse("accounts:organization_detail", args=[organization.pk]))
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The request was incomplete."))
+        return redirect(back)
+    try:
+        services.organization_transition(
+            organization=organization,
+            to=form.cleaned_data["to"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as exc:
+        for error in exc.messages:
+            messages.error(request, error)
+        return redirect(back)
+    messages.success(
+        request,
+        _("%(company)s is now %(status)s.")
+        % {
+            "company": organization.name,
+            "status": organization.get_verification_status_display().lower(),
+        },
+    )
+    return redirect(back)

@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from core.models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = (
+        "created_at",
+        "content_type",
+        "object_id",
+        "from_state",
+        "to_state",
+        "actor",
+    )
+    list_filter = ("content_type", "to_state")
+    search_fields = ("object_id", "note", "actor__email")
+    list_select_related = ("content_type", "actor")
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    # The audit trail is written by services only; nobody edits or deletes it.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

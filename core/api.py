@@ -1,0 +1,185 @@
+"""API helpers shared by every app: error format, pagination, permissions, transitions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import exceptions, permissions, serializers, status
+from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from core.workflow import TransitionTable
+
+
+def _flatten(detail) -> dict[str, list[str]] | list[str] | str:
+    if isinstance(detail, dict):
+        return {key: _flatten(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        if all(not isinstance(item, dict | list) for item in detail):
+            return [str(item) for item in detail]
+        return [_flatten(item) for item in detail]
+    return str(detail)
+
+
+def exception_handler(exc, context):
+    """Every API error is JSON: ``{"message": ..., "code": ..., "errors": {field: [...]}}``.
+
+    Django's own ``ValidationError`` and ``PermissionDenied`` raised by services are turned
+    into 400 and 403 here, so viewsets can call services without translating errors.
+    """
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        exc = exceptions.ValidationError(detail)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = _flatten(exc.detail)
+        if not isinstance(errors, dict):
+            errors = {"non_field_errors": errors if isinstance(errors, list) else [errors]}
+        fields = ", ".join(sorted(errors))
+        body = {
+            "message": _("Invalid input: %(fields)s.") % {"fields": fields},
+            "code": "invalid",
+            "errors": errors,
+        }
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        body = {
+            "message": str(detail),
+            "code": getattr(detail, "code", None) or getattr(exc, "default_code", "error"),
+            "errors": {},
+        }
+    response.data = body
+    return response
+
+
+class ErrorSerializer(serializers.Serializer):
+    message = serializers.CharField()
+    code = serializers.CharField()
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class PagePagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+class RulesPermission(permissions.BasePermission):
+    """Maps viewset actions to django-rules permissions.
+
+    A viewset sets ``permission_rules = {"action": "app.perm" or None}``. ``None`` asks only
+    for authentication; ``"*"`` lets anyone in. Object-level actions are checked against the
+    object (which the viewset's queryset already limits to what the user may see, so an
+    invisible object answers 404 and a forbidden action on a visible one 403). Actions not
+    named are refused.
+    """
+
+    PUBLIC = "*"
+
+    def _rule(self, view) -> tuple[bool, str | None]:
+        rules = getattr(view, "permission_rules", {})
+        action_name = getattr(view, "action", None) or request_method_action(view)
+        if action_name not in rules:
+            return False, None
+        return True, rules[action_name]
+
+    def has_permission(self, request: Request, view) -> bool:
+        known, rule = self._rule(view)
+        if not known:
+            return False
+        if rule == self.PUBLIC:
+            return True
+        if not (request.user and request.user.is_authenticated):
+            return False
+        if rule is None or getattr(view, "detail", False):
+            return True
+        return request.user.has_perm(rule)
+
+    def has_object_permission(self, request: Request, view, obj) -> bool:
+        _known, rule = self._rule(view)
+        if rule in (None, self.PUBLIC):
+            return True
+        return request.user.has_perm(rule, obj)
+
+
+def request_method_action(view) -> str | None:
+    request = getattr(view, "request", None)
+    return request.method.lower() if request is not None else None
+
+
+class TransitionRequestSerializer(serializers.Serializer):
+    to = serializers.CharField(max_length=64, help_text="The status to move to.")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+
+
+@extend_schema_field(serializers.ListField(child=serializers.CharField()))
+class AllowedTransitionsField(serializers.Field):
+    """The statuses the requesting user may move this object to now."""
+
+    def __init__(self, *, table: TransitionTable, field: str = "status", **kwargs) -> None:
+        self.table = table
+        self.status_field = field
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj) -> list[str]:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return [t.target for t in self.table.allowed_for(obj=obj, user=user, field=self.status_field)]
+
+
+def transition_action(
+    *,
+    service: Callable,
+    object_kwarg: str,
+    response_serializer: type[serializers.Serializer],
+):
+    """Build the ``POST …/{id}/transition/`` action for a viewset.
+
+    The object is fetched through the viewset's queryset (404 when invisible); the service
+    does the rest and its errors come back as 400 or 403.
+    """
+
+    @extend_schema(
+        request=TransitionRequestSerializer,
+        responses={
+            200: response_serializer,
+            400: OpenApiResponse(
+                ErrorSerializer,
+                description="Unknown status, or a move not allowed now.",
+            ),
+            403: OpenApiResponse(ErrorSerializer, description="The user may not make this move."),
+            404: OpenApiResponse(ErrorSerializer, description="No such object visible to the user."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def transition(self, request: Request, pk=None) -> Response:
+        obj = self.get_object()
+        payload = TransitionRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        updated = service(
+            **{object_kwarg: obj},
+            to=payload.validated_data["to"],
+            actor=request.user,
+            note=payload.validated_data["note"],
+        )
+        return Response(
+            response_serializer(updated, context=self.get_serializer_context()).data,
+            status=status.HTTP_200_OK,
+        )
+
+    return transition

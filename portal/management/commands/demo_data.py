@@ -1,0 +1,190 @@
+"""Create the demo world a newcomer meets on a fresh ``make run``. Safe to run again."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts import services as account_services
+from accounts.enums import (
+    BuyerType,
+    BuyerVerificationStatus,
+    MembershipRole,
+    OrganizationKind,
+    StaffRole,
+)
+from accounts.models import Organization, User
+from core.workflow import audit_record
+
+DEFAULT_PASSWORD = "go-global-demo"  # noqa: S105 (documented demo password, refused with DEBUG off)
+
+AGENCY = {
+    "name": "China Film Export Promotion Agency",
+    "country": "CN",
+    "city": "Beijing",
+    "website": "https://agency.demo.test",
+    "description": "国家电影海外推广机构 — the national agency that takes homemade films abroad.",
+}
+
+PEOPLE = [
+    # email, name, staff role
+    ("admin@demo.test", "Wang Fang 王芳", StaffRole.AGENCY_ADMIN),
+    ("reviewer@demo.test", "Li Wei 李伟", StaffRole.REVIEWER),
+]
+
+PRODUCERS = [
+    (
+        "producer@demo.test",
+        "Chen Jing 陈静",
+        "Demo Pictures",
+        OrganizationKind.PRODUCTION_COMPANY,
+        "CN",
+        "Beijing",
+        "https://demo-pictures.demo.test",
+    ),
+    (
+        "producer2@demo.test",
+        "Zhao Lei 赵磊",
+        "Second Light Films",
+        OrganizationKind.SALES_AGENT,
+        "CN",
+        "Shanghai",
+        "https://second-light.demo.test",
+    ),
+]
+
+# email, name, company, buyer type, country, city, status, note for the decision
+BUYERS = [
+    (
+        "buyer@demo.test",
+        "Camille Martin",
+        "Overseas Distribution",
+        BuyerType.DISTRIBUTOR,
+        "FR",
+        "Paris",
+        BuyerVerificationStatus.VERIFIED,
+        "Checked the company register and two recent theatrical releases.",
+    ),
+    (
+        "buyer2@demo.test",
+        "Ana Souza",
+        "Pending Buyers",
+        BuyerType.STREAMING_PLATFORM,
+        "BR",
+        "São Paulo",
+        BuyerVerificationStatus.PENDING,
+        "",
+    ),
+    (
+        "buyer3@demo.test",
+        "Jonas Weber",
+        "Nordlicht Broadcasting",
+        BuyerType.BROADCASTER,
+        "DE",
+        "Cologne",
+        BuyerVerificationStatus.SUSPENDED,
+        "Licence fees for two titles are three months overdue.",
+    ),
+    (
+        "buyer4@demo.test",
+        "Sam Carter",
+        "Quickflip Media",
+        BuyerType.DISTRIBUTOR,
+        "GB",
+        "London",
+        BuyerVerificationStatus.REJECTED,
+        "No company registration found; the website was created last week.",
+    ),
+]
+
+DESCRIPTIONS = {
+    "Overseas Distribution": "Art-house theatrical distributor releasing 12 Asian titles a year in France and Belgium.",
+    "Pending Buyers": "Streaming platform for Latin America looking for Chinese-language series and animation.",
+    "Nordlicht Broadcasting": "Regional public broadcaster with a weekly world-cinema slot.",
+    "Quickflip Media": "Buys worldwide rights to feature films.",
+}
+
+
+class Command(BaseCommand):
+    help = "Create demo organizations and users (idempotent). Refused with DEBUG off unless --force."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", default=DEFAULT_PASSWORD, help="password for every demo login")
+        parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+
+    def handle(self, *args, password: str, force: bool, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("DEBUG is off: demo data would go into a real database. Use --force if you mean it.")
+        with transaction.atomic():
+            self._build(password)
+        self._print_logins(password)
+
+    def _user(self, email: str, name: str, password: str) -> User:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email, password, full_name=name)
+        return user
+
+    def _build(self, password: str) -> None:
+        agency, _ = Organization.objects.get_or_create(
+            name=AGENCY["name"],
+            kind=OrganizationKind.AGENCY,
+            defaults={k: v for k, v in AGENCY.items() if k != "name"},
+        )
+        for email, name, role in PEOPLE:
+            user = self._user(email, name, password)
+            account_services.user_set_staff_role(user=user, role=role)
+            account_services.membership_add(organization=agency, user=user, role=MembershipRole.MEMBER)
+        admin = User.objects.get(email="admin@demo.test")
+
+        for email, name, company, kind, country, city, website in PRODUCERS:
+            user = self._user(email, name, password)
+            org, _ = Organization.objects.get_or_create(
+                name=company,
+                kind=kind,
+                defaults={"country": country, "city": city, "website": website},
+            )
+            account_services.membership_add(organization=org, user=user, role=MembershipRole.OWNER)
+
+        for email, name, company, buyer_type, country, city, status, note in BUYERS:
+            user = self._user(email, name, password)
+            org = Organization.objects.filter(name=company, kind=OrganizationKind.BUYER_COMPANY).first()
+            if org is None:
+                org = Organization.objects.create(
+                    name=company,
+                    kind=OrganizationKind.BUYER_COMPANY,
+                    buyer_type=buyer_type,
+                    country=country,
+                    city=city,
+                    description=DESCRIPTIONS[company],
+                    verification_status=BuyerVerificationStatus.PENDING,
+                )
+                audit_record(
+                    obj=org,
+                    actor=user,
+                    from_state="",
+                    to_state=org.verification_status,
+                    field="verification_status",
+                )
+                # Walk each company to its state through the real workflow, so its history is true.
+                path = {
+                    BuyerVerificationStatus.PENDING: [],
+                    BuyerVerificationStatus.VERIFIED: [BuyerVerificationStatus.VERIFIED],
+                    BuyerVerificationStatus.REJECTED: [BuyerVerificationStatus.REJECTED],
+                    BuyerVerificationStatus.SUSPENDED: [
+                        BuyerVerificationStatus.VERIFIED,
+                        BuyerVerificationStatus.SUSPENDED,
+                    ],
+                }[status]
+                for step in path:
+                    step_note = note if step == status else "Company register and references checked."
+                    account_services.organization_transition(organization=org, to=step, actor=admin, note=step_note)
+            account_services.membership_add(organization=org, user=user, role=MembershipRole.OWNER)
+
+    def _print_logins(self, password: str) -> None:
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ with:"))
+        rows = [(e, "agency admin" if r == StaffRole.AGENCY_ADMIN else "reviewer") for e, _n, r in PEOPLE]
+        rows += [(e, f"producer, owner of {c}") for e, _n, c, *_ in PRODUCERS]
+        rows += [(e, f"buyer, {c} ({s})") for e, _n, c, _t, _c, _ci, s, _no in BUYERS]
+        for email, what in rows:
+            self.stdout.write(f"  {email:<22} {what}")
+        self.stdout.write(f"  password for all: {password}")

@@ -1,0 +1,129 @@
+"""Fixtures shared by the whole suite, and the rules for tests that need a service.
+
+Tests marked ``postgres``, ``redis`` or ``browser`` are skipped, with the reason, when the
+service is not configured; with ``CI=true`` they fail instead, so CI can never pass by
+skipping them.
+"""
+
+import importlib.util
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from accounts.enums import BuyerVerificationStatus
+from portal.celery import app as celery_app
+from tests.factories import (
+    AgencyAdminFactory,
+    BuyerOrganizationFactory,
+    OrganizationFactory,
+    ReviewerFactory,
+    UserFactory,
+    member_of,
+)
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _missing_service(marker: str) -> str | None:
+    if marker == "postgres" and settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    if marker == "redis" and not settings.REDIS_URL:
+        return "needs Redis: set REDIS_URL=redis://..."
+    if marker == "browser":
+        if not os.path.exists(CHROMIUM):
+            return f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+        if importlib.util.find_spec("playwright") is None:
+            return "needs the playwright package (requirements-dev.txt)"
+    return None
+
+
+def pytest_runtest_setup(item):
+    for marker in ("postgres", "redis", "browser"):
+        if item.get_closest_marker(marker) is None:
+            continue
+        reason = _missing_service(marker)
+        if reason is None:
+            continue
+        if IN_CI:
+            pytest.fail(f"CI=true and this test {reason}", pytrace=False)
+        pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _isolation(settings, tmp_path):
+    """Each test: empty cache (throttles), eager Celery, files under its own folder."""
+    cache.clear()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager = eager
+    cache.clear()
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def agency_admin(db):
+    return AgencyAdminFactory(email="admin@example.test")
+
+
+@pytest.fixture
+def reviewer(db):
+    return ReviewerFactory(email="reviewer@example.test")
+
+
+@pytest.fixture
+def producer_org(db):
+    return OrganizationFactory(name="Demo Pictures")
+
+
+@pytest.fixture
+def producer(producer_org):
+    return member_of(producer_org, email="producer@example.test")
+
+
+@pytest.fixture
+def other_producer(db):
+    return member_of(OrganizationFactory(name="Second Light Films"), email="producer2@example.test")
+
+
+@pytest.fixture
+def buyer_org(db):
+    return BuyerOrganizationFactory(name="Overseas Distribution", verification_status=BuyerVerificationStatus.VERIFIED)
+
+
+@pytest.fixture
+def buyer(buyer_org):
+    return member_of(buyer_org, email="buyer@example.test")
+
+
+@pytest.fixture
+def pending_org(db):
+    return BuyerOrganizationFactory(name="Pending Buyers", country="BR")
+
+
+@pytest.fixture
+def pending_buyer(pending_org):
+    return member_of(pending_org, email="buyer2@example.test")
+
+
+@pytest.fixture
+def anonymous():
+    return None
+
+
+@pytest.fixture
+def plain_user(db):
+    return UserFactory(email="nobody@example.test")
