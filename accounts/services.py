@@ -46,7 +46,7 @@ def _user_build(*, email: str, password: str, full_name: str) -> User:
     user = User(email=email, full_name=(full_name or "").strip())
     errors: dict[str, list[str]] = {}
     try:
-        user.full_clean(exclude=["password"], validate_unique=False)
+        user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if email and user_email_taken(email=email):

@@ -98,6 +98,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
 @permission_required("accounts.verify_organization", raise_exception=True)
 def verification_queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", BuyerVerificationStatus.PENDING)

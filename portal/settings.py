@@ -159,6 +159,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# WhiteNoise warns (an error under the test suite) when STATIC_ROOT is missing before collectstatic.
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 # --- E-mail -----------------------------------------------------------------------------
 

@@ -61,11 +61,14 @@ def _isolation(settings, tmp_path):
     """Each test: empty cache (throttles), eager Celery, files under its own folder."""
     cache.clear()
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Fast hashing: the suite creates many users; production keeps Django's default hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The app reads Django settings under the CELERY_ namespace, so the prefixed keys are the ones that count.
     eager = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = True
+    celery_app.conf.CELERY_TASK_EAGER_PROPAGATES = True
     yield
-    celery_app.conf.task_always_eager = eager
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = eager
     cache.clear()
 
 

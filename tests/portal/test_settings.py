@@ -1,0 +1,74 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from portal.celery import app as celery_app
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x7!q2kz0-v9p#m3l8w@r5t1y6u4i0o2p-a9s8d7f6g5h4j3k2l1",
+    "ALLOWED_HOSTS": "films.example.org",
+    "DATABASE_URL": "sqlite:////tmp/portal-deploy-check.sqlite3",
+}
+
+
+# The suite's own switches must not leak into a production-like process.
+_NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
+    return subprocess.run(  # noqa: S603  (fixed arguments, our own manage.py)
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", env={**PRODUCTION, "SECRET_KEY": ""})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_variables():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_demo_data_is_refused_with_debug_off():
+    result = manage("demo_data", env=PRODUCTION)
+
+    assert result.returncode != 0
+    assert "DEBUG is off" in result.stderr
+
+
+def test_time_is_stored_in_utc_and_both_languages_are_offered():
+    assert settings.TIME_ZONE == "UTC"
+    assert settings.USE_TZ is True
+    assert [code for code, _name in settings.LANGUAGES] == ["en", "zh-hans"]
+
+
+def test_every_beat_entry_names_a_registered_task():
+    celery_app.loader.import_default_modules()
+
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in celery_app.tasks
+
+
+@pytest.mark.parametrize("key", ["task_serializer", "result_serializer"])
+def test_celery_speaks_json_only(key):
+    assert celery_app.conf[key] == "json"
+    assert celery_app.conf.accept_content == ["json"]
