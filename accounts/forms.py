@@ -100,3 +100,13 @@ class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Your name"), max_length=150, required=False)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+
+class OrganizationForm(forms.Form):
+    name = forms.CharField(label=_("Company name"), max_length=200)
+    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    city = forms.CharField(label=_("City"), max_length=120, required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    description = forms.CharField(
+        label=_("About the company"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=2000
+    )

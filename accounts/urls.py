@@ -56,6 +56,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("verification/", views.verification_queue, name="verification_queue"),
     path("organizations/<int:pk>/", views.organization_detail, name="organization_detail"),
+    path("organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
     path(
         "organizations/<int:pk>/transition/",
         views.organization_transition,

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from accounts import services
 from accounts.enums import BUYER_VERIFICATION_TRANSITIONS, BuyerVerificationStatus
 from accounts.forms import (
     BuyerSignUpForm,
+    OrganizationForm,
     ProducerSignUpForm,
     ProfileForm,
     TransitionForm,
@@ -136,7 +137,32 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "memberships": organization_members(organization=organization),
             "moves": moves,
             "events": audit_timeline(obj=organization, table=BUYER_VERIFICATION_TRANSITIONS),
+            "can_edit": request.user.has_perm("accounts.change_organization", organization),
         },
+    )
+
+
+@login_required
+def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = get_object_or_404(organization_list_visible_to(user=request.user), pk=pk)
+    if not request.user.has_perm("accounts.change_organization", organization):
+        raise PermissionDenied
+    initial = {name: getattr(organization, name) for name in OrganizationForm.base_fields}
+    initial["country"] = organization.country.code
+    form = OrganizationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organization_update(organization=organization, actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The company's details have been saved."))
+            return redirect("accounts:organization_detail", pk=organization.pk)
+    return render(
+        request,
+        "accounts/organization_edit.html",
+        {"organization": organization, "form": form},
+        status=400 if form.errors else 200,
     )
 
 

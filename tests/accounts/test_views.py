@@ -299,3 +299,43 @@ def test_pages_render_for_every_role(request, client):
 )
 def test_public_pages_render(client, url):
     assert client.get(url).status_code == 200
+
+
+def test_owner_edits_the_company_page(client, producer, producer_org):
+    login(client, producer)
+    form = {"name": "Demo Pictures Ltd", "country": "CN", "city": "Beijing", "website": "https://demo.test"}
+
+    response = client.post(f"/accounts/organizations/{producer_org.pk}/edit/", form)
+
+    assert response.status_code == 302
+    producer_org.refresh_from_db()
+    assert (producer_org.name, producer_org.city) == ("Demo Pictures Ltd", "Beijing")
+
+
+def test_company_edit_with_an_unknown_country_names_the_field(client, producer, producer_org):
+    login(client, producer)
+
+    response = client.post(f"/accounts/organizations/{producer_org.pk}/edit/", {"name": "X", "country": "XX"})
+
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["country"]
+    producer_org.refresh_from_db()
+    assert producer_org.name == "Demo Pictures"
+
+
+@pytest.mark.parametrize(("who", "status"), [("member", 403), ("other_producer", 404), ("buyer", 404)])
+def test_only_owners_and_admins_edit_a_company(request, client, producer_org, who, status):
+    user = member_of(producer_org, role="member") if who == "member" else request.getfixturevalue(who)
+    login(client, user)
+
+    assert client.get(f"/accounts/organizations/{producer_org.pk}/edit/").status_code == status
+    response = client.post(f"/accounts/organizations/{producer_org.pk}/edit/", {"name": "Hijacked", "country": "CN"})
+    assert response.status_code == status
+    producer_org.refresh_from_db()
+    assert producer_org.name == "Demo Pictures"
+
+
+def test_agency_admin_may_edit_any_company(client, agency_admin, producer_org):
+    login(client, agency_admin)
+
+    assert client.get(f"/accounts/organizations/{producer_org.pk}/edit/").status_code == 200
