@@ -241,6 +241,14 @@ def _mail(*, user: User, subject: str, template: str, context: dict) -> None:
         send_mail(str(subject), body, None, [user.email])
 
 
+def _verification_subject(status: str) -> str:
+    return {
+        BuyerVerificationStatus.VERIFIED: _("%(company)s is verified on the Go-Global Film Portal"),
+        BuyerVerificationStatus.REJECTED: _("%(company)s could not be verified"),
+        BuyerVerificationStatus.SUSPENDED: _("%(company)s: verification suspended"),
+    }.get(status, _("%(company)s: verification status changed"))
+
+
 def organization_send_verification_decision(*, event_id: int) -> int:
     """E-mail a buyer company's members the verification decision an audit event records.
 
@@ -256,11 +264,7 @@ def organization_send_verification_decision(*, event_id: int) -> int:
     recipients = list(organization_contacts(organization=organization))
     for user in recipients:
         with translation.override(user.language or settings.LANGUAGE_CODE):
-            status_label = BuyerVerificationStatus(event.to_state).label
-            subject = _("%(company)s: verification %(status)s") % {
-                "company": organization.name,
-                "status": str(status_label).lower(),
-            }
+            subject = _verification_subject(event.to_state) % {"company": organization.name}
         _mail(
             user=user,
             subject=subject,

@@ -226,7 +226,7 @@ else:
     CELERY_DIR = VAR_DIR / "celery"
     for sub in ("out", "processed", "results", "control"):
         (CELERY_DIR / sub).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_URL = "filesystem://localhost/"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_DIR / "out"),
         "data_folder_out": str(CELERY_DIR / "out"),

@@ -110,7 +110,7 @@ def test_agency_admin_verifies_a_pending_buyer_audited_and_emailed(
     )
     [message] = mail.outbox
     assert message.to == [pending_buyer.email]
-    assert "verified" in message.subject
+    assert message.subject == "Pending Buyers is verified on the Go-Global Film Portal"
     assert "Register checked." in message.body
 
 
