@@ -9,6 +9,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView, OrganizationViewSet, TokenObtainView
+from films.api import register as register_films_api
 from portal import views
 
 admin.site.site_header = _("Go-Global Film Portal back office")
@@ -17,10 +18,12 @@ admin.site.index_title = _("Agency back office")
 
 router = DefaultRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
+register_films_api(router)
 
 api_v1 = [
     path("auth/token/", TokenObtainView.as_view(), name="auth-token"),
     path("me/", MeView.as_view(), name="me"),
+    path("ping/", views.ping, name="ping"),
     *router.urls,
 ]
 
@@ -35,6 +38,7 @@ portal_patterns = (
 urlpatterns = [
     path("", include(portal_patterns)),
     path("accounts/", include("accounts.urls")),
+    path("films/", include("films.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -52,6 +52,11 @@ def _broker_ok() -> bool:
         return False
 
 
+def ping(request: HttpRequest) -> JsonResponse:
+    """A bare endpoint through the full middleware stack: the benchmark's yardstick."""
+    return JsonResponse({"pong": True})
+
+
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the database and the broker answer; 503 naming the failing part otherwise."""

@@ -1,0 +1,80 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.workflow import Transition, TransitionTable
+
+
+class FilmType(models.TextChoices):
+    FEATURE_FICTION = "feature_fiction", _("Feature fiction")
+    DOCUMENTARY = "documentary", _("Documentary")
+    ANIMATION = "animation", _("Animation")
+    SHORT = "short", _("Short")
+    SERIES = "series", _("Series")
+
+
+class CompletionStatus(models.TextChoices):
+    DEVELOPMENT = "development", _("Development")
+    PRODUCTION = "production", _("Production")
+    POST_PRODUCTION = "post_production", _("Post-production")
+    COMPLETED = "completed", _("Completed")
+    RELEASED = "released", _("Released")
+
+
+class CreditRole(models.TextChoices):
+    DIRECTOR = "director", _("Director")
+    WRITER = "writer", _("Writer")
+    PRODUCER = "producer", _("Producer")
+    CAST = "cast", _("Cast")
+    CINEMATOGRAPHER = "cinematographer", _("Cinematographer")
+    EDITOR = "editor", _("Editor")
+    COMPOSER = "composer", _("Composer")
+
+
+class ImageKind(models.TextChoices):
+    POSTER = "poster", _("Poster")
+    STILL = "still", _("Still")
+
+
+class RightsMedia(models.TextChoices):
+    THEATRICAL = "theatrical", _("Theatrical")
+    FREE_TV = "free_tv", _("Free TV")
+    PAY_TV = "pay_tv", _("Pay TV")
+    SVOD = "svod", _("SVOD")
+    TVOD = "tvod", _("TVOD")
+    AVOD = "avod", _("AVOD")
+    AIRLINE = "airline", _("Airline")
+    NON_THEATRICAL = "non_theatrical", _("Non-theatrical")
+
+
+class RightsStatus(models.TextChoices):
+    AVAILABLE = "available", _("Available")
+    UNDER_NEGOTIATION = "under_negotiation", _("Under negotiation")
+    SOLD = "sold", _("Sold")
+
+
+class ListingStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING_REVIEW = "pending_review", _("Pending review")
+    PUBLISHED = "published", _("Published")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+_L = ListingStatus
+_SUBMIT = "films.submit_film"
+_REVIEW = "films.review_film"
+_WITHDRAW = "films.withdraw_film"
+
+LISTING_TRANSITIONS = TransitionTable(
+    _L,
+    [
+        Transition(_L.DRAFT, _L.PENDING_REVIEW, _SUBMIT, _("Submit for review")),
+        Transition(_L.PENDING_REVIEW, _L.PUBLISHED, _REVIEW, _("Publish")),
+        Transition(
+            _L.PENDING_REVIEW, _L.CHANGES_REQUESTED, _REVIEW, _("Request changes"), note_required=True, style="danger"
+        ),
+        Transition(_L.CHANGES_REQUESTED, _L.PENDING_REVIEW, _SUBMIT, _("Resubmit for review")),
+        Transition(_L.PUBLISHED, _L.WITHDRAWN, _WITHDRAW, _("Withdraw from the catalogue"), style="danger"),
+        Transition(_L.WITHDRAWN, _L.PENDING_REVIEW, _SUBMIT, _("Submit for review again")),
+    ],
+)

@@ -1,0 +1,66 @@
+"""The catalogue's search, filters and sort: one FilterSet for the page and the API.
+
+Every parameter lives in the URL, so a search can be bookmarked and shared. Bad values are
+reported per field (400 on the API, form errors on the page).
+"""
+
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+
+from films.enums import CompletionStatus, FilmType, RightsMedia
+from films.languages import LANGUAGES
+from films.models import Film, FilmCountry, Genre
+from films.search import film_search_filter
+from films.selectors import film_available_in, film_with_language
+from films.territories import country_choices
+
+SORTS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]
+
+
+class CatalogueFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    genre = filters.ModelMultipleChoiceFilter(
+        label=_("Genre"), field_name="genres__slug", to_field_name="slug", queryset=Genre.objects.all(), distinct=True
+    )
+    type = filters.MultipleChoiceFilter(label=_("Type"), field_name="film_type", choices=FilmType.choices)
+    year_min = filters.NumberFilter(label=_("Year from"), field_name="production_year", lookup_expr="gte")
+    year_max = filters.NumberFilter(label=_("Year to"), field_name="production_year", lookup_expr="lte")
+    runtime_min = filters.NumberFilter(label=_("Runtime from (min)"), field_name="runtime_minutes", lookup_expr="gte")
+    runtime_max = filters.NumberFilter(label=_("Runtime to (min)"), field_name="runtime_minutes", lookup_expr="lte")
+    language = filters.ChoiceFilter(label=_("Language"), choices=LANGUAGES, method="filter_language")
+    country = filters.ChoiceFilter(label=_("Country of production"), choices=country_choices, method="filter_country")
+    completion = filters.MultipleChoiceFilter(
+        label=_("Completion"), field_name="completion_status", choices=CompletionStatus.choices
+    )
+    territory = filters.ChoiceFilter(label=_("Available in"), choices=country_choices, method="filter_noop")
+    media = filters.ChoiceFilter(label=_("for media"), choices=RightsMedia.choices, method="filter_noop")
+    sort = filters.ChoiceFilter(label=_("Sort by"), choices=SORTS, method="filter_noop", empty_label=None)
+
+    class Meta:
+        model = Film
+        fields: list[str] = []
+
+    def filter_noop(self, queryset, name, value):
+        # Applied together in filter_queryset: availability needs territory and media at once.
+        return queryset
+
+    def filter_text(self, queryset, name, value):
+        return film_search_filter(queryset, value) if value.strip() else queryset
+
+    def filter_language(self, queryset, name, value):
+        return film_with_language(queryset, language=value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(pk__in=FilmCountry.objects.filter(country=value).values("film_id"))
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        if data.get("territory") or data.get("media"):
+            queryset = film_available_in(queryset, territory=data.get("territory"), media=data.get("media"))
+        sort = data.get("sort") or ("relevance" if (data.get("q") or "").strip() else "newest")
+        if sort == "relevance" and (data.get("q") or "").strip():
+            return queryset.order_by("-search_rank", "-published_at", "-id")
+        if sort == "title":
+            return queryset.order_by("title_en", "id")
+        return queryset.order_by("-published_at", "-id")
