@@ -131,6 +131,7 @@ class OrganizationSerializer(CountryFieldMixin, serializers.ModelSerializer):
         source="verification_status",
         choices=BuyerVerificationStatus.choices,
         read_only=True,
+        allow_blank=True,
         help_text="Buyer verification status; empty for other organizations.",
     )
     allowed_transitions = AllowedTransitionsField(table=BUYER_VERIFICATION_TRANSITIONS, field="verification_status")

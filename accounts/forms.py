@@ -5,11 +5,15 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from accounts.enums import PRODUCER_KINDS, BuyerType, OrganizationKind
 
 TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    """Countries named and sorted in the language of the request (read at each rendering)."""
+    return [("", "---------"), *countries]
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -41,7 +45,7 @@ class _SignUpForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     company_name = forms.CharField(label=_("Company name"), max_length=200)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"), choices=_country_choices)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
@@ -104,7 +108,7 @@ class ProfileForm(forms.Form):
 
 class OrganizationForm(forms.Form):
     name = forms.CharField(label=_("Company name"), max_length=200)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"), choices=_country_choices)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     description = forms.CharField(

@@ -1,7 +1,8 @@
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
 from accounts.enums import (
     BuyerVerificationStatus,
+    MembershipRole,
     OrganizationKind,
     StaffRole,
 )
@@ -54,7 +55,12 @@ def organization_contacts(*, organization: Organization) -> QuerySet[User]:
     """Active members who receive the organization's mail, owners first."""
     return (
         User.objects.filter(memberships__organization=organization, is_active=True)
-        .order_by("memberships__role", "email")
+        .annotate(
+            is_owner=Exists(
+                Membership.objects.filter(organization=organization, user=OuterRef("pk"), role=MembershipRole.OWNER)
+            )
+        )
+        .order_by("-is_owner", "email")
         .distinct()
     )
 

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +57,10 @@ urlpatterns = [
         name="api-redoc",
     ),
 ]
+
+# Uploaded posters and stills: served by Django only in development; in production by the web
+# server or the S3-compatible store that MEDIA_URL points at (see the README).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "portal.errors.not_found"
 handler500 = "portal.errors.server_error"

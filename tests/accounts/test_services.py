@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from accounts import services
 from accounts.enums import BuyerVerificationStatus, MembershipRole, OrganizationKind, StaffRole
 from accounts.models import Membership, Organization, User
+from accounts.selectors import organization_contacts
 from core.models import AuditEvent
 from core.workflow import TransitionError, audit_timeline
 from tests.factories import PASSWORD, BuyerOrganizationFactory, UserFactory, member_of
@@ -237,3 +238,13 @@ def test_profile_update_refuses_an_unknown_time_zone(producer):
     assert set(exc.value.message_dict) == {"time_zone"}
     producer.refresh_from_db()
     assert producer.time_zone == "UTC"
+
+
+def test_company_mail_goes_to_active_members_owners_first():
+    organization = BuyerOrganizationFactory()
+    member = member_of(organization, role=MembershipRole.MEMBER, email="a-member@example.test")
+    owner = member_of(organization, role=MembershipRole.OWNER, email="z-owner@example.test")
+    member_of(organization, role=MembershipRole.MEMBER, email="gone@example.test", is_active=False)
+    member_of(BuyerOrganizationFactory(), email="elsewhere@example.test")
+
+    assert list(organization_contacts(organization=organization)) == [owner, member]
