@@ -40,7 +40,7 @@ class CatalogueFilter(filters.FilterSet):
         model = Film
         fields: list[str] = []
 
-    def filter_noop(self, queryset, name, value):
+    def filter_noop(self, queryset, name, value: str):
         # Applied together in filter_queryset: availability needs territory and media at once.
         return queryset
 
@@ -50,7 +50,7 @@ class CatalogueFilter(filters.FilterSet):
     def filter_language(self, queryset, name, value):
         return film_with_language(queryset, language=value)
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.filter(pk__in=FilmCountry.objects.filter(country=value).values("film_id"))
 
     def filter_queryset(self, queryset):

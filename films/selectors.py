@@ -2,12 +2,41 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.utils import timezone
+from django_countries import countries
+
+from accounts.enums import PRODUCER_KINDS, MembershipRole
+from accounts.models import Membership, Organization
 from accounts.rules import is_agency_admin, memberships_of
-from films.enums import ImageKind, ListingStatus, RightsStatus
-from films.models import Credit, Film, FilmImage, FilmLanguage, FilmRight, Genre, Shortlist, ShortlistItem
+from films.enums import CreditRole, ImageKind, ListingStatus, RightsMedia, RightsStatus
+from films.models import (
+    Credit,
+    Film,
+    FilmCountry,
+    FilmImage,
+    FilmLanguage,
+    FilmRight,
+    Genre,
+    Shortlist,
+    ShortlistItem,
+)
+from films.territories import REGIONS, territory_expand
 
 
 def film_list_published() -> QuerySet[Film]:
@@ -18,7 +47,9 @@ def film_list_visible_to(*, user) -> QuerySet[Film]:
     """Published films, plus every film of the user's organizations; agency admins see all."""
     if is_agency_admin(user):
         return Film.objects.all()
-    org_ids = list(memberships_of(user))
+    # Only producer organizations own films (services.film_create): a buyer's query stays a plain
+    # "published" one, which PostgreSQL answers from film_listing_idx instead of scanning the table.
+    org_ids = [pk for pk, info in memberships_of(user).items() if info.kind in PRODUCER_KINDS]
     if org_ids:
         return Film.objects.filter(Q(listing_status=ListingStatus.PUBLISHED) | Q(organization_id__in=org_ids))
     return film_list_published()
@@ -81,7 +112,7 @@ def film_get_for_page(*, user, pk: int) -> Film | None:
 
 
 def film_rights_rows(*, film: Film) -> QuerySet[FilmRight]:
-    return film.rights.order_by("territory", "media", "term_start")
+    return film.rights.order_by("territory", "media", F("term_start").asc(nulls_first=True))
 
 
 def genre_list() -> QuerySet[Genre]:
@@ -103,3 +134,274 @@ def shortlist_films(*, shortlist: Shortlist) -> QuerySet[Film]:
         .annotate(added_at=added)
         .order_by("-added_at", "-id")
     )
+
+
+def film_list_with_details(queryset: QuerySet[Film]) -> QuerySet[Film]:
+    """What a film's full record shows besides its card (sales agent, credits, languages,
+    countries), in a fixed number of queries whatever the number of films."""
+    return queryset.select_related("sales_agent").prefetch_related(
+        Prefetch("credits", queryset=Credit.objects.order_by("order", "id")),
+        Prefetch("languages", queryset=FilmLanguage.objects.order_by("id")),
+        Prefetch("production_countries", queryset=FilmCountry.objects.order_by("id")),
+    )
+
+
+@dataclass
+class FilmDetails:
+    """The related rows of a film's full record besides its card, as ``film_details_attach`` sets them."""
+
+    credits: list[Credit] = field(default_factory=list)
+    original_languages: list[str] = field(default_factory=list)
+    subtitle_languages: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+
+
+def film_details_attach(films: list[Film]) -> None:
+    """Set ``film.details`` (credits, languages, countries of production) on each film in one query.
+
+    A UNION ALL of the three tables, so a page of full records costs one query on top of its
+    cards whatever its size, where three prefetches would cost three.
+    """
+    details = {film.pk: FilmDetails() for film in films}
+    for film in films:
+        film.details = details[film.pk]
+    if not details:
+        return
+
+    def text(value: str) -> Value:
+        return Value(value, output_field=CharField())
+
+    ids = list(details)
+    credits = (
+        Credit.objects.filter(film_id__in=ids)
+        .order_by()
+        .values_list("film_id", text("credit"), "role", "name", "name_latin", "character", "order", "id")
+    )
+    languages = (
+        FilmLanguage.objects.filter(film_id__in=ids)
+        .order_by()
+        .values_list(
+            "film_id",
+            text("language"),
+            "kind",
+            "language",
+            text(""),
+            text(""),
+            Value(0, output_field=IntegerField()),
+            "id",
+        )
+    )
+    countries = (
+        FilmCountry.objects.filter(film_id__in=ids)
+        .order_by()
+        .values_list(
+            "film_id",
+            text("country"),
+            text(""),
+            "country",
+            text(""),
+            text(""),
+            Value(0, output_field=IntegerField()),
+            "id",
+        )
+    )
+    rows = sorted(credits.union(languages, countries, all=True), key=lambda row: (row[1], row[6], row[7]))
+    for film_id, table, kind, value, name_latin, character, order, pk in rows:
+        target = details[film_id]
+        if table == "credit":
+            target.credits.append(
+                Credit(
+                    pk=pk,
+                    film_id=film_id,
+                    role=kind,
+                    name=value,
+                    name_latin=name_latin,
+                    character=character,
+                    order=order,
+                )
+            )
+        elif table == "country":
+            target.countries.append(value)
+        elif kind == FilmLanguage.Kind.ORIGINAL:
+            target.original_languages.append(value)
+        else:
+            target.subtitle_languages.append(value)
+
+
+def film_list_with_review_facts(queryset: QuerySet[Film]) -> QuerySet[Film]:
+    """Annotate what completeness review looks at (``review_has_poster``, ``review_has_director``,
+    ``review_has_rights``), for ``services.film_missing_from_facts`` without a query per film."""
+    return queryset.annotate(
+        review_has_poster=Exists(FilmImage.objects.filter(film=OuterRef("pk"), kind=ImageKind.POSTER)),
+        review_has_director=Exists(Credit.objects.filter(film=OuterRef("pk"), role=CreditRole.DIRECTOR)),
+        review_has_rights=Exists(FilmRight.objects.filter(film=OuterRef("pk"))),
+    )
+
+
+def shortlist_list_with_counts(*, user) -> QuerySet[Shortlist]:
+    """The user's shortlists, each with ``film_count``: its films still in the catalogue."""
+    return shortlist_list_for_user(user=user).annotate(
+        film_count=Count("items", filter=Q(items__film__listing_status=ListingStatus.PUBLISHED))
+    )
+
+
+def shortlist_film_get(*, shortlist: Shortlist, film_id: int) -> Film | None:
+    """A film on the shortlist, whatever its listing status now (a withdrawn film can still be removed)."""
+    return Film.objects.filter(
+        pk=film_id, pk__in=ShortlistItem.objects.filter(shortlist=shortlist).values("film_id")
+    ).first()
+
+
+# --- Reads for the films pages (films/views.py) ------------------------------------------
+
+
+def organization_list_film_owners(*, user, any_for_admin: bool = False) -> QuerySet[Organization]:
+    """Producer organizations the user may register films for: their own; every one for an
+    agency admin when ``any_for_admin`` (a bulk import on a company's behalf)."""
+    producers = Organization.objects.filter(kind__in=PRODUCER_KINDS).order_by("name", "id")
+    if any_for_admin and is_agency_admin(user):
+        return producers
+    return producers.filter(pk__in=list(memberships_of(user)))
+
+
+def organization_list_sales_agents() -> QuerySet[Organization]:
+    """Organizations a film may name as its sales agent."""
+    return Organization.objects.filter(kind__in=PRODUCER_KINDS).order_by("name", "id")
+
+
+def _owner_emails(organization) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organization=organization, role=MembershipRole.OWNER, user__is_active=True)
+        .order_by("id")
+        .values_list("user__email", flat=True)
+    )
+
+
+def film_sales_contact_email(*, film: Film) -> str:
+    """Where buyers write about a film: its sales contact, else its producer's (first) owner."""
+    return film.sales_contact_email or _owner_emails(film.organization_id).first() or ""
+
+
+def film_list_for_export(queryset: QuerySet[Film]) -> QuerySet[Film]:
+    """Films with what an export or a print sheet shows, in a fixed number of queries: the card's
+    data, the full record's, directors (``film.directors``) and ``owner_email`` (sales contact)."""
+    return (
+        film_list_with_details(film_list_with_cards(queryset))
+        .annotate(owner_email=Subquery(_owner_emails(OuterRef("organization_id"))[:1]))
+        .prefetch_related(
+            Prefetch(
+                "credits",
+                queryset=Credit.objects.filter(role=CreditRole.DIRECTOR).order_by("order", "id"),
+                to_attr="directors",
+            )
+        )
+    )
+
+
+def shortlist_list_containing(*, user, film: Film) -> QuerySet[Shortlist]:
+    """The user's shortlists this film is on."""
+    return shortlist_list_for_user(user=user).filter(items__film=film)
+
+
+class RightsCell(NamedTuple):
+    status: str
+    holder: str
+    term_start: object
+    term_end: object
+
+    def get_status_display(self) -> str:
+        return RightsStatus(self.status).label
+
+
+@dataclass
+class RightsGroup:
+    """Countries whose rights are the same for every media, named by a region when one fits
+    (less the countries in ``excluded``)."""
+
+    countries: list[str]
+    cells: dict[str, list[RightsCell]]
+    region: str = ""
+    excluded: list[str] = field(default_factory=list)
+
+    @property
+    def region_label(self) -> str:
+        return REGIONS[self.region][0] if self.region else ""
+
+    @property
+    def country_names(self) -> list[str]:
+        return sorted(str(countries.name(code)) for code in self.countries)
+
+    @property
+    def excluded_names(self) -> list[str]:
+        return sorted(str(countries.name(code)) for code in self.excluded)
+
+    @property
+    def columns(self) -> list[list[RightsCell]]:
+        """The cells in the order of ``RightsMedia``, for the grid's columns."""
+        return [self.cells.get(medium, []) for medium in RightsMedia.values]
+
+    def rows(self) -> list[dict]:
+        """The group as the rows ``services.film_rights_replace`` takes (they store it back unchanged)."""
+        terms: dict[RightsCell, list[str]] = {}
+        for medium in RightsMedia.values:
+            for cell in self.cells.get(medium, []):
+                terms.setdefault(cell, []).append(medium)
+        territories = [self.region] if self.region else self.countries
+        return [
+            {
+                "territory": territory,
+                "media": "all" if len(media) == len(RightsMedia.values) else media,
+                "status": cell.status,
+                "holder": cell.holder,
+                "term_start": cell.term_start,
+                "term_end": cell.term_end,
+                "except": list(self.excluded),
+            }
+            for territory in territories
+            for cell, media in terms.items()
+        ]
+
+
+def _region_for(codes: set[str]) -> tuple[str, list[str]]:
+    """The region naming ``codes`` with the fewest countries left out, when that is shorter than a list."""
+    best: tuple[int, int, str] | None = None
+    for key in REGIONS:
+        region = set(territory_expand(key))
+        if codes <= region:
+            candidate = (len(region - codes), len(region), key)
+            if candidate[0] < len(codes) and (best is None or candidate < best):
+                best = candidate
+    if best is None:
+        return "", []
+    return best[2], sorted(set(territory_expand(best[2])) - codes)
+
+
+def film_rights_summary(*, film: Film) -> list[RightsGroup]:
+    """The film's rights grid summarised for reading: countries with identical rows across all
+    media collapse into one group; largest groups first."""
+    by_country: dict[str, list[tuple[str, RightsCell]]] = {}
+    for territory, medium, status, holder, start, end in film_rights_rows(film=film).values_list(
+        "territory", "media", "status", "holder", "term_start", "term_end"
+    ):
+        by_country.setdefault(territory, []).append((medium, RightsCell(status, holder, start, end)))
+    by_signature: dict[tuple, list[str]] = {}
+    for country, cells in by_country.items():
+        by_signature.setdefault(tuple(cells), []).append(country)
+    groups = []
+    for signature, codes in by_signature.items():
+        cells: dict[str, list[RightsCell]] = {}
+        for medium, cell in signature:
+            cells.setdefault(medium, []).append(cell)
+        region, excluded = _region_for(set(codes))
+        groups.append(RightsGroup(countries=sorted(codes), cells=cells, region=region, excluded=excluded))
+    groups.sort(key=lambda g: (-len(g.countries), g.countries))
+    return groups
+
+
+def film_images(*, film: Film) -> QuerySet[FilmImage]:
+    """A film's poster and stills, poster first."""
+    return film.images.order_by("kind", "created_at", "id")
+
+
+def film_image_get(*, film: Film, image_id: int) -> FilmImage | None:
+    return film_images(film=film).filter(pk=image_id).first()
