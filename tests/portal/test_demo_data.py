@@ -1,17 +1,69 @@
+import dataclasses
+import io
+
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
+from PIL import Image
 
 from accounts.enums import BuyerVerificationStatus, StaffRole
 from accounts.models import Organization, User
 from core.models import AuditEvent
+from films import demo as films_demo
+from films import services as film_services
+from films.enums import CreditRole, FilmType, ImageKind, ListingStatus, RightsStatus
+from films.models import Credit, Film, FilmImage, FilmRight, Shortlist, ShortlistItem
 
 pytestmark = pytest.mark.django_db
 
+PASSWORD = "Demo-Pass-2026"
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo world, built once for this module inside a transaction rolled back at its end.
+
+    Each test runs in its own savepoint within it (as with Django's ``setUpTestData``), so the
+    thirty films, their posters and ~50,000 rights cells are made once, not once per test.
+    Yields the media folder the posters went to and the command's output.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    out = io.StringIO()
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            DEBUG=True, MEDIA_ROOT=media, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+        ),
+        transaction.atomic(),
+    ):
+        call_command("demo_data", "--password", PASSWORD, stdout=out)
+        yield media, out.getvalue()
+        transaction.set_rollback(True)
+
 
 @pytest.fixture
-def demo(settings):
+def demo(demo_world, settings):
+    media, _out = demo_world
     settings.DEBUG = True
-    call_command("demo_data", "--password", "Demo-Pass-2026")
+    settings.MEDIA_ROOT = media  # so stored posters open from where the command put them
+    return media
+
+
+def _films():
+    return Film.objects.filter(organization__name__in=[films_demo.DEMO_PICTURES, films_demo.SECOND_LIGHT])
+
+
+def _history(film) -> list[tuple[str, str, str, str]]:
+    return [
+        (e.actor.email, e.from_state, e.to_state, e.note)
+        for e in AuditEvent.objects.filter(content_type__model="film", object_id=str(film.pk))
+        .select_related("actor")
+        .order_by("id")
+    ]
+
+
+# --- People and companies ----------------------------------------------------------------
 
 
 def test_demo_data_creates_the_documented_logins(demo):
@@ -26,7 +78,7 @@ def test_demo_data_creates_the_documented_logins(demo):
     assert users["buyer@demo.test"].organizations.get().country == "FR"
     assert users["buyer2@demo.test"].organizations.get().verification_status == "pending"
     assert users["buyer2@demo.test"].organizations.get().country == "BR"
-    assert all(u.check_password("Demo-Pass-2026") for u in users.values())
+    assert all(u.check_password(PASSWORD) for u in users.values())
 
 
 def test_demo_data_has_every_verification_state_with_true_history(demo):
@@ -35,13 +87,214 @@ def test_demo_data_has_every_verification_state_with_true_history(demo):
     assert states == set(BuyerVerificationStatus.values)
     suspended = Organization.objects.get(verification_status="suspended")
     assert list(
-        AuditEvent.objects.filter(object_id=str(suspended.pk)).order_by("id").values_list("from_state", "to_state")
+        AuditEvent.objects.filter(object_id=str(suspended.pk), content_type__model="organization")
+        .order_by("id")
+        .values_list("from_state", "to_state")
     ) == [("", "pending"), ("pending", "verified"), ("verified", "suspended")]
 
 
+def test_demo_data_is_refused_with_debug_off(settings):
+    settings.DEBUG = False
+    films, users = Film.objects.count(), User.objects.count()
+
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("demo_data", stdout=io.StringIO())
+
+    assert (Film.objects.count(), User.objects.count()) == (films, users)
+
+
+# --- The catalogue -----------------------------------------------------------------------
+
+
+def test_demo_catalogue_has_every_listing_state_across_both_companies(demo):
+    films = _films()
+    states = set(films.values_list("listing_status", flat=True))
+
+    assert films.count() >= 25
+    assert states == set(ListingStatus.values)
+    assert films.filter(listing_status=ListingStatus.PUBLISHED).count() >= 15
+    for company in (films_demo.DEMO_PICTURES, films_demo.SECOND_LIGHT):
+        assert films.filter(organization__name=company).count() >= 10
+    assert set(films.values_list("film_type", flat=True)) == set(FilmType.values)
+    assert {lang for f in films for lang in f.languages.values_list("language", flat=True)} >= {
+        "cmn",
+        "yue",
+        "bo",
+        "wuu",
+    }
+    years = set(films.values_list("production_year", flat=True))
+    assert min(years) >= 2019
+    assert max(years) <= 2026
+
+
+def test_every_published_film_has_a_poster_a_director_and_rights(demo):
+    published = _films().filter(listing_status=ListingStatus.PUBLISHED)
+
+    for film in published:
+        assert film.images.filter(kind=ImageKind.POSTER).count() == 1, film
+        assert film.credits.filter(role=CreditRole.DIRECTOR).exists(), film
+        assert film.rights.exists(), film
+        assert film.published_at is not None, film
+        assert film_services.film_missing_for_review(film=film) == [], film
+    assert _films().filter(images__kind=ImageKind.POSTER).distinct().count() == _films().count()
+
+
+def test_some_drafts_are_incomplete_so_the_missing_list_shows(demo):
+    drafts = _films().filter(listing_status=ListingStatus.DRAFT)
+    missing = {film.title_en: film_services.film_missing_for_review(film=film) for film in drafts}
+
+    assert any(missing.values())
+    assert "the runtime" in missing["Searching for the White Crane"]
+    assert "an English synopsis" in missing["Searching for the White Crane"]
+    assert "at least one rights row" in missing["Typhoon No. 9"]
+    assert missing["The Galaxy Repair Shop"] == []
+
+
+def test_films_are_bilingual_with_credits_specs_and_money(demo):
+    film = _films().get(title_original="盐湖来信")
+
+    assert film.title_en == "Letters from the Salt Lake"
+    assert all((film.logline_zh, film.logline_en, film.synopsis_zh, film.synopsis_en))
+    assert film.box_office_currency == "CNY"
+    assert str(film.box_office_amount) == "21480000.00"
+    assert film.trailer_url.startswith("https://example.org/")
+    assert film.sales_contact_email.endswith("demo.test")
+    roles = set(film.credits.values_list("role", flat=True))
+    assert roles == set(CreditRole.values)
+    cast = film.credits.filter(role=CreditRole.CAST).first()
+    assert all((cast.name, cast.name_latin, cast.character))
+    assert (film.picture_format, film.aspect_ratio) == ("DCP 4K", "2.39:1")
+    coproduction = _films().get(title_original="回声岛")
+    assert set(coproduction.production_countries.values_list("country", flat=True)) == {"CN", "JP"}
+    # The search documents were built by the service, names included.
+    assert "xu" in film.search_en.split()
+    assert "盐湖" in film.search_cjk.split()
+
+
+def test_films_name_their_sales_agent(demo):
+    film = _films().get(title_original="盐湖来信")
+
+    assert film.sales_agent is not None
+    assert film.sales_agent.name == films_demo.SECOND_LIGHT
+
+
+def test_rights_are_varied_with_holders_and_terms(demo):
+    film = _films().get(title_original="盐湖来信")
+    rights = film.rights
+
+    france = rights.get(territory="FR", media="theatrical")
+    assert (france.status, france.holder) == (RightsStatus.SOLD, "Overseas Distribution")
+    assert france.term_start < france.term_end
+    assert rights.get(territory="FR", media="svod").status == RightsStatus.AVAILABLE
+    assert rights.get(territory="DE", media="free_tv").status == RightsStatus.UNDER_NEGOTIATION
+    assert not rights.filter(territory__in=["HK", "MO", "TW"]).exists()  # Greater China held back
+    assert rights.filter(territory="CN", status=RightsStatus.SOLD).count() == 8
+    assert rights.filter(territory="BR", status=RightsStatus.AVAILABLE).count() == 8
+    statuses = set(FilmRight.objects.filter(film__in=_films()).values_list("status", flat=True))
+    assert statuses == set(RightsStatus.values)
+    # A short whose rights cover only some media.
+    short = _films().get(title_original="黄河摆渡人")
+    assert set(short.rights.values_list("media", flat=True)) == {"free_tv", "svod", "tvod", "avod", "non_theatrical"}
+
+
+def test_listing_histories_are_true(demo):
+    films = _films()
+    published = films.get(title_original="盐湖来信")
+    assert _history(published) == [
+        ("producer@demo.test", "draft", "pending_review", ""),
+        ("admin@demo.test", "pending_review", "published", ""),
+    ]
+    revised = films.get(title_original="窑火")
+    assert [(actor, to) for actor, _from, to, _note in _history(revised)] == [
+        ("producer@demo.test", "pending_review"),
+        ("admin@demo.test", "changes_requested"),
+        ("producer@demo.test", "pending_review"),
+        ("admin@demo.test", "published"),
+    ]
+    assert revised.logline_en  # added when the review asked for it
+    sent_back = films.filter(listing_status=ListingStatus.CHANGES_REQUESTED)
+    assert sent_back.count() >= 1
+    for film in sent_back:
+        actor, _from, to, note = _history(film)[-1]
+        assert (actor, to) == ("admin@demo.test", "changes_requested")
+        assert note
+    withdrawn = films.get(listing_status=ListingStatus.WITHDRAWN)
+    producer = withdrawn.organization.memberships.get().user.email
+    steps = [(actor, to) for actor, _from, to, _note in _history(withdrawn)]
+    assert steps == [(producer, "pending_review"), ("admin@demo.test", "published"), (producer, "withdrawn")]
+    assert _history(withdrawn)[-1][3]  # the producer said why
+    for film in films.filter(listing_status=ListingStatus.DRAFT):
+        assert _history(film) == []
+
+
+def test_posters_and_stills_are_real_images_with_their_copies(demo):
+    film = _films().get(title_original="经幡下的牧人")
+    poster = film.images.get(kind=ImageKind.POSTER)
+
+    assert (poster.width, poster.height) == films_demo.POSTER_SIZE
+    with Image.open(poster.original.path) as image:
+        assert image.format == "JPEG"
+        assert image.size == (600, 900)
+    with Image.open(poster.thumbnail.path) as thumb:
+        assert thumb.width == 320
+    with Image.open(poster.display.path) as display:
+        assert display.width == 600  # never enlarged
+    assert film.images.filter(kind=ImageKind.STILL).count() == 2
+    assert FilmImage.objects.filter(film__in=_films(), kind=ImageKind.STILL).count() >= 5
+
+
+def test_buyer_has_shortlists_of_published_films(demo):
+    buyer = User.objects.get(email="buyer@demo.test")
+    lists = {s.name: s for s in Shortlist.objects.filter(owner=buyer)}
+
+    assert set(lists) == {"Berlin 2027 picks", "Animation for France"}
+    berlin = lists["Berlin 2027 picks"].films.all()
+    assert berlin.count() >= 3
+    assert all(f.listing_status == ListingStatus.PUBLISHED for f in berlin)
+    animation = lists["Animation for France"].films.all()
+    assert animation.count() >= 2
+    assert all(f.film_type == FilmType.ANIMATION and f.is_published for f in animation)
+
+
+def test_command_reports_the_catalogue(demo_world):
+    _media, out = demo_world
+
+    assert "buyer@demo.test" in out
+    assert "30 demo films" in out
+    assert "30 new" in out
+
+
 def test_demo_data_is_idempotent(demo):
-    counts = (User.objects.count(), Organization.objects.count(), AuditEvent.objects.count())
+    def counts():
+        return {
+            model.__name__: model.objects.count()
+            for model in (User, Organization, AuditEvent, Film, FilmImage, FilmRight, Credit, Shortlist, ShortlistItem)
+        }
 
-    call_command("demo_data", "--password", "Demo-Pass-2026")
+    files = sorted(p for p in demo.rglob("*") if p.is_file())
+    before = counts()
 
-    assert (User.objects.count(), Organization.objects.count(), AuditEvent.objects.count()) == counts
+    call_command("demo_data", "--password", PASSWORD, stdout=io.StringIO())
+
+    assert counts() == before
+    assert sorted(p for p in demo.rglob("*") if p.is_file()) == files
+    assert before["Film"] == len(films_demo.FILMS)
+
+
+# --- Posters without a CJK font ----------------------------------------------------------
+
+
+def test_poster_falls_back_to_pillows_font_and_still_draws_the_english_title(monkeypatch):
+    for name in ("TITLE_FONTS", "TEXT_FONTS", "TEXT_LIGHT_FONTS"):
+        monkeypatch.setattr(films_demo, name, [("/nonexistent/font.ttc", 0)])
+    spec = films_demo.FILMS[0]
+
+    data = films_demo.poster_image(spec)
+    other = films_demo.poster_image(dataclasses.replace(spec, title_en="Another Title Entirely"))
+
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "JPEG"
+        assert image.size == films_demo.POSTER_SIZE
+    with Image.open(io.BytesIO(data)) as a, Image.open(io.BytesIO(other)) as b:
+        box = (0, int(a.height * 0.7), a.width, int(a.height * 0.85))
+        assert a.crop(box).tobytes() != b.crop(box).tobytes()

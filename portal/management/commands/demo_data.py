@@ -1,4 +1,10 @@
-"""Create the demo world a newcomer meets on a fresh ``make run``. Safe to run again."""
+"""Create the demo world a newcomer meets on a fresh ``make run``. Safe to run again.
+
+People and companies are made here; the film catalogue (films with posters, credits, rights
+and listing histories, and a buyer's shortlists) comes from ``films.demo``.
+"""
+
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -14,6 +20,7 @@ from accounts.enums import (
 )
 from accounts.models import Organization, User
 from core.workflow import audit_record
+from films import demo as films_demo
 
 DEFAULT_PASSWORD = "go-global-demo"  # noqa: S105 (documented demo password, refused with DEBUG off)
 
@@ -114,9 +121,17 @@ class Command(BaseCommand):
     def handle(self, *args, password: str, force: bool, **options):
         if not settings.DEBUG and not force:
             raise CommandError("DEBUG is off: demo data would go into a real database. Use --force if you mean it.")
+        started = time.monotonic()
         with transaction.atomic():
             self._build(password)
+            catalogue = self._build_catalogue()
         self._print_logins(password)
+        states = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(catalogue.states.items()))
+        self.stdout.write(
+            f"  catalogue: {sum(catalogue.states.values())} demo films ({states}); "
+            f"{catalogue.created} new, {catalogue.images} images, {catalogue.rights_cells} rights cells, "
+            f"{catalogue.shortlists} new shortlists ({time.monotonic() - started:.1f} s)"
+        )
 
     def _user(self, email: str, name: str, password: str) -> User:
         user = User.objects.filter(email=email).first()
@@ -179,6 +194,20 @@ class Command(BaseCommand):
                     step_note = note if step == status else "Company register and references checked."
                     account_services.organization_transition(organization=org, to=step, actor=admin, note=step_note)
             account_services.membership_add(organization=org, user=user, role=MembershipRole.OWNER)
+
+    def _build_catalogue(self) -> films_demo.DemoSummary:
+        producers = {}
+        for email, _name, company, kind, *_rest in PRODUCERS:
+            # Fresh user objects: permission checks cache memberships on the object.
+            producers[company] = (
+                Organization.objects.get(name=company, kind=kind),
+                User.objects.get(email=email),
+            )
+        return films_demo.demo_catalogue_build(
+            producers=producers,
+            admin=User.objects.get(email="admin@demo.test"),
+            buyer=User.objects.get(email="buyer@demo.test"),
+        )
 
     def _print_logins(self, password: str) -> None:
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ with:"))
