@@ -43,3 +43,13 @@ fmt: $(VENV)/.dev-deps
 messages: $(VENV)/.dev-deps
 	$(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv
+
+# Seeds the configured database (DATABASE_URL) once with 100,000 films, 2,000,000 rights rows and
+# 10,000 buyers (smaller on SQLite), then measures the catalogue: see docs/benchmark.md. DRF's
+# throttle is raised for this run only, as the run sends thousands of requests a minute.
+# Extra options: make bench BENCH_ARGS="--report docs/benchmark.md" (manage.py bench --help).
+.PHONY: bench
+BENCH_ARGS ?=
+bench: $(VENV)/.run-deps
+	$(BIN)/python manage.py migrate --noinput
+	THROTTLE_USER=1000000/minute THROTTLE_ANON=1000000/minute $(BIN)/python manage.py bench $(BENCH_ARGS)

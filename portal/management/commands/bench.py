@@ -1,0 +1,166 @@
+"""``make bench``: seed a large catalogue on the configured database, then measure the catalogue.
+
+Prints the seeding time, every catalogue request's SQL plans, a Markdown table of latency,
+throughput and SQL queries, and the targets' verdicts. Targets are reported, not asserted:
+the command fails only when it cannot measure.
+"""
+
+import contextlib
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.test import Client, override_settings
+
+from portal.bench import report
+from portal.bench.measure import (
+    PING,
+    SCENARIOS,
+    BenchError,
+    Measurement,
+    endpoint_find,
+    measure,
+    ping_path,
+    throttle_check,
+)
+from portal.bench.seed import SeedSize, bench_user, seed, seed_delete
+
+POSTGRES_SIZE = SeedSize(films=100_000, rights_per_film=20, buyers=10_000)
+SMALL_SIZE = SeedSize(films=2_000, rights_per_film=20, buyers=200)
+
+
+class Command(BaseCommand):
+    help = "Seed a large catalogue (once per size) and measure catalogue requests: latency, SQL queries, plans."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        default = POSTGRES_SIZE if connection.vendor == "postgresql" else SMALL_SIZE
+        parser.add_argument("--films", type=int, default=default.films, help="published films to seed")
+        parser.add_argument("--rights-per-film", type=int, default=default.rights_per_film, help="rights rows a film")
+        parser.add_argument("--buyers", type=int, default=default.buyers, help="buyer companies to seed")
+        parser.add_argument("--requests", type=int, default=200, help="timed requests per measured request")
+        parser.add_argument("--warmup", type=int, default=20, help="untimed requests before each measurement")
+        parser.add_argument(
+            "--max-seconds",
+            type=float,
+            default=20.0,
+            help="stop timing a request type after this long (at least 10 requests), to bound slow ones",
+        )
+        parser.add_argument(
+            "--endpoint",
+            choices=["auto", "api", "page", "bench"],
+            default="auto",
+            help="catalogue to measure; auto takes the films API, else the page, else a bench-only view",
+        )
+        parser.add_argument("--seed", type=int, default=42, help="random seed of the generated catalogue")
+        parser.add_argument("--report", type=Path, help="also write the results as Markdown to this file")
+        parser.add_argument("--delete", action="store_true", help="remove the benchmark's data and stop")
+        parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+
+    def handle(self, *args, **options) -> None:
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("DEBUG is off: the benchmark would seed 100,000 films into a real database; --force.")
+        if options["delete"]:
+            seed_delete()
+            self.stdout.write(self.style.SUCCESS("Removed the benchmark's films, companies and user."))
+            return
+        try:
+            self._run(options)
+        except BenchError as exc:
+            raise CommandError(str(exc)) from exc
+
+    def _run(self, options: dict) -> None:
+        write = self.stdout.write
+        size = SeedSize(films=options["films"], rights_per_film=options["rights_per_film"], buyers=options["buyers"])
+        if min(size.films, size.buyers) < 1:
+            raise BenchError("--films and --buyers must be at least 1.")
+        requests, warmup = max(options["requests"], 2), max(options["warmup"], 0)
+        max_seconds = max(options["max_seconds"], 0.0)
+        if connection.vendor != "postgresql":
+            write(
+                self.style.WARNING(
+                    f"Database: {connection.vendor}. The targets apply to PostgreSQL; here they are reported only."
+                )
+            )
+
+        heading = f"Seeding {size.films:,} films, {size.rights:,} rights rows, {size.buyers:,} buyers"
+        write(self.style.MIGRATE_HEADING(heading))
+        started = time.perf_counter()
+        seeded = seed(size=size, write=write, seed_value=options["seed"])
+        seed_seconds = time.perf_counter() - started if seeded else None
+
+        with contextlib.ExitStack() as stack:
+            if "testserver" not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
+                stack.enter_context(override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]))
+            client = Client()
+            client.force_login(bench_user())
+
+            write(self.style.MIGRATE_HEADING("Finding the catalogue endpoint"))
+            endpoint = endpoint_find(client, choice=options["endpoint"], write=write)
+            if endpoint.urlconf:
+                stack.enter_context(override_settings(ROOT_URLCONF=endpoint.urlconf))
+            write(f"  measuring through the {endpoint.label}")
+            throttle_check(endpoint=endpoint, requests=len(SCENARIOS) * (requests + warmup + 4))
+
+            load_before = report.load_average()
+            write(self.style.MIGRATE_HEADING(f"Measuring: {requests} requests each after {warmup} warm-up"))
+            write(f"  load average (1/5/15 min): {load_before}; other work on the machine skews the figures")
+            ping = measure(
+                client,
+                scenario=PING,
+                path=ping_path(),
+                endpoint=endpoint,
+                requests=requests,
+                warmup=warmup,
+                max_seconds=max_seconds,
+            )
+            self._progress(ping)
+            results = []
+            for scenario in SCENARIOS:
+                result = measure(
+                    client,
+                    scenario=scenario,
+                    path=endpoint.path,
+                    endpoint=endpoint,
+                    requests=requests,
+                    warmup=warmup,
+                    max_seconds=max_seconds,
+                )
+                self._progress(result)
+                results.append(result)
+
+        write(self.style.MIGRATE_HEADING("SQL plans of each catalogue request"))
+        write(report.plans(results))
+        env = report.environment()
+        write(self.style.MIGRATE_HEADING("Results"))
+        write(f"{env.date}; {env.machine}; {env.database}; {env.software}; DEBUG {'on' if env.debug else 'off'}")
+        write(f"Load average (1/5/15 min): {env.load} at the end; before measuring: {load_before}")
+        write(f"Catalogue measured through the {endpoint.label}.\n")
+        write(report.table(results, ping))
+        write("")
+        for line in report.verdicts(results, ping):
+            write(self.style.SUCCESS(line) if line.startswith("- PASS") else self.style.ERROR(line))
+        if connection.vendor != "postgresql":
+            write(self.style.WARNING("The targets apply to PostgreSQL; on this database they are reported only."))
+        if options["report"]:
+            document = report.document(
+                env=env,
+                load_before=load_before,
+                endpoint=endpoint,
+                size=size,
+                seed_seconds=seed_seconds,
+                requests=requests,
+                warmup=warmup,
+                max_seconds=max_seconds,
+                results=results,
+                ping=ping,
+            )
+            options["report"].write_text(document, encoding="utf-8")
+            write(f"\nWrote {options['report']}.")
+
+    def _progress(self, result: Measurement) -> None:
+        self.stdout.write(
+            f"  {result.scenario.name:<40} median {result.median_ms:7.1f} ms  p95 {result.p95_ms:7.1f} ms  "
+            f"{result.throughput:8,.1f} req/s  SQL {result.sql_ms:6.1f} ms  ({len(result.latencies)} requests)"
+        )
