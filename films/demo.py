@@ -150,6 +150,8 @@ class DemoFilm:
     box_office: Decimal | None = None
     stills: tuple[str, ...] = ()
     sales_agent: str = ""
+    # The companies credited with producing the film (both for a co-production).
+    production_companies: tuple[str, ...] = ()
     screener: bool = False
     # Fields (or "credit:<role>") left out of the record as first registered.
     omit: tuple[str, ...] = ()
@@ -221,6 +223,7 @@ FILMS: list[DemoFilm] = [
         box_office=Decimal("21480000.00"),
         stills=("Lao Ma on the salt road", "Aunt Sun's kitchen, winter"),
         sales_agent=SECOND_LIGHT,
+        production_companies=(DEMO_PICTURES, SECOND_LIGHT),
         screener=True,
     ),
     DemoFilm(
@@ -322,6 +325,7 @@ FILMS: list[DemoFilm] = [
         deals=(Deal("FR", ("theatrical",), S.UNDER_NEGOTIATION, "Overseas Distribution"),),
         stills=("Yaya on the moon ladder",),
         sales_agent=SECOND_LIGHT,
+        production_companies=(DEMO_PICTURES,),
         screener=True,
     ),
     DemoFilm(
@@ -605,6 +609,7 @@ FILMS: list[DemoFilm] = [
         ),
         stills=("Yuan Xiao on the night bridge",),
         sales_agent=SECOND_LIGHT,
+        production_companies=(DEMO_PICTURES, SECOND_LIGHT),
         screener=True,
     ),
     DemoFilm(
@@ -941,6 +946,7 @@ FILMS: list[DemoFilm] = [
         box_office=Decimal("35600000.00"),
         stills=("Grandma Jin's kitchen",),
         sales_agent=SECOND_LIGHT,
+        production_companies=(SECOND_LIGHT,),
     ),
     DemoFilm(
         org=SECOND_LIGHT,
@@ -998,6 +1004,7 @@ FILMS: list[DemoFilm] = [
         box_office=Decimal("64200000.00"),
         stills=("The upper deck at 00:30", "Inspector Tse at the pier"),
         sales_agent=SECOND_LIGHT,
+        production_companies=(SECOND_LIGHT, DEMO_PICTURES),
         screener=True,
     ),
     DemoFilm(
@@ -1360,6 +1367,7 @@ FILMS: list[DemoFilm] = [
         art="vertical",
         state=L.PENDING_REVIEW,
         sales_agent=SECOND_LIGHT,
+        production_companies=(SECOND_LIGHT, DEMO_PICTURES),
     ),
     DemoFilm(
         org=SECOND_LIGHT,
@@ -1981,6 +1989,7 @@ def film_data(spec: DemoFilm, *, sales_agents: dict[str, Organization]) -> dict:
             if f"credit:{role}" not in spec.omit
         ],
         "sales_agent": sales_agents[spec.sales_agent].pk if spec.sales_agent else None,
+        "production_companies": [sales_agents[name].pk for name in spec.production_companies],
     }
     for key in spec.omit:
         data.pop(key, None)

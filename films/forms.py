@@ -30,6 +30,11 @@ class OrganizationChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
+class OrganizationMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.name
+
+
 class FilmForm(forms.Form):
     """A film's record. The titles and texts come in pairs: English | Chinese."""
 
@@ -82,6 +87,13 @@ class FilmForm(forms.Form):
     sales_agent = OrganizationChoiceField(
         label=_("Sales agent"), queryset=None, required=False, empty_label=_("— none —")
     )
+    production_companies = OrganizationMultipleChoiceField(
+        label=_("Production companies"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The companies that produced the film, co-producers included."),
+    )
     trailer_url = forms.URLField(
         label=_("Trailer link"), required=False, assume_scheme="https", help_text=_("An https:// link.")
     )
@@ -115,6 +127,7 @@ class FilmForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["genres"].choices = genre_choices_for(language)
         self.fields["sales_agent"].queryset = organization_list_sales_agents()
+        self.fields["production_companies"].queryset = organization_list_sales_agents()
         if organizations is None or len(organizations) < 2:
             # Editing, or a producer in one company: the owner is not a choice.
             del self.fields["organization"]
@@ -129,6 +142,7 @@ class FilmForm(forms.Form):
         data["subtitle_languages"] = self.cleaned_data["subtitle_languages"]
         data["countries"] = self.cleaned_data["countries"]
         data["sales_agent"] = self.cleaned_data["sales_agent"]
+        data["production_companies"] = list(self.cleaned_data["production_companies"])
         data["credits"] = credits
         return data
 
@@ -141,6 +155,7 @@ def film_initial(film) -> dict:
     initial["subtitle_languages"] = [lang.language for lang in languages if lang.kind == "subtitle"]
     initial["countries"] = [c.country for c in film.production_countries.all()]
     initial["sales_agent"] = film.sales_agent_id
+    initial["production_companies"] = [company.pk for company in film.production_companies.all()]
     return initial
 
 
@@ -316,13 +331,11 @@ class ImportForm(forms.Form):
 
 
 def catalogue_widgets(form, *, language: str) -> None:
-    """Facets as checkboxes and number inputs; genre names in the page's language."""
+    """Facets as checkboxes and number inputs."""
     for name in ("genre", "type", "completion"):
         field = form.fields[name]
         field.widget = forms.CheckboxSelectMultiple()
         field.widget.choices = field.choices
-    if (language or "").startswith("zh"):
-        form.fields["genre"].label_from_instance = lambda genre: genre.name_zh
     # The search box sits above the results, outside the facets' form, and submits with it.
     form.fields["q"].widget.input_type = "search"
     form.fields["q"].widget.attrs.update({"form": "catalogue-filters", "placeholder": _("Title, person, story…")})

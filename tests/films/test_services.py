@@ -5,17 +5,20 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from accounts.enums import OrganizationKind
 from core.models import AuditEvent
-from core.workflow import TransitionError
+from core.workflow import TransitionError, audit_timeline
 from films import services
-from films.enums import ListingStatus
+from films.enums import LISTING_TRANSITIONS, ListingStatus
 from films.filters import CatalogueFilter
 from films.models import Film, FilmImage, FilmRight
 from films.selectors import film_list_published, film_list_visible_to
-from tests.factories import OrganizationFactory, member_of
+from tests.factories import BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.films.factories import (
     CreditFactory,
     FilmFactory,
@@ -65,6 +68,79 @@ def test_producer_registers_a_film_as_a_draft_with_its_relations(producer, produ
     assert list(film.credits.values_list("role", "name")) == [("director", "林晓")]
     assert "lin xiao" in film.search_en
     assert "山河" in film.search_cjk.split()
+
+
+def test_registering_a_film_is_audited_as_its_first_step(producer, producer_org):
+    film = services.film_create(organization=producer_org, actor=producer, data=GOOD)
+
+    [event] = audit_timeline(obj=film, table=LISTING_TRANSITIONS)
+    assert (event.actor, event.field, event.from_state, event.to_state) == (producer, "listing_status", "", "draft")
+    assert (str(event.from_label), str(event.to_label)) == ("new", "Draft")
+
+
+def test_a_refused_registration_writes_no_audit_event(producer, producer_org):
+    with pytest.raises(ValidationError):
+        services.film_create(organization=producer_org, actor=producer, data={**GOOD, "title_original": ""})
+
+    assert AuditEvent.objects.count() == 0
+
+
+def test_production_companies_are_set_by_id_or_object_and_replaced_as_a_whole(producer, producer_org):
+    agent = OrganizationFactory(name="Far East Sales", kind=OrganizationKind.SALES_AGENT)
+    partner = OrganizationFactory(name="Second Light Films")
+
+    film = services.film_create(
+        organization=producer_org,
+        actor=producer,
+        data={**GOOD, "production_companies": [producer_org, partner.pk, partner]},
+    )
+    assert sorted(film.production_companies.values_list("name", flat=True)) == ["Demo Pictures", "Second Light Films"]
+
+    services.film_update(film=film, actor=producer, data={"production_companies": [agent.pk]})
+    assert list(film.production_companies.all()) == [agent]
+    services.film_update(film=film, actor=producer, data={"title_en": "Renamed"})
+    assert list(film.production_companies.all()) == [agent]  # left alone when not given
+    services.film_update(film=film, actor=producer, data={"production_companies": []})
+    assert list(film.production_companies.all()) == []
+
+
+def test_setting_production_companies_costs_the_same_queries_for_one_or_several(producer, producer_org):
+    film = FilmFactory(organization=producer_org)
+    one = [OrganizationFactory().pk]
+    several = [OrganizationFactory().pk for _ in range(4)]
+
+    counts = []
+    for companies in (one, several, one):
+        with CaptureQueriesContext(connection) as queries:
+            services.film_update(film=film, actor=producer, data={"production_companies": companies})
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1] == counts[2]
+    assert sorted(film.production_companies.values_list("pk", flat=True)) == one
+
+
+@pytest.mark.parametrize("bad", ["unknown", "buyer_company", "not_a_number"])
+def test_a_production_company_that_is_no_producer_on_the_portal_is_refused_and_nothing_saved(
+    producer, producer_org, bad
+):
+    film = FilmFactory(organization=producer_org, title_en="Before")
+    partner = OrganizationFactory()
+    services.film_update(film=film, actor=producer, data={"production_companies": [partner.pk]})
+    wrong = {"unknown": 999_999, "buyer_company": BuyerOrganizationFactory().pk, "not_a_number": "abc"}[bad]
+
+    with pytest.raises(ValidationError) as exc:
+        services.film_update(
+            film=film, actor=producer, data={"title_en": "After", "production_companies": [partner.pk, wrong]}
+        )
+    with pytest.raises(ValidationError) as created:
+        services.film_create(organization=producer_org, actor=producer, data={**GOOD, "production_companies": [wrong]})
+
+    assert list(exc.value.message_dict) == ["production_companies"]
+    assert list(created.value.message_dict) == ["production_companies"]
+    film.refresh_from_db()
+    assert film.title_en == "Before"
+    assert list(film.production_companies.all()) == [partner]
+    assert list(Film.objects.all()) == [film]
 
 
 @pytest.mark.parametrize(

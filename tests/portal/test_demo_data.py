@@ -201,11 +201,13 @@ def test_listing_histories_are_true(demo):
     films = _films()
     published = films.get(title_original="盐湖来信")
     assert _history(published) == [
+        ("producer@demo.test", "", "draft", ""),
         ("producer@demo.test", "draft", "pending_review", ""),
         ("admin@demo.test", "pending_review", "published", ""),
     ]
     revised = films.get(title_original="窑火")
     assert [(actor, to) for actor, _from, to, _note in _history(revised)] == [
+        ("producer@demo.test", "draft"),
         ("producer@demo.test", "pending_review"),
         ("admin@demo.test", "changes_requested"),
         ("producer@demo.test", "pending_review"),
@@ -221,10 +223,27 @@ def test_listing_histories_are_true(demo):
     withdrawn = films.get(listing_status=ListingStatus.WITHDRAWN)
     producer = withdrawn.organization.memberships.get().user.email
     steps = [(actor, to) for actor, _from, to, _note in _history(withdrawn)]
-    assert steps == [(producer, "pending_review"), ("admin@demo.test", "published"), (producer, "withdrawn")]
+    assert steps == [
+        (producer, "draft"),
+        (producer, "pending_review"),
+        ("admin@demo.test", "published"),
+        (producer, "withdrawn"),
+    ]
     assert _history(withdrawn)[-1][3]  # the producer said why
     for film in films.filter(listing_status=ListingStatus.DRAFT):
-        assert _history(film) == []
+        producer = film.organization.memberships.get().user.email
+        assert _history(film) == [(producer, "", "draft", "")]  # registered, never submitted
+
+
+def test_some_films_name_their_production_companies(demo):
+    films = _films()
+    co_production = films.get(title_original="盐湖来信")
+
+    assert sorted(co_production.production_companies.values_list("name", flat=True)) == [
+        films_demo.DEMO_PICTURES,
+        films_demo.SECOND_LIGHT,
+    ]
+    assert films.filter(production_companies__isnull=False).distinct().count() >= 5
 
 
 def test_posters_and_stills_are_real_images_with_their_copies(demo):
