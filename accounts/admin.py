@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
@@ -44,6 +45,7 @@ class OrganizationAdmin(ObjectPermissionsModelAdmin):
     )
     list_filter = ("kind", "verification_status", "buyer_type")
     search_fields = ("name", "city", "website")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Verification moves only through the audited workflow (the queue page or the API).
     inlines = [MembershipInline]
 

@@ -339,3 +339,12 @@ def test_agency_admin_may_edit_any_company(client, agency_admin, producer_org):
     login(client, agency_admin)
 
     assert client.get(f"/accounts/organizations/{producer_org.pk}/edit/").status_code == 200
+
+
+def test_agency_admin_opens_a_company_in_the_back_office(client, agency_admin, buyer_org):
+    client.force_login(agency_admin)
+
+    response = client.get(f"/admin/accounts/organization/{buyer_org.pk}/change/")
+
+    assert response.status_code == 200
+    assert buyer_org.name in response.text
