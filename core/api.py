@@ -6,7 +6,10 @@ from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, permissions, serializers, status
@@ -72,9 +75,63 @@ class ErrorSerializer(serializers.Serializer):
     errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
 
 
+class CappedCountPaginator(Paginator):
+    """Counts matches only up to ``COUNT_CAP``: counting 100,000 catalogue rows to print a number
+    costs more than the page itself. Beyond the cap, ``count`` is the cap (and so are the pages
+    one can reach) and ``count_exact`` is false."""
+
+    COUNT_CAP = 10_000
+
+    @cached_property
+    def _counted(self) -> int:
+        rows = self.object_list
+        if isinstance(rows, QuerySet):
+            # Only ids, no ordering: PostgreSQL stops after the cap instead of sorting every match.
+            return rows.order_by().values("pk")[: self.COUNT_CAP + 1].count()
+        return len(rows)
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, self.COUNT_CAP)
+
+    @property
+    def count_exact(self) -> bool:
+        return self._counted <= self.COUNT_CAP
+
+
 class PagePagination(PageNumberPagination):
+    """``page`` and ``page_size`` (at most 100); the answer holds ``count`` (exact up to 10,000
+    matches: ``count_exact`` is false beyond, with ``count`` at 10,000), ``next``, ``previous``
+    and ``results``."""
+
     page_size_query_param = "page_size"
     max_page_size = 100
+    django_paginator_class = CappedCountPaginator
+
+    def get_paginated_response(self, data) -> Response:
+        paginator = self.page.paginator
+        return Response(
+            {
+                "count": paginator.count,
+                "count_exact": paginator.count_exact,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        answer = super().get_paginated_response_schema(schema)
+        answer["required"] = [*answer.get("required", []), "count_exact"]
+        answer["properties"] = {
+            "count": answer["properties"]["count"],
+            "count_exact": {
+                "type": "boolean",
+                "description": "False when there are more matches than the count (10,000) says.",
+            },
+            **{k: v for k, v in answer["properties"].items() if k != "count"},
+        }
+        return answer
 
 
 class RulesPermission(permissions.BasePermission):

@@ -218,7 +218,12 @@ class FilmRight(models.Model):
         verbose_name_plural = _("rights")
         ordering = ["territory", "media", "term_start"]
         indexes = [
-            models.Index(fields=["territory", "media", "status", "film"], name="film_right_avail_idx"),
+            # "Available in territory × media": only available rows, with the term for an index-only check.
+            models.Index(
+                fields=["territory", "media", "film", "term_end"],
+                condition=models.Q(status="available"),
+                name="film_right_available_idx",
+            ),
             models.Index(fields=["film", "territory", "media"], name="film_right_film_idx"),
         ]
         constraints = [

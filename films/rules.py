@@ -7,7 +7,8 @@ by the producer's members and agency admins.
 
 import rules
 
-from accounts.rules import is_agency_admin, is_producer, is_verified_buyer, member_of
+from accounts.enums import PRODUCER_KINDS
+from accounts.rules import is_agency_admin, is_producer, is_verified_buyer, member_of, memberships_of
 from films.enums import ListingStatus
 
 is_film_member = member_of(lambda film: film.organization_id)
@@ -32,6 +33,44 @@ can_view_full_film = is_film_member | is_agency_admin | (is_published & is_verif
 @rules.predicate
 def is_shortlist_owner(user, shortlist) -> bool:
     return shortlist is not None and getattr(user, "pk", None) == shortlist.owner_id
+
+
+# Agency admins keep the genre list in the back office.
+for _perm in ("view", "add", "change", "delete"):
+    rules.add_perm(f"films.{_perm}_genre", is_agency_admin)
+
+
+class FilmPermissions:
+    """One user's answers to the film rules above, worked out once per kind of film.
+
+    Every film rule reads the user and, of the film, only two facts: whether the user belongs
+    to its organization and its listing status. Answers are remembered by those facts, so a
+    page of films costs a handful of rule evaluations whatever its size. Lives for one request.
+    """
+
+    def __init__(self, user) -> None:
+        self.user = user
+        self._answers: dict[tuple, bool] = {}
+
+    def has_perm(self, perm: str, film) -> bool:
+        key = (perm, film.organization_id in memberships_of(self.user), film.listing_status)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self.user.has_perm(perm, film)
+        return answer
+
+
+def catalogue_audience(user) -> tuple | None:
+    """What the catalogue answers a user gets depend on, when they are the same for everyone in
+    the same position: being signed in, being a verified buyer, an agency staff role. None when
+    they are personal: members of producer companies also see their own films and may act on
+    them, agency admins see and act on everything."""
+    if is_agency_admin(user) or getattr(user, "is_superuser", False):
+        return None
+    if any(info.kind in PRODUCER_KINDS for info in memberships_of(user).values()):
+        return None
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    return (signed_in, bool(is_verified_buyer(user)), getattr(user, "staff_role", "") if signed_in else "")
 
 
 __all__ = ["is_agency_admin", "is_verified_buyer"]

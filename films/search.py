@@ -5,8 +5,9 @@ lower-cased words, searched with PostgreSQL's ``english`` configuration (stemmed
 Japanese and Korean text has no spaces between words, so it is indexed as overlapping
 character bigrams ("山河故人" → "山河 河故 故人") under the ``simple`` configuration: a
 two-character query word is then one token, and a longer one is the AND of its bigrams.
-Both documents have GIN expression indexes on PostgreSQL (see the migration); on SQLite the
-same tokens are matched with LIKE.
+On PostgreSQL each document's vector is a stored generated column with a GIN index
+(``search_en_vector``, ``search_cjk_vector``: films/migrations/0004), so neither matching nor
+ranking recomputes a vector; on SQLite the same tokens are matched with LIKE.
 """
 
 from __future__ import annotations
@@ -52,9 +53,9 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _tsvector(column: str, config: str) -> str:
-    # Must read exactly as the GIN expression indexes in films/migrations, or PostgreSQL won't use them.
-    return f'to_tsvector(\'{config}\'::regconfig, "films_film"."{column}")'
+def _tsvector(column: str) -> str:
+    # The stored vector of a search document (films/migrations/0004_stored_search_vectors.py).
+    return f'"films_film"."{column}_vector"'
 
 
 def _tsquery(config: str) -> str:
@@ -81,9 +82,9 @@ def film_search_filter(queryset: QuerySet, query: str) -> QuerySet:
         parts.append(("search_cjk", "simple", " & ".join(bigrams)))
     for column, config, tsquery in parts:
         queryset = queryset.filter(
-            RawSQL(f"{_tsvector(column, config)} @@ {_tsquery(config)}", [tsquery], output_field=BooleanField())  # noqa: S611  (constants; user text only as a parameter)
+            RawSQL(f"{_tsvector(column)} @@ {_tsquery(config)}", [tsquery], output_field=BooleanField())  # noqa: S611  (constants; user text only as a parameter)
         )
-    rank_sql = " + ".join(f"ts_rank({_tsvector(column, config)}, {_tsquery(config)})" for column, config, _q in parts)
+    rank_sql = " + ".join(f"ts_rank({_tsvector(column)}, {_tsquery(config)})" for column, config, _q in parts)
     return queryset.annotate(
         search_rank=RawSQL(rank_sql, [q for _c, _cfg, q in parts], output_field=FloatField())  # noqa: S611  (as above)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.core.cache import cache
 from django.db.models import (
     CharField,
     Count,
@@ -18,12 +19,14 @@ from django.db.models import (
     Subquery,
     Value,
 )
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django_countries import countries
 
 from accounts.enums import PRODUCER_KINDS, MembershipRole
 from accounts.models import Membership, Organization
 from accounts.rules import is_agency_admin, memberships_of
+from core.cache import CachedAnswers
 from films.enums import CreditRole, ImageKind, ListingStatus, RightsMedia, RightsStatus
 from films.models import (
     Credit,
@@ -37,6 +40,9 @@ from films.models import (
     ShortlistItem,
 )
 from films.territories import REGIONS, territory_expand
+
+# Catalogue answers kept in the shared cache (films.api), made stale by every film write (services).
+CATALOGUE_ANSWERS = CachedAnswers("films:catalogue")
 
 
 def film_list_published() -> QuerySet[Film]:
@@ -103,6 +109,7 @@ def film_get_for_page(*, user, pk: int) -> Film | None:
             Prefetch("credits", queryset=Credit.objects.order_by("order", "id")),
             "languages",
             "production_countries",
+            "production_companies",
             Prefetch("images", queryset=FilmImage.objects.order_by("kind", "id")),
             poster_prefetch(),
         )
@@ -117,6 +124,39 @@ def film_rights_rows(*, film: Film) -> QuerySet[FilmRight]:
 
 def genre_list() -> QuerySet[Genre]:
     return Genre.objects.order_by("name_en")
+
+
+GENRE_CACHE_KEY = "films:genres"
+
+
+class GenreRow(NamedTuple):
+    id: int
+    slug: str
+    name_en: str
+    name_zh: str
+
+    def name(self, language: str | None) -> str:
+        return self.name_zh if (language or "").startswith("zh") else self.name_en
+
+
+def genre_rows() -> list[GenreRow]:
+    """Every genre by English name, from the cache: a short list the agency rarely edits, read by
+    every catalogue request (filter choices). films/apps.py empties the cache when a genre changes."""
+    rows = cache.get(GENRE_CACHE_KEY)
+    if rows is None:
+        rows = list(genre_list().values_list("id", "slug", "name_en", "name_zh"))
+        cache.set(GENRE_CACHE_KEY, rows, timeout=None)
+    return [GenreRow(*row) for row in rows]
+
+
+def genre_rows_forget() -> None:
+    cache.delete(GENRE_CACHE_KEY)
+
+
+def film_with_genres(queryset: QuerySet[Film], *, slugs: list[str]) -> QuerySet[Film]:
+    """Films with any of the genres (an EXISTS on the genre table's ids: no join, no DISTINCT)."""
+    ids = [row.id for row in genre_rows() if row.slug in set(slugs)]
+    return queryset.filter(Exists(Film.genres.through.objects.filter(film_id=OuterRef("pk"), genre_id__in=ids)))
 
 
 def shortlist_list_for_user(*, user) -> QuerySet[Shortlist]:
@@ -154,13 +194,15 @@ class FilmDetails:
     original_languages: list[str] = field(default_factory=list)
     subtitle_languages: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    production_companies: list[int] = field(default_factory=list)
 
 
 def film_details_attach(films: list[Film]) -> None:
-    """Set ``film.details`` (credits, languages, countries of production) on each film in one query.
+    """Set ``film.details`` (credits, languages, countries of production, production companies)
+    on each film in one query.
 
-    A UNION ALL of the three tables, so a page of full records costs one query on top of its
-    cards whatever its size, where three prefetches would cost three.
+    A UNION ALL of the four tables, so a page of full records costs one query on top of its
+    cards whatever its size, where four prefetches would cost four.
     """
     details = {film.pk: FilmDetails() for film in films}
     for film in films:
@@ -205,7 +247,25 @@ def film_details_attach(films: list[Film]) -> None:
             "id",
         )
     )
-    rows = sorted(credits.union(languages, countries, all=True), key=lambda row: (row[1], row[6], row[7]))
+    companies = (
+        Film.production_companies.through.objects.filter(film_id__in=ids)
+        .order_by()
+        .values_list(
+            "film_id",
+            text("company"),
+            text(""),
+            Cast("organization_id", output_field=CharField()),
+            "organization__name",  # to sort by, as Organization's own ordering does
+            text(""),
+            Value(0, output_field=IntegerField()),
+            "organization_id",
+        )
+    )
+    rows = credits.union(languages, countries, companies, all=True)
+    # Credits in billing order, companies by name (then id), the rest as entered.
+    rows = sorted(
+        rows, key=lambda row: (row[1], row[4], row[6], row[7]) if row[1] == "company" else (row[1], "", row[6], row[7])
+    )
     for film_id, table, kind, value, name_latin, character, order, pk in rows:
         target = details[film_id]
         if table == "credit":
@@ -222,6 +282,8 @@ def film_details_attach(films: list[Film]) -> None:
             )
         elif table == "country":
             target.countries.append(value)
+        elif table == "company":
+            target.production_companies.append(pk)
         elif kind == FilmLanguage.Kind.ORIGINAL:
             target.original_languages.append(value)
         else:

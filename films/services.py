@@ -22,7 +22,7 @@ from accounts.enums import PRODUCER_KINDS
 from accounts.models import Organization
 from accounts.selectors import organization_contacts, user_list_agency_admins
 from core.models import AuditEvent
-from core.workflow import TransitionError, transition_apply
+from core.workflow import TransitionError, audit_record, transition_apply
 from films import tasks
 from films.enums import (
     LISTING_TRANSITIONS,
@@ -38,6 +38,7 @@ from films.images import image_check
 from films.languages import LANGUAGE_CODES
 from films.models import Credit, Film, FilmCountry, FilmImage, FilmLanguage, FilmRight, Genre, Shortlist, ShortlistItem
 from films.search import search_documents
+from films.selectors import CATALOGUE_ANSWERS
 from films.territories import is_country, territory_expand
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,15 @@ FILM_FIELDS = (
     "sales_contact_email",
 )
 # Related data a producer sets with the film, replaced as a whole.
-FILM_RELATIONS = ("genres", "original_languages", "subtitle_languages", "countries", "credits", "sales_agent")
+FILM_RELATIONS = (
+    "genres",
+    "original_languages",
+    "subtitle_languages",
+    "countries",
+    "credits",
+    "sales_agent",
+    "production_companies",
+)
 
 
 def _require(actor, perm: str, obj=None, message: str | None = None) -> None:
@@ -126,6 +135,16 @@ def _validate_relations(data: dict) -> dict:
             if org is None:
                 errors["sales_agent"] = [_("Choose a production company or sales agent on the portal.")]
             clean["sales_agent"] = org
+    if "production_companies" in data:
+        # Organizations or their ids; one query checks them all.
+        ids = list(dict.fromkeys(str(getattr(item, "pk", item)) for item in data["production_companies"] or []))
+        companies = []
+        if ids:
+            if all(i.isdigit() for i in ids):
+                companies = list(Organization.objects.filter(pk__in=ids, kind__in=PRODUCER_KINDS))
+            if len(companies) != len(ids):
+                errors["production_companies"] = [_("Choose production companies or sales agents on the portal.")]
+        clean["production_companies"] = companies
     if errors:
         raise ValidationError(errors)
     return clean
@@ -149,6 +168,8 @@ def _apply_relations(film: Film, clean: dict) -> None:
         for credit in clean["credits"]:
             credit.film = film
         Credit.objects.bulk_create(clean["credits"])
+    if "production_companies" in clean:
+        film.production_companies.set(clean["production_companies"])
 
 
 def film_refresh_search(*, film: Film) -> None:
@@ -188,17 +209,24 @@ def _film_save(film: Film, data: dict) -> Film:
     film.save()
     _apply_relations(film, clean)
     film_refresh_search(film=film)
+    CATALOGUE_ANSWERS.invalidate()
     return film
 
 
 @transaction.atomic
 def film_create(*, organization: Organization, actor, data: dict) -> Film:
-    """Register a film for a producer organization the actor belongs to. Starts as a draft."""
+    """Register a film for a producer organization the actor belongs to. Starts as a draft.
+
+    Side effects: an audit event for the new film's listing status, so its timeline starts
+    with its creation.
+    """
     if organization.kind not in PRODUCER_KINDS:
         raise ValidationError({"organization": [_("Films belong to a production company or sales agent.")]})
     if not (actor.has_perm("accounts.view_organization", organization) and actor.has_perm("films.add_film")):
         raise PermissionDenied(_("You may only register films for your own company."))
-    return _film_save(Film(organization=organization), data)
+    film = _film_save(Film(organization=organization), data)
+    audit_record(obj=film, actor=actor, from_state="", to_state=film.listing_status, field="listing_status")
+    return film
 
 
 @transaction.atomic
@@ -215,6 +243,7 @@ def film_delete(*, film: Film, actor) -> None:
     for image in film.images.all():
         _image_files_delete(image)
     film.delete()
+    CATALOGUE_ANSWERS.invalidate()
 
 
 # --- Media -----------------------------------------------------------------------------
@@ -246,6 +275,7 @@ def film_image_add(*, film: Film, actor, upload, kind: str = ImageKind.POSTER, c
             _image_files_delete(old)
             old.delete()
     image.save()
+    CATALOGUE_ANSWERS.invalidate()
     return image
 
 
@@ -254,6 +284,7 @@ def film_image_delete(*, image: FilmImage, actor) -> None:
     _require(actor, "films.change_film", image.film)
     _image_files_delete(image)
     image.delete()
+    CATALOGUE_ANSWERS.invalidate()
 
 
 # --- Rights ----------------------------------------------------------------------------
@@ -356,6 +387,7 @@ def film_rights_replace(*, film: Film, actor, rows: list[dict]) -> int:
     for cell in cells:
         cell.film = film
     FilmRight.objects.bulk_create(cells, batch_size=2000)
+    CATALOGUE_ANSWERS.invalidate()
     return len(cells)
 
 
@@ -401,6 +433,7 @@ def film_missing_from_facts(*, film: Film, has_poster: bool, has_director: bool,
 
 
 def _listing_side_effects(film: Film, event) -> None:
+    CATALOGUE_ANSWERS.invalidate()
     tasks.notify_listing_change.delay(event_id=event.pk)
 
 

@@ -199,6 +199,11 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
+# Seconds a catalogue answer (GET /api/v1/films/ for anonymous visitors and buyers) is kept in
+# the cache; every film write makes the kept answers stale at once. 0 turns the cache off, as it
+# is without Redis: a process-local cache would not hear of another process's writes.
+CATALOGUE_CACHE_SECONDS = env.int("CATALOGUE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Go-Global Film Portal API",
     "DESCRIPTION": (

@@ -63,6 +63,9 @@ def _isolation(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Fast hashing: the suite creates many users; production keeps Django's default hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Catalogue answers are cached per query (films.api); tests that measure a list afresh after
+    # changing rows through factories (not services) would read a kept answer. Its own tests turn it on.
+    settings.CATALOGUE_CACHE_SECONDS = 0
     # The app reads Django settings under the CELERY_ namespace, so the prefixed keys are the ones that count.
     eager = celery_app.conf.task_always_eager
     celery_app.conf.CELERY_TASK_ALWAYS_EAGER = True

@@ -11,12 +11,13 @@ import re
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, QueryDict
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve, reverse
 from rest_framework.settings import api_settings
@@ -54,6 +55,10 @@ class Scenario:
     name: str
     params: dict[str, str]
     catalogue: bool = True
+    # Measured with the catalogue cache on: after the first request, answered from the cache as
+    # a buyer's repeated or shared query is (films.api.films.FilmViewSet.list). Off, every answer
+    # is built afresh.
+    cached: bool = False
 
 
 SCENARIOS = [
@@ -63,6 +68,7 @@ SCENARIOS = [
     Scenario("Search + availability + genre", {"q": QUERY_EN, "territory": "FR", "media": "svod", "genre": "drama"}),
     Scenario("Catalogue, newest first (no filter)", {}),
 ]
+KEPT = [replace(s, name=f"{s.name}, kept answer", cached=True) for s in SCENARIOS]
 PING = Scenario("Ping (bare JSON endpoint)", {}, catalogue=False)
 
 
@@ -85,6 +91,7 @@ class Measurement:
     elapsed: float
     queries: dict[int, int] = field(default_factory=dict)
     matches: int | None = None
+    matches_exact: bool = True
     sql_ms: float = 0.0
     plans: list[Plan] = field(default_factory=list)
 
@@ -190,13 +197,14 @@ def throttle_check(*, endpoint: Endpoint, requests: int) -> None:
             )
 
 
-def _matches(endpoint: Endpoint, params: dict[str, str], response: HttpResponse) -> int | None:
+def _matches(endpoint: Endpoint, params: dict[str, str], response: HttpResponse) -> tuple[int | None, bool]:
+    """How many films match, and whether that is exact (the API counts up to a cap)."""
     if response.get("Content-Type", "").startswith("application/json"):
         body = response.json()
         if isinstance(body, dict) and isinstance(body.get("count"), int):
-            return body["count"]
+            return body["count"], body.get("count_exact", True)
     filterset = CatalogueFilter(QueryDict(urlencode(params)), queryset=film_list_published())
-    return filterset.qs.count() if filterset.is_valid() else None
+    return (filterset.qs.count() if filterset.is_valid() else None), True
 
 
 def _explain(sql: str) -> Plan:
@@ -210,6 +218,14 @@ def _explain(sql: str) -> Plan:
             text = "\n".join(str(row[-1]) for row in cursor.fetchall())
             scans = _SQLITE_SCAN.findall(text)
     return Plan(sql=sql, text=text, scans=sorted(set(scans)))
+
+
+def catalogue_cache_for(scenario: Scenario) -> override_settings:
+    """The catalogue cache as ``scenario`` is measured with: on for kept answers, else off."""
+    seconds = settings.CATALOGUE_CACHE_SECONDS if scenario.cached else 0
+    if scenario.cached and not seconds:
+        raise BenchError("CATALOGUE_CACHE_SECONDS is 0: the kept-answer requests cannot be measured.")
+    return override_settings(CATALOGUE_CACHE_SECONDS=seconds)
 
 
 def measure(
@@ -246,13 +262,15 @@ def measure(
     sizes = QUERY_PAGE_SIZES if scenario.catalogue else (None,)
     for size in sizes:
         params = scenario.params if size is None else {**scenario.params, "page_size": str(size)}
+        if scenario.cached:
+            _get(client, path, params)  # the answer kept, as in the timed requests
         with CaptureQueriesContext(connection) as ctx:
             _get(client, path, params)
         result.queries[size or 0] = len(ctx.captured_queries)
     if scenario.catalogue:
         with CaptureQueriesContext(connection) as ctx:
             response = _get(client, path, scenario.params)
-        result.matches = _matches(endpoint, scenario.params, response)
+        result.matches, result.matches_exact = _matches(endpoint, scenario.params, response)
         seen: set[str] = set()
         for query in ctx.captured_queries:
             sql = query["sql"]

@@ -91,7 +91,7 @@ def table(results: list[Measurement], ping: Measurement) -> str:
         query_string = (
             "`?" + "&".join(f"{k}={v}" for k, v in r.scenario.params.items()) + "`" if r.scenario.params else ""
         )
-        matches = f"{r.matches:,}" if r.matches is not None else ""
+        matches = f"{r.matches:,}{'' if r.matches_exact else '+'}" if r.matches is not None else ""
         ratio = f"{_ratio(r, ping):.2f}" if r is not ping else "1"
         queries = " / ".join(str(r.queries[s]) for s in QUERY_PAGE_SIZES) if r.scenario.catalogue else str(r.queries[0])
         scans = (", ".join(r.flagged) or "none") if r.scenario.catalogue else ""
@@ -106,7 +106,10 @@ def verdicts(results: list[Measurement], ping: Measurement) -> list[str]:
     """One line per target, each PASS or FAIL with what failed."""
     bad_counts = [r.scenario.name for r in results if not r.query_count_ok]
     scans = [f"{r.scenario.name} ({', '.join(r.flagged)})" for r in results if r.flagged]
-    slow = [f"{r.scenario.name} ({_ratio(r, ping):.2f})" for r in results if _ratio(r, ping) < MIN_PING_RATIO]
+    fresh = [r for r in results if not r.scenario.cached]
+    kept = [r for r in results if r.scenario.cached]
+    slow = [f"{r.scenario.name} ({_ratio(r, ping):.2f})" for r in fresh if _ratio(r, ping) < MIN_PING_RATIO]
+    slow_kept = [f"{r.scenario.name} ({_ratio(r, ping):.2f})" for r in kept if _ratio(r, ping) < MIN_PING_RATIO]
 
     def line(ok: bool, text: str, failures: list[str]) -> str:
         return f"- {'PASS' if ok else 'FAIL'}: {text}" + ("" if ok else f" — {'; '.join(failures)}")
@@ -114,7 +117,23 @@ def verdicts(results: list[Measurement], ping: Measurement) -> list[str]:
     return [
         line(not bad_counts, f"a fixed number of SQL queries per catalogue request, at most {MAX_QUERIES}", bad_counts),
         line(not scans, f"no sequential scan on {' or '.join(FLAGGED_TABLES)}", scans),
-        line(not slow, f"each catalogue request's throughput at least {MIN_PING_RATIO:g} of ping's", slow),
+        line(
+            not slow,
+            f"each catalogue request's throughput at least {MIN_PING_RATIO:g} of ping's, every answer built afresh",
+            slow,
+        ),
+        *(
+            [
+                line(
+                    not slow_kept,
+                    f"each catalogue request's throughput at least {MIN_PING_RATIO:g} of ping's, "
+                    "answered from the catalogue cache",
+                    slow_kept,
+                )
+            ]
+            if kept
+            else []
+        ),
     ]
 
 
@@ -170,7 +189,11 @@ Measured by `make bench` on {env.date}.
   client (the WSGI handler and every middleware), signed in as a verified buyer, one persistent
   database connection. "SQL ms" is the time spent waiting for the database, per request. SQL
   queries are counted on separate requests with a page of
-  {" and ".join(str(s) for s in QUERY_PAGE_SIZES)} films.{scope}
+  {" and ".join(str(s) for s in QUERY_PAGE_SIZES)} films.
+- Each request is measured twice: with the catalogue cache off (every answer built afresh:
+  filters, count, page, cards, full records), and as a "kept answer" (the cache on: after the
+  first request the same query is answered from the shared cache, as buyers' repeated and
+  shared queries are until a film changes).{scope}
 
 {table(results, ping)}
 
@@ -181,6 +204,6 @@ Targets:
 <details><summary>SQL plans (EXPLAIN ANALYZE, BUFFERS) of each catalogue request's queries on the films
 tables (session, user and membership look-ups left out; `manage.py bench` prints them all)</summary>
 
-{plans(results, brief=True)}
+{plans([r for r in results if not r.scenario.cached], brief=True)}
 </details>
 """

@@ -1,54 +1,35 @@
-"""Films API: serializers and viewsets, registered on the project's router by ``register``.
+"""Films: serializers (a card, a full record, what producers write; rights and media) and the viewset."""
 
-A film is rendered in full (``"access": "full"``) for users who may see its full record
-(``films.view_full_film``: verified buyers on published films, the producer's members, agency
-admins) and as a public card (``"access": "public"``) for everyone else. Viewsets stay thin:
-they parse, check permissions through ``core.api.RulesPermission``, call one service or
-selector and render.
-"""
-
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponse, HttpResponseBase
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiParameter,
-    OpenApiResponse,
     PolymorphicProxySerializer,
     extend_schema,
     extend_schema_field,
     extend_schema_view,
 )
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.filters import OrderingFilter
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import Organization
-from accounts.rules import is_agency_admin, is_producer, is_verified_buyer
-from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, transition_action
+from accounts.rules import is_producer
+from core.api import AllowedTransitionsField, RulesPermission, transition_action
 from films import selectors, services
+from films.api.common import error_responses, film_permissions, may_see_some_full_record
+from films.api.records import ACCESS_FULL, ACCESS_PUBLIC, film_card, film_full, film_record
 from films.enums import LISTING_TRANSITIONS, ImageKind, ListingStatus, RightsMedia, RightsStatus
 from films.filters import CatalogueFilter
-from films.models import Credit, Film, FilmImage, FilmRight, Genre, Shortlist
-
-ACCESS_FULL = "full"
-ACCESS_PUBLIC = "public"
-
-_may_see_some_full_record = is_producer | is_agency_admin | is_verified_buyer
-
-
-def _errors(*codes: int) -> dict[int, OpenApiResponse]:
-    descriptions = {
-        400: "Invalid input; ``errors`` names the fields.",
-        403: "The user may not take this action on this object.",
-        404: "No such object visible to the user.",
-    }
-    return {code: OpenApiResponse(ErrorSerializer, description=descriptions[code]) for code in codes}
-
+from films.models import Credit, Film, FilmImage, FilmRight
+from films.rules import catalogue_audience
 
 # --- Serializers: films -----------------------------------------------------------------
 
@@ -145,6 +126,10 @@ class FilmCardSerializer(serializers.ModelSerializer):
             images = list(film.images.filter(kind=ImageKind.POSTER).order_by("-id")[:1])
         return PosterSerializer(images[0], context=self.context).data if images else None
 
+    def to_representation(self, film: Film) -> dict:
+        # films/api/records.py renders what the fields above describe, without DRF's per-field cost.
+        return film_card(film, request=self.context.get("request"), permissions=film_permissions(self.context))
+
 
 class FilmSerializer(FilmCardSerializer):
     """A film's full record; what its producer writes."""
@@ -162,6 +147,12 @@ class FilmSerializer(FilmCardSerializer):
     credits = _CreditListField(help_text="In billing order.")
     sales_agent = serializers.PrimaryKeyRelatedField(
         queryset=selectors.organization_list_sales_agents(), allow_null=True, required=False
+    )
+    production_companies = serializers.PrimaryKeyRelatedField(
+        queryset=selectors.organization_list_sales_agents(),
+        many=True,
+        required=False,
+        help_text="Ids of the production companies (producer organizations), co-producers included.",
     )
     screener_url = serializers.URLField(
         allow_blank=True,
@@ -204,6 +195,7 @@ class FilmSerializer(FilmCardSerializer):
             "countries",
             "credits",
             "sales_agent",
+            "production_companies",
             "trailer_url",
             "screener_url",
             "picture_format",
@@ -255,12 +247,9 @@ class FilmSerializer(FilmCardSerializer):
         return services.film_missing_for_review(film=film)
 
     def to_representation(self, film: Film) -> dict:
-        data = super().to_representation(film)
-        user = self._user()
-        # The screener link reaches buyers only through screener access (granted, per buyer, logged).
-        if not (user.has_perm("films.change_film", film) or user.has_perm("films.review_film", film)):
-            data["screener_url"] = None
-        return data
+        # The screener link reaches buyers only through screener access (granted, per buyer, logged):
+        # films/api/records.py renders it for the producer's members and reviewers only.
+        return film_full(film, request=self.context.get("request"), permissions=film_permissions(self.context))
 
 
 class _FilmOwnerField(serializers.PrimaryKeyRelatedField):
@@ -284,14 +273,10 @@ class FilmReadSerializer(serializers.BaseSerializer):
     """Each film in full for a user who may see its full record, as a public card otherwise."""
 
     def to_representation(self, film: Film) -> dict:
-        if not hasattr(self, "_renderers"):
-            self._renderers = (FilmSerializer(context=self.context), FilmCardSerializer(context=self.context))
-        full, card = self._renderers
-        user = self.context["request"].user
-        return (full if user.has_perm("films.view_full_film", film) else card).to_representation(film)
+        return film_record(film, request=self.context.get("request"), permissions=film_permissions(self.context))
 
 
-def _film_record(*, many: bool | None = None) -> PolymorphicProxySerializer:
+def film_record_schema(*, many: bool | None = None) -> PolymorphicProxySerializer:
     """The schema of what FilmReadSerializer renders: a full record or a card, told apart by ``access``."""
     return PolymorphicProxySerializer(
         component_name="FilmRecord",
@@ -402,13 +387,13 @@ _IMAGE_ID = OpenApiParameter("image_id", int, OpenApiParameter.PATH, description
             "The catalogue (published films) plus, for producers, their own films in every listing "
             "state; agency admins see all. Search with `q` (English words or Chinese text)."
         ),
-        responses={200: _film_record(), **_errors(400)},
+        responses={200: film_record_schema(), **error_responses(400)},
     ),
-    retrieve=extend_schema(responses={200: _film_record(), **_errors(404)}),
-    create=extend_schema(responses={201: FilmSerializer, **_errors(400, 403)}),
-    update=extend_schema(responses={200: FilmSerializer, **_errors(400, 403, 404)}),
-    partial_update=extend_schema(responses={200: FilmSerializer, **_errors(400, 403, 404)}),
-    destroy=extend_schema(description="Delete a draft.", responses={204: None, **_errors(403, 404)}),
+    retrieve=extend_schema(responses={200: film_record_schema(), **error_responses(404)}),
+    create=extend_schema(responses={201: FilmSerializer, **error_responses(400, 403)}),
+    update=extend_schema(responses={200: FilmSerializer, **error_responses(400, 403, 404)}),
+    partial_update=extend_schema(responses={200: FilmSerializer, **error_responses(400, 403, 404)}),
+    destroy=extend_schema(description="Delete a draft.", responses={204: None, **error_responses(403, 404)}),
 )
 class FilmViewSet(viewsets.ModelViewSet):
     """Films: the catalogue for buyers and the public, and producers' own records.
@@ -435,6 +420,24 @@ class FilmViewSet(viewsets.ModelViewSet):
     filterset_class = CatalogueFilter
     _RENDERING_ACTIONS = ("list", "retrieve", "create", "update", "partial_update")
 
+    def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
+        """The catalogue answer for this query, from the shared cache when the user's answer is
+        the same as everyone's in their position (``rules.catalogue_audience``); a miss is built
+        as usual and kept."""
+        seconds = settings.CATALOGUE_CACHE_SECONDS
+        audience = catalogue_audience(request.user) if seconds else None
+        if audience is None or request.accepted_renderer.format != "json":
+            return super().list(request, *args, **kwargs)
+        parts = ("films.list", audience, request.build_absolute_uri("/"), sorted(request.query_params.lists()))
+        answer, generation = selectors.CATALOGUE_ANSWERS.get(parts)
+        if answer is not None:
+            return HttpResponse(answer, content_type=request.accepted_renderer.media_type)
+        response = super().list(request, *args, **kwargs)
+        if response.status_code == status.HTTP_200_OK:
+            body = request.accepted_renderer.render(response.data, request.accepted_media_type)
+            selectors.CATALOGUE_ANSWERS.set(parts, body, generation=generation, seconds=seconds)
+        return response
+
     def get_queryset(self):
         user = self.request.user
         films = selectors.film_list_visible_to(user=user)
@@ -447,7 +450,7 @@ class FilmViewSet(viewsets.ModelViewSet):
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        if page is not None and _may_see_some_full_record(self.request.user):
+        if page is not None and may_see_some_full_record(self.request.user):
             selectors.film_details_attach(page)
         return page
 
@@ -489,7 +492,7 @@ class FilmViewSet(viewsets.ModelViewSet):
     @extend_schema(
         summary="A film's rights grid",
         description="One row per country × media. Verified buyers, the producer's members and agency admins.",
-        responses={200: FilmRightSerializer(many=True), **_errors(403, 404)},
+        responses={200: FilmRightSerializer(many=True), **error_responses(403, 404)},
     )
     @action(detail=True, methods=["get"], pagination_class=None, parser_classes=[JSONParser])
     def rights(self, request: Request, pk=None) -> Response:
@@ -503,7 +506,7 @@ class FilmViewSet(viewsets.ModelViewSet):
             "overlap, or name an unknown territory, are refused with their row numbers under `rights`."
         ),
         request=RightsRowSerializer(many=True),
-        responses={200: FilmRightSerializer(many=True), **_errors(400, 403, 404)},
+        responses={200: FilmRightSerializer(many=True), **error_responses(400, 403, 404)},
     )
     @rights.mapping.put
     def rights_replace(self, request: Request, pk=None) -> Response:
@@ -513,7 +516,7 @@ class FilmViewSet(viewsets.ModelViewSet):
 
     @extend_schema(
         summary="A film's poster and stills",
-        responses={200: FilmImageSerializer(many=True), **_errors(403, 404)},
+        responses={200: FilmImageSerializer(many=True), **error_responses(403, 404)},
     )
     @action(detail=True, methods=["get"], pagination_class=None, parser_classes=[MultiPartParser])
     def media(self, request: Request, pk=None) -> Response:
@@ -525,7 +528,7 @@ class FilmViewSet(viewsets.ModelViewSet):
         summary="Upload a poster or still",
         description="Checked by content; a new poster replaces the old one. A refused file stores nothing.",
         request={"multipart/form-data": FilmImageUploadSerializer},
-        responses={201: FilmImageSerializer, **_errors(400, 403, 404)},
+        responses={201: FilmImageSerializer, **error_responses(400, 403, 404)},
     )
     @media.mapping.post
     def media_upload(self, request: Request, pk=None) -> Response:
@@ -554,7 +557,7 @@ class FilmViewSet(viewsets.ModelViewSet):
         summary="Delete a poster or still",
         parameters=[_FILM_ID, _IMAGE_ID],
         request=None,
-        responses={204: None, **_errors(403, 404)},
+        responses={204: None, **error_responses(403, 404)},
     )
     @action(detail=True, methods=["delete"], url_path=r"media/(?P<image_id>\d+)")
     def media_delete(self, request: Request, pk=None, image_id=None) -> Response:
@@ -564,168 +567,3 @@ class FilmViewSet(viewsets.ModelViewSet):
             raise NotFound
         services.film_image_delete(image=image, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-# --- Shortlists -------------------------------------------------------------------------
-
-
-class ShortlistSerializer(serializers.ModelSerializer):
-    film_count = serializers.IntegerField(read_only=True, help_text="Films on the list that are still published.")
-
-    class Meta:
-        model = Shortlist
-        fields = ["id", "name", "film_count", "created_at", "updated_at"]
-        read_only_fields = ["id", "film_count", "created_at", "updated_at"]
-
-
-class ShortlistDetailSerializer(ShortlistSerializer):
-    films = serializers.SerializerMethodField(help_text="Its published films, most recently added first.")
-
-    class Meta(ShortlistSerializer.Meta):
-        fields = [*ShortlistSerializer.Meta.fields, "films"]
-        read_only_fields = [*ShortlistSerializer.Meta.read_only_fields, "films"]
-
-    @extend_schema_field(_film_record(many=True))
-    def get_films(self, shortlist: Shortlist) -> list[dict]:
-        return FilmReadSerializer(self.context["films"], many=True, context=self.context).data
-
-
-class ShortlistFilmSerializer(serializers.Serializer):
-    film = serializers.PrimaryKeyRelatedField(queryset=Film.objects.none(), help_text="A published film's id.")
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if "request" in self.context:
-            self.fields["film"].queryset = selectors.film_list_visible_to(user=self.context["request"].user)
-
-
-_FILM_ON_LIST = OpenApiParameter("film_id", int, OpenApiParameter.PATH, description="The film's id.")
-
-
-@extend_schema_view(
-    list=extend_schema(summary="The user's shortlists"),
-    create=extend_schema(request=ShortlistSerializer, responses={201: ShortlistDetailSerializer, **_errors(400, 403)}),
-    retrieve=extend_schema(responses={200: ShortlistDetailSerializer, **_errors(404)}),
-    partial_update=extend_schema(
-        summary="Rename a shortlist",
-        request=ShortlistSerializer,
-        responses={200: ShortlistDetailSerializer, **_errors(400, 403, 404)},
-    ),
-    destroy=extend_schema(responses={204: None, **_errors(404)}),
-)
-class ShortlistViewSet(
-    mixins.ListModelMixin,
-    mixins.CreateModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
-    """A buyer's named lists of catalogue films. Verified buyers create and change them."""
-
-    permission_classes = [RulesPermission]
-    permission_rules = {
-        "list": None,
-        "create": "films.add_shortlist",
-        "retrieve": "films.view_shortlist",
-        "partial_update": "films.change_shortlist",
-        "destroy": "films.delete_shortlist",
-        "films": "films.change_shortlist",
-        "film_remove": "films.change_shortlist",
-    }
-    http_method_names = ["get", "post", "patch", "delete", "head"]
-    filter_backends = [OrderingFilter]
-    ordering_fields = ["name", "created_at", "updated_at"]
-    ordering = ["name", "id"]
-
-    def get_queryset(self):
-        return selectors.shortlist_list_with_counts(user=self.request.user)
-
-    def get_serializer_class(self):
-        return ShortlistSerializer if self.action == "list" else ShortlistDetailSerializer
-
-    def _detail(self, shortlist: Shortlist, *, code: int = status.HTTP_200_OK) -> Response:
-        shortlist = self.get_queryset().get(pk=shortlist.pk)
-        films = list(selectors.film_list_with_cards(selectors.shortlist_films(shortlist=shortlist)))
-        if _may_see_some_full_record(self.request.user):
-            selectors.film_details_attach(films)
-        context = {**self.get_serializer_context(), "films": films}
-        return Response(ShortlistDetailSerializer(shortlist, context=context).data, status=code)
-
-    def retrieve(self, request: Request, *args, **kwargs) -> Response:
-        return self._detail(self.get_object())
-
-    def create(self, request: Request, *args, **kwargs) -> Response:
-        payload = ShortlistSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        shortlist = services.shortlist_create(owner=request.user, name=payload.validated_data["name"])
-        return self._detail(shortlist, code=status.HTTP_201_CREATED)
-
-    def partial_update(self, request: Request, *args, **kwargs) -> Response:
-        shortlist = self.get_object()
-        payload = ShortlistSerializer(shortlist, data=request.data, partial=True)
-        payload.is_valid(raise_exception=True)
-        if "name" in payload.validated_data:
-            shortlist = services.shortlist_rename(
-                shortlist=shortlist, actor=request.user, name=payload.validated_data["name"]
-            )
-        return self._detail(shortlist)
-
-    def perform_destroy(self, instance: Shortlist) -> None:
-        services.shortlist_delete(shortlist=instance, actor=self.request.user)
-
-    @extend_schema(
-        summary="Add a film to a shortlist",
-        request=ShortlistFilmSerializer,
-        responses={201: ShortlistDetailSerializer, **_errors(400, 403, 404)},
-    )
-    @action(detail=True, methods=["post"], url_path="films")
-    def films(self, request: Request, pk=None) -> Response:
-        shortlist = self.get_object()
-        payload = ShortlistFilmSerializer(data=request.data, context=self.get_serializer_context())
-        payload.is_valid(raise_exception=True)
-        services.shortlist_add_film(shortlist=shortlist, actor=request.user, film=payload.validated_data["film"])
-        return self._detail(shortlist, code=status.HTTP_201_CREATED)
-
-    @extend_schema(
-        summary="Remove a film from a shortlist",
-        parameters=[_FILM_ON_LIST],
-        request=None,
-        responses={204: None, **_errors(403, 404)},
-    )
-    @action(detail=True, methods=["delete"], url_path=r"films/(?P<film_id>\d+)")
-    def film_remove(self, request: Request, pk=None, film_id=None) -> Response:
-        shortlist = self.get_object()
-        film = selectors.shortlist_film_get(shortlist=shortlist, film_id=int(film_id))
-        if film is None:
-            raise NotFound
-        services.shortlist_remove_film(shortlist=shortlist, actor=request.user, film=film)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-# --- Genres -----------------------------------------------------------------------------
-
-
-class GenreSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Genre
-        fields = ["slug", "name_en", "name_zh"]
-
-
-class GenreViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    """The genres a film can have (anyone may read them)."""
-
-    serializer_class = GenreSerializer
-    permission_classes = [RulesPermission]
-    permission_rules = {"list": RulesPermission.PUBLIC}
-    filter_backends: list = []
-
-    def get_queryset(self):
-        return selectors.genre_list()
-
-
-def register(router) -> None:
-    """Add the films endpoints to the API router."""
-    router.register("films", FilmViewSet, basename="film")
-    router.register("shortlists", ShortlistViewSet, basename="shortlist")
-    router.register("genres", GenreViewSet, basename="genre")

@@ -1,0 +1,160 @@
+"""How the API renders a film: a public card or a full record, as plain dictionaries.
+
+The serializers in ``films.api.films`` describe these shapes (and validate what producers write);
+rendering a page of films through DRF's field machinery cost more than the rest of the request
+together, so reading goes through these functions instead, with the same output field for
+field (tests/films/test_records.py holds them to DRF's own rendering). Permission answers come
+from one ``FilmPermissions`` per request, so a page costs a handful of rule evaluations.
+"""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from films import selectors, services
+from films.enums import LISTING_TRANSITIONS, ImageKind
+from films.models import Film, FilmImage
+from films.rules import FilmPermissions
+
+ACCESS_FULL = "full"
+ACCESS_PUBLIC = "public"
+
+_amount = Film._meta.get_field("box_office_amount")
+_DATETIME = serializers.DateTimeField()
+_DATE = serializers.DateField()
+_MONEY = serializers.DecimalField(max_digits=_amount.max_digits, decimal_places=_amount.decimal_places)
+
+
+def _datetime(value) -> str | None:
+    return _DATETIME.to_representation(value) if value is not None else None
+
+
+def _file_url(file, request) -> str | None:
+    if not file:
+        return None
+    url = file.url
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def poster_data(image: FilmImage | None, *, request) -> dict | None:
+    if image is None:
+        return None
+    return {
+        "original": _file_url(image.original, request),
+        "display": _file_url(image.display, request),
+        "thumbnail": _file_url(image.thumbnail, request),
+        "width": image.width,
+        "height": image.height,
+    }
+
+
+def _poster(film: Film) -> FilmImage | None:
+    images = getattr(film, "poster_images", None)
+    if images is None:
+        # A single film not read through selectors.film_list_with_cards (e.g. after a transition).
+        images = list(film.images.filter(kind=ImageKind.POSTER).order_by("-id")[:1])
+    return images[0] if images else None
+
+
+def _details(film: Film) -> selectors.FilmDetails:
+    if not hasattr(film, "details"):
+        # One film rendered on its own (a detail, a write, a transition): one query.
+        selectors.film_details_attach([film])
+    return film.details
+
+
+def film_card(film: Film, *, request, permissions: FilmPermissions) -> dict:
+    """What anyone may see of a published film."""
+    return {
+        "id": film.pk,
+        "access": ACCESS_PUBLIC,
+        "title_original": film.title_original,
+        "title_en": film.title_en,
+        "logline_en": film.logline_en,
+        "logline_zh": film.logline_zh,
+        "film_type": film.film_type,
+        "genres": [genre.slug for genre in film.genres.all()],
+        "production_year": film.production_year,
+        "runtime_minutes": film.runtime_minutes,
+        "poster": poster_data(_poster(film), request=request),
+        "status": film.listing_status,
+        "allowed_transitions": _transitions(film, permissions),
+    }
+
+
+def _transitions(film: Film, permissions: FilmPermissions) -> list[str]:
+    moves = LISTING_TRANSITIONS.allowed_for(
+        obj=film, user=permissions.user, field="listing_status", has_perm=permissions.has_perm
+    )
+    return [move.target for move in moves]
+
+
+def film_full(film: Film, *, request, permissions: FilmPermissions) -> dict:
+    """A film's full record: for its producer's members, agency admins and verified buyers."""
+    details = _details(film)
+    editor = permissions.has_perm("films.change_film", film)
+    sees_screener = editor or permissions.has_perm("films.review_film", film)
+    missing = None
+    if editor:
+        if hasattr(film, "review_has_rights"):
+            missing = services.film_missing_from_facts(
+                film=film,
+                has_poster=film.review_has_poster,
+                has_director=film.review_has_director,
+                has_rights=film.review_has_rights,
+            )
+        else:
+            missing = services.film_missing_for_review(film=film)
+    return {
+        "id": film.pk,
+        "access": ACCESS_FULL,
+        "organization": film.organization_id,
+        "organization_name": film.organization.name,
+        "title_original": film.title_original,
+        "title_en": film.title_en,
+        "logline_en": film.logline_en,
+        "logline_zh": film.logline_zh,
+        "synopsis_en": film.synopsis_en,
+        "synopsis_zh": film.synopsis_zh,
+        "film_type": film.film_type,
+        "genres": [genre.slug for genre in film.genres.all()],
+        "production_year": film.production_year,
+        "runtime_minutes": film.runtime_minutes,
+        "completion_status": film.completion_status,
+        "original_languages": list(details.original_languages),
+        "subtitle_languages": list(details.subtitle_languages),
+        "countries": list(details.countries),
+        "credits": [
+            {"role": c.role, "name": c.name, "name_latin": c.name_latin, "character": c.character}
+            for c in details.credits
+        ],
+        "sales_agent": film.sales_agent_id,
+        "production_companies": list(details.production_companies),
+        "trailer_url": film.trailer_url,
+        "screener_url": film.screener_url if sees_screener else None,
+        "picture_format": film.picture_format,
+        "aspect_ratio": film.aspect_ratio,
+        "sound": film.sound,
+        "domestic_release_date": (
+            _DATE.to_representation(film.domestic_release_date) if film.domestic_release_date else None
+        ),
+        "box_office_amount": (
+            _MONEY.to_representation(film.box_office_amount) if film.box_office_amount is not None else None
+        ),
+        "box_office_currency": film.box_office_currency,
+        "sales_contact_email": film.sales_contact_email,
+        "poster": poster_data(_poster(film), request=request),
+        "status": film.listing_status,
+        "allowed_transitions": _transitions(film, permissions),
+        "missing_for_review": missing,
+        "published_at": _datetime(film.published_at),
+        "created_at": _datetime(film.created_at),
+        "updated_at": _datetime(film.updated_at),
+    }
+
+
+def film_record(film: Film, *, request, permissions: FilmPermissions) -> dict:
+    """The full record for a user who may see it, the public card otherwise."""
+    if permissions.has_perm("films.view_full_film", film):
+        return film_full(film, request=request, permissions=permissions)
+    return film_card(film, request=request, permissions=permissions)
