@@ -1,5 +1,7 @@
 import dataclasses
 import io
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,6 +12,21 @@ from PIL import Image
 from accounts.enums import BuyerVerificationStatus, StaffRole
 from accounts.models import Organization, User
 from core.models import AuditEvent
+from festivals import demo as festivals_demo
+from festivals.enums import DEADLINE_ORDER, PremiereRequirement, SectionKind, SubmissionStatus
+from festivals.models import (
+    Deadline,
+    Festival,
+    FestivalEdition,
+    FestivalFocusTag,
+    FestivalFollow,
+    Section,
+    Showcase,
+    ShowcasePartner,
+    ShowcaseScreening,
+    Submission,
+    Venue,
+)
 from films import demo as films_demo
 from films import services as film_services
 from films.enums import CreditRole, FilmType, ImageKind, ListingStatus, RightsStatus
@@ -317,3 +334,139 @@ def test_poster_falls_back_to_pillows_font_and_still_draws_the_english_title(mon
     with Image.open(io.BytesIO(data)) as a, Image.open(io.BytesIO(other)) as b:
         box = (0, int(a.height * 0.7), a.width, int(a.height * 0.85))
         assert a.crop(box).tobytes() != b.crop(box).tobytes()
+
+
+# --- Festivals and film weeks ------------------------------------------------------------
+
+DEMO_TODAY = datetime(2026, 11, 27, tzinfo=UTC)  # the day the demo's dates were chosen around
+
+
+def test_demo_festival_editions_are_indicative_with_ordered_deadlines(demo):
+    editions = FestivalEdition.objects.select_related("festival").prefetch_related("deadlines", "sections")
+
+    assert editions.count() == len(festivals_demo.EDITIONS) >= 12
+    for edition in editions:
+        zone = ZoneInfo(edition.time_zone)
+        deadlines = list(edition.deadlines.all())  # ordered by closing time
+        assert edition.dates_indicative, edition
+        assert edition.year in (2026, 2027), edition
+        assert edition.festival.verified, edition
+        assert edition.sections.exists(), edition
+        assert deadlines, edition
+        assert [d.kind for d in deadlines] == sorted((d.kind for d in deadlines), key=DEADLINE_ORDER.index)
+        for deadline in deadlines:
+            local = deadline.closes_at.astimezone(zone)
+            assert local.time() == time(23, 59), deadline
+            assert local.date() < edition.starts_on, deadline
+            assert (deadline.fee_amount is None) == (deadline.fee_currency == ""), deadline
+    closing = Deadline.objects.all()
+    assert closing.filter(closes_at__lt=DEMO_TODAY).exists()
+    assert closing.filter(closes_at__gt=DEMO_TODAY).exists()
+    assert closing.filter(fee_amount__isnull=True).exists()  # festivals without fees
+    assert set(closing.exclude(fee_currency="").values_list("fee_currency", flat=True)) >= {"EUR", "USD", "CAD"}
+    assert set(Section.objects.values_list("kind", flat=True)) >= {"competition", "shorts", "documentary"}
+
+
+def test_demo_berlinale_edition_closes_in_berlin_with_its_rules(demo):
+    edition = FestivalEdition.objects.get(festival__name_en="Berlin International Film Festival", year=2027)
+    competition = edition.sections.get(name_en="Competition")
+    shorts = edition.sections.get(kind=SectionKind.SHORTS)
+
+    assert edition.time_zone == "Europe/Berlin"
+    assert edition.festival.tier == "A"
+    assert (competition.premiere_requirement, competition.runtime_min) == (PremiereRequirement.WORLD, 60)
+    assert competition.accepts_type(FilmType.FEATURE_FICTION)
+    assert not competition.accepts_type(FilmType.SHORT)
+    assert competition.completed_after is not None
+    assert shorts.runtime_max == 30
+    assert [(d.kind, d.closes_at, d.fee_amount) for d in edition.deadlines.all()] == [
+        ("regular", datetime(2026, 10, 30, 23, 59, tzinfo=ZoneInfo("Europe/Berlin")), None),
+        ("late", datetime(2026, 12, 1, 23, 59, tzinfo=ZoneInfo("Europe/Berlin")), None),
+        ("final", datetime(2026, 12, 8, 23, 59, tzinfo=ZoneInfo("Europe/Berlin")), None),
+    ]
+
+
+def test_demo_film_weeks_one_past_with_its_programme_and_one_upcoming(demo):
+    past = Showcase.objects.get(title_en="Chinese Film Week Madrid 2026")
+    upcoming = Showcase.objects.get(title_en="Chinese Film Week São Paulo 2027")
+
+    for week in (past, upcoming):
+        assert all((week.title_zh, week.description_en, week.description_zh)), week
+        assert week.partners.exists(), week
+        assert all(p.website.startswith("https://") for p in week.partners.all()), week
+        assert week.venues.count() == 2, week
+    assert past.ends_on < DEMO_TODAY.date() < upcoming.starts_on
+    assert upcoming.call_closes_on >= DEMO_TODAY.date()
+    screenings = list(past.screenings.select_related("film", "venue"))
+    assert len(screenings) == 8
+    assert all(s.film.listing_status == ListingStatus.PUBLISHED for s in screenings)
+    assert all(s.venue.showcase_id == past.pk for s in screenings)
+    assert all(s.attendance for s in screenings)
+    assert sum(s.attendance for s in screenings) <= past.attendance
+    opening = screenings[0]
+    assert opening.film.title_en == "Letters from the Salt Lake"
+    assert opening.starts_at.astimezone(ZoneInfo("Europe/Madrid")) == datetime(
+        2026, 9, 17, 20, 0, tzinfo=ZoneInfo("Europe/Madrid")
+    )
+    assert (upcoming.attendance, upcoming.screenings.count()) == (None, 0)
+
+
+def test_demo_producers_follow_festivals(demo):
+    follows = {(f.user.email, f.festival.name_en) for f in FestivalFollow.objects.select_related("user", "festival")}
+
+    assert {name for email, name in follows if email == "producer@demo.test"} == {
+        "Berlin International Film Festival",
+        "Annecy International Animation Film Festival",
+        "Busan International Film Festival",
+    }
+    assert {name for email, name in follows if email == "producer2@demo.test"} == {
+        "Toronto International Film Festival",
+        "Hong Kong International Film Festival",
+    }
+
+
+def test_demo_festivals_are_idempotent(demo):
+    models = (
+        Festival,
+        FestivalFocusTag,
+        FestivalEdition,
+        Section,
+        Deadline,
+        Showcase,
+        ShowcasePartner,
+        Venue,
+        ShowcaseScreening,
+        FestivalFollow,
+        Submission,
+    )
+
+    def counts():
+        return {model.__name__: model.objects.count() for model in models}
+
+    before = counts()
+
+    call_command("demo_data", "--password", PASSWORD, stdout=io.StringIO())
+    again = festivals_demo.demo_festivals_build(admin=User.objects.get(email="admin@demo.test"))
+
+    assert counts() == before
+    assert again == festivals_demo.FestivalDemoSummary()
+    assert before["FestivalEdition"] == len(festivals_demo.EDITIONS)
+    assert before["Showcase"] == len(festivals_demo.SHOWCASES)
+
+
+def test_demo_submissions_cover_every_state_each_made_through_its_workflow(demo):
+    submissions = list(Submission.objects.select_related("film", "section__edition"))
+
+    assert {s.status for s in submissions} == set(SubmissionStatus.values)
+    for submission in submissions:
+        trail = list(
+            AuditEvent.objects.filter(object_id=str(submission.pk), content_type__model="submission")
+            .order_by("created_at", "id")
+            .values_list("from_state", "to_state")
+        )
+        assert trail[0] == ("", "draft")
+        assert trail[-1][1] == submission.status
+    awarded = next(s for s in submissions if s.status == SubmissionStatus.AWARDED)
+    assert awarded.awards
+    paid = [s for s in submissions if s.submitted_at and s.fee_amount is not None]
+    assert all(s.fee_currency for s in paid)

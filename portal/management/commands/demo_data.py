@@ -20,6 +20,7 @@ from accounts.enums import (
 )
 from accounts.models import Organization, User
 from core.workflow import audit_record
+from festivals import demo as festivals_demo
 from films import demo as films_demo
 
 DEFAULT_PASSWORD = "go-global-demo"  # noqa: S105 (documented demo password, refused with DEBUG off)
@@ -125,12 +126,17 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._build(password)
             catalogue = self._build_catalogue()
+            festivals = festivals_demo.demo_festivals_build(admin=User.objects.get(email="admin@demo.test"))
         self._print_logins(password)
         states = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(catalogue.states.items()))
         self.stdout.write(
             f"  catalogue: {sum(catalogue.states.values())} demo films ({states}); "
             f"{catalogue.created} new, {catalogue.images} images, {catalogue.rights_cells} rights cells, "
             f"{catalogue.shortlists} new shortlists ({time.monotonic() - started:.1f} s)"
+        )
+        self.stdout.write(
+            f"  festivals: {festivals.editions} new editions, {festivals.deadlines} deadlines, "
+            f"{festivals.submissions} submissions, {festivals.showcases} film weeks, {festivals.follows} follows"
         )
 
     def _user(self, email: str, name: str, password: str) -> User:
