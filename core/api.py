@@ -154,6 +154,8 @@ class RulesPermission(permissions.BasePermission):
         return True, rules[action_name]
 
     def has_permission(self, request: Request, view) -> bool:
+        if not hasattr(view, request.method.lower()):
+            return True  # no such operation here: DRF answers 405, which says more than a 403
         known, rule = self._rule(view)
         if not known:
             return False

@@ -5,7 +5,10 @@ reported per field (400 on the API, form errors on the page).
 """
 
 import copy
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -42,6 +45,28 @@ def language_choices() -> list[tuple[str, str]]:
     return LANGUAGES
 
 
+@dataclass(frozen=True)
+class Honour:
+    """A recognition a film can be filtered by, defined by the app that knows it (festivals
+    registers "selected at a tier A festival" and "award winners"): films stays unaware of it."""
+
+    code: str
+    label: str
+    apply: Callable[[QuerySet], QuerySet]
+
+
+_HONOURS: dict[str, Honour] = {}
+
+
+def honour_register(honour: Honour) -> None:
+    """Offer ``honour`` as a value of the catalogue's ``honours`` filter (from an AppConfig.ready)."""
+    _HONOURS[honour.code] = honour
+
+
+def honour_choices() -> list[tuple[str, str]]:
+    return [(honour.code, honour.label) for honour in _HONOURS.values()]
+
+
 SORTS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]
 
 
@@ -58,6 +83,7 @@ class CatalogueFilter(filters.FilterSet):
     completion = filters.MultipleChoiceFilter(
         label=_("Completion"), field_name="completion_status", choices=CompletionStatus.choices
     )
+    honours = filters.MultipleChoiceFilter(label=_("Honours"), choices=honour_choices, method="filter_honours")
     territory = filters.ChoiceFilter(label=_("Available in"), choices=country_choices, method="filter_noop")
     media = filters.ChoiceFilter(label=_("for media"), choices=RightsMedia.choices, method="filter_noop")
     sort = filters.ChoiceFilter(label=_("Sort by"), choices=SORTS, method="filter_noop", empty_label=None)
@@ -75,6 +101,12 @@ class CatalogueFilter(filters.FilterSet):
 
     def filter_genre(self, queryset, name, value: list[str]):
         return film_with_genres(queryset, slugs=value) if value else queryset
+
+    def filter_honours(self, queryset, name, value: list[str]):
+        # Films with every honour asked for.
+        for code in value:
+            queryset = _HONOURS[code].apply(queryset)
+        return queryset
 
     def filter_language(self, queryset, name, value: str):
         return film_with_language(queryset, language=value)

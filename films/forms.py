@@ -332,7 +332,7 @@ class ImportForm(forms.Form):
 
 def catalogue_widgets(form, *, language: str) -> None:
     """Facets as checkboxes and number inputs."""
-    for name in ("genre", "type", "completion"):
+    for name in ("genre", "type", "completion", "honours"):
         field = form.fields[name]
         field.widget = forms.CheckboxSelectMultiple()
         field.widget.choices = field.choices

@@ -11,6 +11,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView, OrganizationViewSet, TokenObtainView
+from festivals.api import register as register_festivals_api
 from films.api import register as register_films_api
 from portal import views
 
@@ -21,6 +22,7 @@ admin.site.index_title = _("Agency back office")
 router = DefaultRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
 register_films_api(router)
+register_festivals_api(router)
 
 api_v1 = [
     path("auth/token/", TokenObtainView.as_view(), name="auth-token"),

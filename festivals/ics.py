@@ -1,0 +1,63 @@
+"""Deadlines as an iCalendar file (RFC 5545), to load into any calendar application."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from django.conf import settings
+
+from festivals.models import Deadline
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1)."""
+    encoded = line.encode()
+    if len(encoded) <= 75:
+        return line
+    parts, start = [], 0
+    while start < len(encoded):
+        end = min(start + (75 if not parts else 74), len(encoded))
+        while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:  # never cut a UTF-8 character
+            end -= 1
+        parts.append(encoded[start:end].decode())
+        start = end
+    return "\r\n ".join(parts)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def deadlines_ics(deadlines: Iterable[Deadline], *, now: datetime, name: str) -> str:
+    """One event a deadline, at the instant it closes; each deadline loaded with its edition and festival."""
+    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Go-Global Film Portal//Festival deadlines//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_escape(name)}",
+    ]
+    for deadline in deadlines:
+        edition = deadline.edition
+        festival = edition.festival
+        summary = f"{festival.name_en} {edition.year}: {deadline.get_kind_display()} deadline"
+        fee = f"{deadline.fee_amount} {deadline.fee_currency}" if deadline.fee_amount is not None else "-"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:festival-deadline-{deadline.pk}@{host}",
+            f"DTSTAMP:{_stamp(now)}",
+            f"DTSTART:{_stamp(deadline.closes_at)}",
+            f"DTEND:{_stamp(deadline.closes_at)}",
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(f'{festival.city}; fee: {fee}; closes in {edition.time_zone}')}",
+            *([f"URL:{festival.website}"] if festival.website else []),
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(f"{_fold(line)}\r\n" for line in lines)
