@@ -224,6 +224,9 @@ SPECTACULAR_SETTINGS = {
         "ListingStatusEnum": "films.enums.ListingStatus",
         "RightsStatusEnum": "films.enums.RightsStatus",
         "ImageKindEnum": "films.enums.ImageKind",
+        "DeadlineKindEnum": "festivals.enums.DeadlineKind",
+        "SectionKindEnum": "festivals.enums.SectionKind",
+        "SubmissionStatusEnum": "festivals.enums.SubmissionStatus",
     },
 }
 

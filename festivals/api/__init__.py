@@ -1,9 +1,11 @@
 """Festivals API, registered on the project's router by ``register``."""
 
 from festivals.api.directory import FestivalEditionViewSet, FestivalViewSet
+from festivals.api.submissions import SubmissionViewSet
 
 
 def register(router) -> None:
     """Add the festivals endpoints to the API router."""
     router.register("festivals", FestivalViewSet, basename="festival")
     router.register("festival-editions", FestivalEditionViewSet, basename="festival-edition")
+    router.register("submissions", SubmissionViewSet, basename="submission")

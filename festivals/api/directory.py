@@ -9,7 +9,7 @@ from rest_framework import mixins, serializers, viewsets
 from core.api import RulesPermission
 from festivals import selectors
 from festivals.enums import FestivalFocus, FestivalTier
-from festivals.models import Deadline, Festival, FestivalEdition, Section
+from festivals.models import FEE_CURRENCIES, Deadline, Festival, FestivalEdition, Section
 
 
 class FestivalSerializer(CountryFieldMixin, serializers.ModelSerializer):
@@ -57,6 +57,9 @@ class SectionSerializer(serializers.ModelSerializer):
 
 
 class DeadlineSerializer(serializers.ModelSerializer):
+    # Declared for the schema: a read-only model field loses ``allow_blank`` (no fee, no currency).
+    fee_currency = serializers.ChoiceField(choices=FEE_CURRENCIES, read_only=True, allow_blank=True)
+
     class Meta:
         model = Deadline
         fields = ["kind", "closes_at", "fee_amount", "fee_currency"]

@@ -33,8 +33,10 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from accounts.enums import BuyerVerificationStatus, OrganizationKind
+from festivals.enums import SubmissionStatus
 from portal.wsgi import application
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
+from tests.festivals.factories import DeadlineFactory, SectionFactory, SubmissionFactory
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
 
 SCHEMA = schemathesis.openapi.from_wsgi("/api/schema/", application)
@@ -51,7 +53,14 @@ FUZZ = settings(
 STATUS_FUZZ = settings(FUZZ, max_examples=6)
 
 # Path parameters filled, half of the time, with the id of an object that exists.
-_ID_SOURCES = {"organizations": "organizations", "films": "films", "shortlists": "shortlists"}
+_ID_SOURCES = {
+    "organizations": "organizations",
+    "films": "films",
+    "shortlists": "shortlists",
+    "festivals": "festivals",
+    "festival-editions": "editions",
+    "submissions": "submissions",
+}
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
 
@@ -95,11 +104,19 @@ def api_world(db, wsgi_keeps_the_test_connection) -> dict:
     ]
     shortlist = ShortlistFactory(owner=admin, name="Fuzz picks")
     ShortlistItemFactory(shortlist=shortlist, film=films[1])
+    section = SectionFactory(edition=DeadlineFactory().edition)
+    submissions = [
+        SubmissionFactory(film=films[0], section=section),
+        SubmissionFactory(film=films[1], section=section, status=SubmissionStatus.SUBMITTED),
+    ]
     return {
         "token": Token.objects.create(user=admin).key,
         "organizations": [o.pk for o in organizations],
         "films": [f.pk for f in films],
         "shortlists": [shortlist.pk],
+        "festivals": [section.edition.festival_id],
+        "editions": [section.edition_id],
+        "submissions": [s.pk for s in submissions],
     }
 
 
