@@ -24,6 +24,9 @@ keeps_festival_data = is_agency_admin
 can_view_record = is_record_member | is_agency_admin
 can_change_record = is_record_member
 
+# A film's premiere status (from its screenings): its producer's members and agency admins.
+rules.add_perm("festivals.view_premiere_status", can_view_record)
+
 # Parts of directory entries, edited with them in the back office.
 for _model in ("festivalfocustag", "showcasepartner", "venue"):
     for _action in ("view", "add", "change", "delete"):

@@ -21,6 +21,7 @@ from festivals.models import (
     Festival,
     FestivalEdition,
     FestivalFocusTag,
+    FestivalFollow,
     Screening,
     Section,
     Submission,
@@ -47,6 +48,14 @@ def festival_list() -> QuerySet[Festival]:
     return Festival.objects.prefetch_related("focus_tags").order_by("name_en", "id")
 
 
+def festival_list_for(*, user) -> QuerySet[Festival]:
+    """The directory with ``followed`` (whether the user follows each festival), in one query more."""
+    festivals = festival_list()
+    if not getattr(user, "is_authenticated", False):
+        return festivals
+    return festivals.annotate(followed=Exists(FestivalFollow.objects.filter(user=user, festival=OuterRef("pk"))))
+
+
 def edition_list_with_details() -> QuerySet[FestivalEdition]:
     """Editions by opening date, with festival, focus, sections and deadlines in a fixed number of queries."""
     return (
@@ -68,6 +77,14 @@ def submission_list_visible_to(*, user) -> QuerySet[Submission]:
     if org_ids:
         return Submission.objects.filter(organization_id__in=org_ids)
     return Submission.objects.none()
+
+
+def screening_list_visible_to(*, user) -> QuerySet[Screening]:
+    """Public screenings recorded by the user's producer companies (all for agency admins)."""
+    if is_agency_admin(user):
+        return Screening.objects.all()
+    org_ids = [pk for pk, info in memberships_of(user).items() if info.kind in PRODUCER_KINDS]
+    return Screening.objects.filter(organization_id__in=org_ids) if org_ids else Screening.objects.none()
 
 
 def submission_list_for_strategy(*, user) -> QuerySet[Submission]:

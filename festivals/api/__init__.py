@@ -1,6 +1,7 @@
 """Festivals API, registered on the project's router by ``register``."""
 
 from festivals.api.directory import FestivalEditionViewSet, FestivalViewSet
+from festivals.api.screenings import ScreeningViewSet
 from festivals.api.submissions import SubmissionViewSet
 
 
@@ -9,3 +10,4 @@ def register(router) -> None:
     router.register("festivals", FestivalViewSet, basename="festival")
     router.register("festival-editions", FestivalEditionViewSet, basename="festival-edition")
     router.register("submissions", SubmissionViewSet, basename="submission")
+    router.register("screenings", ScreeningViewSet, basename="screening")

@@ -3,11 +3,14 @@
 from django.db.models import Q
 from django_countries.serializers import CountryFieldMixin
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 
-from core.api import RulesPermission
-from festivals import selectors
+from core.api import ErrorSerializer, RulesPermission
+from festivals import selectors, services
 from festivals.enums import FestivalFocus, FestivalTier
 from festivals.models import FEE_CURRENCIES, Deadline, Festival, FestivalEdition, Section
 
@@ -15,6 +18,7 @@ from festivals.models import FEE_CURRENCIES, Deadline, Festival, FestivalEdition
 class FestivalSerializer(CountryFieldMixin, serializers.ModelSerializer):
     focus = serializers.SerializerMethodField(help_text="What the festival programmes.")
     website = serializers.URLField(read_only=True, allow_blank=True, help_text="Empty when not known.")
+    followed = serializers.BooleanField(read_only=True, default=False, help_text="Whether you follow it.")
 
     class Meta:
         model = Festival
@@ -31,6 +35,7 @@ class FestivalSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "typical_month",
             "verified",
             "verified_at",
+            "followed",
         ]
         read_only_fields = fields
 
@@ -108,11 +113,31 @@ class FestivalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
     serializer_class = FestivalSerializer
     permission_classes = [RulesPermission]
-    permission_rules = {"list": RulesPermission.PUBLIC, "retrieve": RulesPermission.PUBLIC}
+    permission_rules = {
+        "list": RulesPermission.PUBLIC,
+        "retrieve": RulesPermission.PUBLIC,
+        "follow": None,
+        "unfollow": None,
+    }
     filterset_class = FestivalFilter
 
     def get_queryset(self):
-        return selectors.festival_list()
+        return selectors.festival_list_for(user=self.request.user)
+
+    @extend_schema(request=None, responses={200: FestivalSerializer, 401: ErrorSerializer, 404: ErrorSerializer})
+    @action(detail=True, methods=["post"])
+    def follow(self, request: Request, pk=None) -> Response:
+        """Follow the festival: its deadlines show on your festival strategy page."""
+        festival = self.get_object()
+        services.festival_follow(user=request.user, festival=festival)
+        return Response(self.get_serializer(self.get_queryset().get(pk=festival.pk)).data)
+
+    @extend_schema(request=None, responses={200: FestivalSerializer, 401: ErrorSerializer, 404: ErrorSerializer})
+    @follow.mapping.delete
+    def unfollow(self, request: Request, pk=None) -> Response:
+        festival = self.get_object()
+        services.festival_unfollow(user=request.user, festival=festival)
+        return Response(self.get_serializer(self.get_queryset().get(pk=festival.pk)).data)
 
 
 class EditionFilter(filters.FilterSet):

@@ -70,3 +70,38 @@ def test_the_directory_is_read_only_in_the_api(agency_admin):
     client.force_authenticate(agency_admin)
 
     assert client.post("/api/v1/festivals/", {"name_en": "New"}, format="json").status_code == 405
+
+
+def test_a_signed_in_user_follows_and_unfollows_a_festival(producer):
+    festival = _festival(name_en="Harbour Lights")
+    client = APIClient()
+    client.force_authenticate(producer)
+
+    followed = client.post(f"/api/v1/festivals/{festival.pk}/follow/")
+    again = client.post(f"/api/v1/festivals/{festival.pk}/follow/")
+    listed = client.get("/api/v1/festivals/", {"q": "harbour"}).json()["results"][0]
+    follows_before = festival.follows.count()
+    unfollowed = client.delete(f"/api/v1/festivals/{festival.pk}/follow/")
+
+    assert (followed.status_code, followed.json()["followed"]) == (200, True)
+    assert again.status_code == 200
+    assert follows_before == 1  # following again changes nothing
+    assert not festival.follows.exists()
+    assert listed["followed"] is True
+    assert (unfollowed.status_code, unfollowed.json()["followed"]) == (200, False)
+
+
+def test_anonymous_visitors_cannot_follow(db):
+    festival = _festival()
+
+    response = APIClient().post(f"/api/v1/festivals/{festival.pk}/follow/")
+
+    assert response.status_code == 401
+    assert not festival.follows.exists()
+
+
+def test_following_an_unknown_festival_answers_404(producer):
+    client = APIClient()
+    client.force_authenticate(producer)
+
+    assert client.post("/api/v1/festivals/999999/follow/").status_code == 404

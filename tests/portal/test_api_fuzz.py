@@ -36,7 +36,7 @@ from accounts.enums import BuyerVerificationStatus, OrganizationKind
 from festivals.enums import SubmissionStatus
 from portal.wsgi import application
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
-from tests.festivals.factories import DeadlineFactory, SectionFactory, SubmissionFactory
+from tests.festivals.factories import DeadlineFactory, ScreeningFactory, SectionFactory, SubmissionFactory
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
 
 SCHEMA = schemathesis.openapi.from_wsgi("/api/schema/", application)
@@ -60,6 +60,7 @@ _ID_SOURCES = {
     "festivals": "festivals",
     "festival-editions": "editions",
     "submissions": "submissions",
+    "screenings": "screenings",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -117,6 +118,7 @@ def api_world(db, wsgi_keeps_the_test_connection) -> dict:
         "festivals": [section.edition.festival_id],
         "editions": [section.edition_id],
         "submissions": [s.pk for s in submissions],
+        "screenings": [ScreeningFactory(film=films[0]).pk],
     }
 
 

@@ -1,0 +1,121 @@
+"""A film's public screenings, recorded by its producer: what its premiere status is worked
+out from (``GET /screenings/premiere-status/?film=…``)."""
+
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializers import CountryFieldMixin
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from accounts.rules import memberships_of
+from core.api import ErrorSerializer, RulesPermission
+from festivals import selectors, services
+from festivals.models import FestivalEdition, Screening
+from films.models import Film
+
+
+class ScreeningSerializer(CountryFieldMixin, serializers.ModelSerializer):
+    film = serializers.PrimaryKeyRelatedField(queryset=Film.objects.all())
+    edition = serializers.PrimaryKeyRelatedField(
+        queryset=FestivalEdition.objects.all(), allow_null=True, required=False, default=None
+    )
+    event_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+    class Meta:
+        model = Screening
+        fields = ["id", "film", "edition", "event_name", "screened_on", "country", "created_at"]
+        read_only_fields = ["id", "created_at"]
+        # The service checks the country and the date, naming the field.
+        extra_kwargs = {"country": {"validators": []}}
+
+    def validate_film(self, film: Film) -> Film:
+        if film.organization_id not in memberships_of(self.context["request"].user):
+            raise serializers.ValidationError(_("Choose a film of your own company."))
+        return film
+
+
+class PremiereStatusSerializer(serializers.Serializer):
+    world = serializers.BooleanField()
+    international = serializers.BooleanField(help_text="First showing outside its countries of production.")
+    asian = serializers.BooleanField()
+    european = serializers.BooleanField()
+    north_american = serializers.BooleanField()
+    national = serializers.BooleanField(
+        allow_null=True, help_text="Still unshown in the country asked for with `country`; null without it."
+    )
+    screened_in = serializers.ListField(child=serializers.CharField(), help_text="Countries it has been shown in.")
+
+
+class ScreeningFilter(filters.FilterSet):
+    film = filters.NumberFilter(field_name="film_id", min_value=1, max_value=2**31 - 1)
+
+    class Meta:
+        model = Screening
+        fields: list[str] = []
+
+
+_FILM = OpenApiParameter("film", int, required=True, description="The film's id.")
+_COUNTRY = OpenApiParameter("country", str, required=False, description="ISO 3166 code for `national`.")
+
+
+class ScreeningViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Public screenings of the user's films (all for agency admins)."""
+
+    serializer_class = ScreeningSerializer
+    permission_classes = [RulesPermission]
+    permission_rules = {
+        "list": None,
+        "retrieve": "festivals.view_screening",
+        "create": "festivals.add_screening",
+        "destroy": "festivals.delete_screening",
+        "premiere_status": None,
+    }
+    filterset_class = ScreeningFilter
+
+    def get_queryset(self):
+        return selectors.screening_list_visible_to(user=self.request.user).order_by("screened_on", "id")
+
+    def perform_create(self, serializer) -> None:
+        serializer.instance = services.screening_record(actor=self.request.user, **serializer.validated_data)
+
+    def perform_destroy(self, instance: Screening) -> None:
+        services.screening_delete(screening=instance, actor=self.request.user)
+
+    @extend_schema(
+        parameters=[_FILM, _COUNTRY],
+        responses={200: PremiereStatusSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+    )
+    @action(detail=False, methods=["get"], url_path="premiere-status", filter_backends=[], pagination_class=None)
+    def premiere_status(self, request: Request) -> Response:
+        query = _PremiereQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        film = Film.objects.filter(pk=query.validated_data["film"]).first()
+        if film is None or not request.user.has_perm("festivals.view_premiere_status", film):
+            raise NotFound
+        premieres = selectors.film_premiere_status(film=film)
+        country = query.validated_data.get("country")
+        data = {
+            "world": premieres.world,
+            "international": premieres.international,
+            "asian": premieres.asian,
+            "european": premieres.european,
+            "north_american": premieres.north_american,
+            "national": premieres.national(country) if country else None,
+            "screened_in": sorted(premieres.screened_in),
+        }
+        return Response(PremiereStatusSerializer(data).data, status=status.HTTP_200_OK)
+
+
+class _PremiereQuery(serializers.Serializer):
+    film = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False)
