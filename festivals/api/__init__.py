@@ -2,6 +2,7 @@
 
 from festivals.api.directory import FestivalEditionViewSet, FestivalViewSet
 from festivals.api.screenings import ScreeningViewSet
+from festivals.api.showcases import ShowcaseProposalViewSet, ShowcaseViewSet
 from festivals.api.submissions import SubmissionViewSet
 
 
@@ -11,3 +12,5 @@ def register(router) -> None:
     router.register("festival-editions", FestivalEditionViewSet, basename="festival-edition")
     router.register("submissions", SubmissionViewSet, basename="submission")
     router.register("screenings", ScreeningViewSet, basename="screening")
+    router.register("showcases", ShowcaseViewSet, basename="showcase")
+    router.register("showcase-proposals", ShowcaseProposalViewSet, basename="showcase-proposal")

@@ -36,7 +36,14 @@ from accounts.enums import BuyerVerificationStatus, OrganizationKind
 from festivals.enums import SubmissionStatus
 from portal.wsgi import application
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
-from tests.festivals.factories import DeadlineFactory, ScreeningFactory, SectionFactory, SubmissionFactory
+from tests.festivals.factories import (
+    DeadlineFactory,
+    ProposalFactory,
+    ScreeningFactory,
+    SectionFactory,
+    SubmissionFactory,
+    VenueFactory,
+)
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
 
 SCHEMA = schemathesis.openapi.from_wsgi("/api/schema/", application)
@@ -61,6 +68,8 @@ _ID_SOURCES = {
     "festival-editions": "editions",
     "submissions": "submissions",
     "screenings": "screenings",
+    "showcases": "showcases",
+    "showcase-proposals": "proposals",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -106,6 +115,7 @@ def api_world(db, wsgi_keeps_the_test_connection) -> dict:
     shortlist = ShortlistFactory(owner=admin, name="Fuzz picks")
     ShortlistItemFactory(shortlist=shortlist, film=films[1])
     section = SectionFactory(edition=DeadlineFactory().edition)
+    week = VenueFactory().showcase
     submissions = [
         SubmissionFactory(film=films[0], section=section),
         SubmissionFactory(film=films[1], section=section, status=SubmissionStatus.SUBMITTED),
@@ -119,6 +129,8 @@ def api_world(db, wsgi_keeps_the_test_connection) -> dict:
         "editions": [section.edition_id],
         "submissions": [s.pk for s in submissions],
         "screenings": [ScreeningFactory(film=films[0]).pk],
+        "showcases": [week.pk],
+        "proposals": [ProposalFactory(showcase=week, film=films[1]).pk],
     }
 
 
