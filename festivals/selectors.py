@@ -168,6 +168,12 @@ def deadline_list_upcoming(
     return queryset.order_by("closes_at", "id")
 
 
+def edition_ids_open_for(*, film: Film, deadlines: QuerySet[Deadline], at: datetime) -> set[int]:
+    """Editions among ``deadlines``' that have a section ``film`` is eligible for at ``at``."""
+    sections = Section.objects.filter(edition_id__in=deadlines.values("edition_id")).select_related("edition__festival")
+    return {section.edition_id for section in sections if not submission_eligibility(film=film, section=section, at=at)}
+
+
 def edition_list_upcoming(
     *,
     after: date,

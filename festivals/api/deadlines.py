@@ -1,0 +1,111 @@
+"""The festival calendar: upcoming submission deadlines, filtered as the calendar page is, as
+JSON or as an iCalendar file to load into any calendar application."""
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+from accounts.rules import memberships_of
+from core.api import ErrorSerializer, RulesPermission
+from festivals import selectors
+from festivals.enums import FestivalFocus, FestivalTier
+from festivals.ics import deadlines_ics
+from festivals.models import FEE_CURRENCIES, Deadline
+from films.models import Film
+
+
+class DeadlineEntrySerializer(serializers.ModelSerializer):
+    edition = serializers.IntegerField(source="edition_id", read_only=True)
+    year = serializers.IntegerField(source="edition.year", read_only=True)
+    festival = serializers.IntegerField(source="edition.festival_id", read_only=True)
+    festival_name = serializers.CharField(source="edition.festival.name_en", read_only=True)
+    festival_name_zh = serializers.CharField(source="edition.festival.name_zh", read_only=True)
+    tier = serializers.CharField(source="edition.festival.tier", read_only=True)
+    time_zone = serializers.CharField(source="edition.time_zone", read_only=True)
+    fee_currency = serializers.ChoiceField(choices=FEE_CURRENCIES, read_only=True, allow_blank=True)
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "kind",
+            "closes_at",
+            "fee_amount",
+            "fee_currency",
+            "edition",
+            "year",
+            "festival",
+            "festival_name",
+            "festival_name_zh",
+            "tier",
+            "time_zone",
+        ]
+        read_only_fields = fields
+
+
+class CalendarQuery(serializers.Serializer):
+    tier = serializers.ChoiceField(choices=FestivalTier.choices, required=False)
+    country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False)
+    month = serializers.IntegerField(min_value=1, max_value=12, required=False)
+    focus = serializers.ChoiceField(choices=FestivalFocus.choices, required=False)
+    film = serializers.IntegerField(
+        min_value=1, max_value=2**31 - 1, required=False, help_text="Only deadlines this film of yours may still meet."
+    )
+
+
+_PARAMETERS = [
+    OpenApiParameter("tier", str, enum=FestivalTier.values),
+    OpenApiParameter("country", str, description="ISO 3166 code of the festival's country."),
+    OpenApiParameter("month", int, description="The month the deadline closes in, 1–12."),
+    OpenApiParameter("focus", str, enum=FestivalFocus.values),
+    OpenApiParameter("film", int, description="Only deadlines a film of yours is eligible for now (signed in)."),
+]
+
+
+class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Upcoming festival submission deadlines, soonest first."""
+
+    serializer_class = DeadlineEntrySerializer
+    permission_classes = [RulesPermission]
+    permission_rules = {"list": RulesPermission.PUBLIC, "calendar": RulesPermission.PUBLIC}
+    filter_backends: list = []
+
+    def get_queryset(self):
+        query = CalendarQuery(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        params = dict(query.validated_data)
+        film_id = params.pop("film", None)
+        now = timezone.now()
+        deadlines = selectors.deadline_list_upcoming(after=now, **params)
+        if film_id is None:
+            return deadlines
+        film = Film.objects.filter(pk=film_id).first()
+        if film is None or film.organization_id not in memberships_of(self.request.user):
+            raise ValidationError({"film": [_("Choose a film of your own company.")]})
+        open_editions = selectors.edition_ids_open_for(film=film, deadlines=deadlines, at=now)
+        return deadlines.filter(edition_id__in=open_editions)
+
+    @extend_schema(parameters=_PARAMETERS)
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        parameters=_PARAMETERS,
+        responses={
+            (200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="An iCalendar file."),
+            400: ErrorSerializer,
+        },
+    )
+    @action(detail=False, methods=["get"], url_path="calendar.ics", pagination_class=None)
+    def calendar(self, request: Request) -> HttpResponse:
+        """The same deadlines as an iCalendar file (one event a deadline, at the instant it closes)."""
+        text = deadlines_ics(self.get_queryset(), now=timezone.now(), name=_("Festival deadlines"))
+        response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="festival-deadlines.ics"'
+        return response
