@@ -7,6 +7,7 @@ skipping them.
 
 import importlib.util
 import os
+import shutil
 
 import pytest
 from django.conf import settings
@@ -36,6 +37,8 @@ def _missing_service(marker: str) -> str | None:
         return "needs PostgreSQL: set DATABASE_URL=postgres://..."
     if marker == "redis" and not settings.REDIS_URL:
         return "needs Redis: set REDIS_URL=redis://..."
+    if marker == "gettext" and shutil.which("xgettext") is None:
+        return "needs GNU gettext (apt-get install gettext) to extract the marked strings"
     if marker == "browser":
         if not os.path.exists(CHROMIUM):
             return f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
@@ -45,7 +48,7 @@ def _missing_service(marker: str) -> str | None:
 
 
 def pytest_runtest_setup(item):
-    for marker in ("postgres", "redis", "browser"):
+    for marker in ("postgres", "redis", "browser", "gettext"):
         if item.get_closest_marker(marker) is None:
             continue
         reason = _missing_service(marker)

@@ -11,13 +11,12 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
-from accounts.rules import memberships_of
 from core.api import ErrorSerializer, RulesPermission
 from festivals import selectors
 from festivals.enums import FestivalFocus, FestivalTier
 from festivals.ics import deadlines_ics
 from festivals.models import FEE_CURRENCIES, Deadline
-from films.models import Film
+from films.selectors import film_list_of_user_organizations
 
 
 class DeadlineEntrySerializer(serializers.ModelSerializer):
@@ -85,8 +84,8 @@ class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         deadlines = selectors.deadline_list_upcoming(after=now, **params)
         if film_id is None:
             return deadlines
-        film = Film.objects.filter(pk=film_id).first()
-        if film is None or film.organization_id not in memberships_of(self.request.user):
+        film = film_list_of_user_organizations(user=self.request.user).filter(pk=film_id).first()
+        if film is None:
             raise ValidationError({"film": [_("Choose a film of your own company.")]})
         open_editions = selectors.edition_ids_open_for(film=film, deadlines=deadlines, at=now)
         return deadlines.filter(edition_id__in=open_editions)

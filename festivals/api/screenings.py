@@ -1,7 +1,6 @@
 """A film's public screenings, recorded by its producer: what its premiere status is worked
 out from (``GET /screenings/premiere-status/?film=…``)."""
 
-from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,15 +10,15 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.rules import memberships_of
 from core.api import ErrorSerializer, RulesPermission
 from festivals import selectors, services
+from festivals.api.fields import OwnFilmField
 from festivals.models import FestivalEdition, Screening
 from films.models import Film
 
 
 class ScreeningSerializer(CountryFieldMixin, serializers.ModelSerializer):
-    film = serializers.PrimaryKeyRelatedField(queryset=Film.objects.all())
+    film = OwnFilmField(help_text="A film of your company.")
     edition = serializers.PrimaryKeyRelatedField(
         queryset=FestivalEdition.objects.all(), allow_null=True, required=False, default=None
     )
@@ -31,11 +30,6 @@ class ScreeningSerializer(CountryFieldMixin, serializers.ModelSerializer):
         read_only_fields = ["id", "created_at"]
         # The service checks the country and the date, naming the field.
         extra_kwargs = {"country": {"validators": []}}
-
-    def validate_film(self, film: Film) -> Film:
-        if film.organization_id not in memberships_of(self.context["request"].user):
-            raise serializers.ValidationError(_("Choose a film of your own company."))
-        return film
 
 
 class PremiereStatusSerializer(serializers.Serializer):

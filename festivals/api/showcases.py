@@ -3,7 +3,6 @@ producers propose published films while the call is open, agency admins accept o
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema
@@ -15,9 +14,9 @@ from rest_framework.response import Response
 from accounts.rules import is_agency_admin, memberships_of
 from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, transition_action
 from festivals import services
+from festivals.api.fields import OwnFilmField
 from festivals.enums import PROPOSAL_TRANSITIONS
 from festivals.models import Showcase, ShowcasePartner, ShowcaseProposal, ShowcaseScreening, Venue
-from films.models import Film
 
 
 class PartnerSerializer(serializers.ModelSerializer):
@@ -84,13 +83,8 @@ class ProposalSerializer(serializers.ModelSerializer):
 
 
 class ProposalRequestSerializer(serializers.Serializer):
-    film = serializers.PrimaryKeyRelatedField(queryset=Film.objects.all(), help_text="A published film of yours.")
+    film = OwnFilmField(help_text="A published film of yours.")
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
-
-    def validate_film(self, film: Film) -> Film:
-        if film.organization_id not in memberships_of(self.context["request"].user):
-            raise serializers.ValidationError(_("Choose a film of your own company."))
-        return film
 
 
 class ShowcaseFilter(filters.FilterSet):

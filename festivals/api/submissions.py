@@ -2,7 +2,6 @@
 ``POST /submissions/{id}/transition/`` (eligibility checked on submitting, every failed rule
 named); agency admins record the festivals' decisions."""
 
-from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -10,12 +9,11 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.rules import memberships_of
 from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, TransitionRequestSerializer
 from festivals import selectors, services
+from festivals.api.fields import OwnFilmField
 from festivals.enums import SUBMISSION_TRANSITIONS, DeadlineKind, SubmissionStatus
 from festivals.models import Section, Submission
-from films.models import Film
 
 
 class SubmissionSerializer(serializers.ModelSerializer):
@@ -58,14 +56,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
 
 class SubmissionCreateSerializer(serializers.Serializer):
-    film = serializers.PrimaryKeyRelatedField(queryset=Film.objects.all(), help_text="A film of your company.")
+    film = OwnFilmField(help_text="A film of your company.")
     section = serializers.PrimaryKeyRelatedField(queryset=Section.objects.all())
     notes = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
-
-    def validate_film(self, film: Film) -> Film:
-        if film.organization_id not in memberships_of(self.context["request"].user):
-            raise serializers.ValidationError(_("Choose a film of your own company."))
-        return film
 
 
 class SubmissionTransitionSerializer(TransitionRequestSerializer):
