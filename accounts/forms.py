@@ -90,16 +90,6 @@ class BuyerSignUpForm(_SignUpForm):
     ]
 
 
-class TransitionForm(forms.Form):
-    to = forms.CharField(max_length=64, widget=forms.HiddenInput)
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=4000,
-    )
-
-
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Your name"), max_length=150, required=False)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)

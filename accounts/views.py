@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +17,6 @@ from accounts.forms import (
     OrganizationForm,
     ProducerSignUpForm,
     ProfileForm,
-    TransitionForm,
 )
 from accounts.selectors import (
     organization_list_for_verification,
@@ -26,13 +24,10 @@ from accounts.selectors import (
     organization_members,
     organization_verification_counts,
 )
+from core.pages import TransitionForm
+from core.pages import form_errors_from as _form_errors_from
+from core.pages import safe_next as _safe_next
 from core.workflow import audit_timeline
-
-
-def _form_errors_from(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
 
 
 def _sign_up(request: HttpRequest, *, form_class, service, template: str, welcome: str) -> HttpResponse:
@@ -164,13 +159,6 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {"organization": organization, "form": form},
         status=400 if form.errors else 200,
     )
-
-
-def _safe_next(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
 
 
 @login_required

@@ -296,11 +296,6 @@ class ImageForm(forms.Form):
     caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
 
 
-class TransitionForm(forms.Form):
-    to = forms.CharField(max_length=64)
-    note = forms.CharField(required=False, max_length=4000)
-
-
 class ShortlistNameForm(forms.Form):
     name = forms.CharField(label=_("Name of the list"), max_length=120)
 

@@ -16,11 +16,14 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.pages import TransitionForm
+from core.pages import bound as _bound
+from core.pages import form_errors_from as _form_errors_from
+from core.pages import safe_next as _safe_next
 from core.workflow import audit_timeline
 from films import forms, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, ListingStatus, RightsMedia
@@ -34,23 +37,6 @@ EDITABLE_STATES = (ListingStatus.DRAFT, ListingStatus.CHANGES_REQUESTED, Listing
 
 
 # --- Helpers ---------------------------------------------------------------------------
-
-
-def _form_errors_from(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
-
-
-def _safe_next(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
-
-
-def _bound(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
 
 
 def _film_or_404(request: HttpRequest, pk: int) -> Film:
@@ -293,7 +279,7 @@ def film_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if not (request.user.has_perm("films.change_film", film) or request.user.has_perm("films.review_film", film)):
         raise PermissionDenied
     back = _safe_next(request, reverse("films:film_detail", args=[film.pk]))
-    form = forms.TransitionForm(request.POST)
+    form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The request was incomplete."))
         return redirect(back)
