@@ -24,8 +24,18 @@ from django.utils import timezone
 from accounts.enums import MembershipRole
 from accounts.models import Membership
 from festivals import selectors, services
-from festivals.enums import DeadlineKind, PremiereRequirement, SectionKind, SubmissionStatus
-from festivals.models import Festival, FestivalEdition, Section, Showcase, ShowcasePartner, Submission, Venue
+from festivals.enums import DeadlineKind, PremiereRequirement, ProposalStatus, SectionKind, SubmissionStatus
+from festivals.models import (
+    Festival,
+    FestivalEdition,
+    Screening,
+    Section,
+    Showcase,
+    ShowcasePartner,
+    ShowcaseProposal,
+    Submission,
+    Venue,
+)
 from films.demo import DEMO_PICTURES, SECOND_LIGHT
 from films.enums import FilmType, ListingStatus
 from films.models import Film
@@ -628,6 +638,8 @@ class FestivalDemoSummary:
     screenings: int = 0
     follows: int = 0
     submissions: int = 0
+    public_screenings: int = 0
+    proposals: int = 0
 
 
 # The demo's dates are written as seen on this day; a later run moves them all by the days
@@ -809,6 +821,89 @@ def demo_submissions_build(*, admin) -> int:
     return made
 
 
+# Public screenings the demo films have had (written as seen on WRITTEN_ON): they use up
+# premieres, so the film pages show a premiere status with something spent.
+PUBLIC_SCREENINGS: tuple[tuple[str, str, date, str], ...] = (
+    ("Night Courier", "FIRST International Film Festival Xining", date(2026, 7, 26), "CN"),
+    ("Letters from the Salt Lake", "Shanghai International Film Festival", date(2026, 6, 18), "CN"),
+    ("Letters from the Salt Lake", "Chinese Film Week Madrid", date(2026, 9, 17), "ES"),
+    ("The Silent Reservoir", "Pingyao International Film Festival", date(2026, 10, 14), "CN"),
+    ("The Silent Reservoir", "Chinese Film Week Madrid", date(2026, 9, 18), "ES"),
+)
+
+
+def demo_public_screenings_build() -> int:
+    """Record ``PUBLIC_SCREENINGS`` through the services, by each film's owner; nothing when the
+    demo films have screenings already. Returns how many were recorded."""
+    films = {
+        film.title_en: film
+        for film in Film.objects.filter(
+            organization__name__in=[DEMO_PICTURES, SECOND_LIGHT], title_en__in={row[0] for row in PUBLIC_SCREENINGS}
+        )
+    }
+    if not films or Screening.objects.filter(film__in=list(films.values())).exists():
+        return 0
+    owners = {
+        m.organization_id: m.user
+        for m in Membership.objects.filter(
+            organization_id__in={film.organization_id for film in films.values()}, role=MembershipRole.OWNER
+        ).select_related("user")
+    }
+    made = 0
+    for title, event, day, country in PUBLIC_SCREENINGS:
+        film = films.get(title)
+        if film is None or film.organization_id not in owners:
+            continue
+        services.screening_record(
+            actor=owners[film.organization_id], film=film, screened_on=_moved(day), country=country, event_name=event
+        )
+        made += 1
+    return made
+
+
+# Proposals for the film week whose call is open, in each state: (week, film, note, decision, reason).
+PROPOSALS: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "Chinese Film Week São Paulo 2027",
+        "Panda Postman",
+        "A family matinee: the film has Portuguese subtitles ready.",
+        ProposalStatus.ACCEPTED,
+        "",
+    ),
+    (
+        "Chinese Film Week São Paulo 2027",
+        "Neon Ferry",
+        "Our sales agent meets Latin American distributors that week.",
+        ProposalStatus.DECLINED,
+        "The programme already has two night-time thrillers; please propose it for the next week.",
+    ),
+    ("Chinese Film Week São Paulo 2027", "Summer on the Rails", "", ProposalStatus.PROPOSED, ""),
+)
+
+
+def demo_proposals_build(*, admin) -> int:
+    """The ``PROPOSALS``, each made by the film's owner and decided by ``admin`` through the
+    services; a proposal already made is left as it is."""
+    made = 0
+    for week_title, title, note, decision, reason in PROPOSALS:
+        showcase = Showcase.objects.filter(title_en=week_title).first()
+        film = Film.objects.filter(title_en=title, listing_status=ListingStatus.PUBLISHED).first()
+        if showcase is None or film is None or ShowcaseProposal.objects.filter(showcase=showcase, film=film).exists():
+            continue
+        owner = (
+            Membership.objects.filter(organization_id=film.organization_id, role=MembershipRole.OWNER)
+            .select_related("user")
+            .first()
+        )
+        if owner is None:
+            continue
+        proposal = services.showcase_propose(actor=owner.user, showcase=showcase, film=film, note=note)
+        if decision != ProposalStatus.PROPOSED:
+            services.proposal_transition(proposal=proposal, to=decision, actor=admin, note=reason)
+        made += 1
+    return made
+
+
 def demo_festivals_build(*, admin) -> FestivalDemoSummary:
     """Create the demo editions, film weeks and follows that do not exist yet.
 
@@ -827,7 +922,10 @@ def demo_festivals_build(*, admin) -> FestivalDemoSummary:
         if showcase is not None:
             summary.showcases += 1
             summary.screenings += showcase.screenings.count()
+    summary.proposals = demo_proposals_build(admin=admin)
     summary.submissions = demo_submissions_build(admin=admin)
+    # After the submissions, which were made while every premiere was still available.
+    summary.public_screenings = demo_public_screenings_build()
     users = {user.email: user for user in get_user_model().objects.filter(email__in=list(FOLLOWS))}
     for email, festivals in FOLLOWS.items():
         user = users.get(email)

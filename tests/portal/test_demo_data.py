@@ -7,22 +7,26 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 from PIL import Image
 
 from accounts.enums import BuyerVerificationStatus, StaffRole
 from accounts.models import Organization, User
 from core.models import AuditEvent
 from festivals import demo as festivals_demo
-from festivals.enums import DEADLINE_ORDER, PremiereRequirement, SectionKind, SubmissionStatus
+from festivals import selectors as festival_selectors
+from festivals.enums import DEADLINE_ORDER, PremiereRequirement, ProposalStatus, SectionKind, SubmissionStatus
 from festivals.models import (
     Deadline,
     Festival,
     FestivalEdition,
     FestivalFocusTag,
     FestivalFollow,
+    Screening,
     Section,
     Showcase,
     ShowcasePartner,
+    ShowcaseProposal,
     ShowcaseScreening,
     Submission,
     Venue,
@@ -425,6 +429,34 @@ def test_demo_producers_follow_festivals(demo):
     }
 
 
+def test_demo_films_have_public_screenings_that_spend_premieres(demo):
+    night_courier = Film.objects.get(title_en="Night Courier")
+    letters = Film.objects.get(title_en="Letters from the Salt Lake")
+
+    courier = festival_selectors.film_premiere_status(film=night_courier)
+    salt_lake = festival_selectors.film_premiere_status(film=letters)
+
+    assert Screening.objects.count() == len(festivals_demo.PUBLIC_SCREENINGS)
+    assert all(s.screened_on <= timezone.localdate() for s in Screening.objects.all())
+    assert (courier.world, courier.international, courier.european) == (False, True, True)
+    assert (salt_lake.world, salt_lake.international, salt_lake.european, salt_lake.asian) == (
+        False,
+        False,
+        False,
+        False,
+    )
+
+
+def test_demo_film_week_proposals_are_in_every_state_with_their_audit(demo):
+    proposals = list(ShowcaseProposal.objects.select_related("showcase", "film"))
+
+    assert {p.status for p in proposals} == set(ProposalStatus.values)
+    assert {p.showcase.title_en for p in proposals} == {"Chinese Film Week São Paulo 2027"}
+    declined = next(p for p in proposals if p.status == ProposalStatus.DECLINED)
+    events = AuditEvent.objects.filter(object_id=str(declined.pk), to_state=ProposalStatus.DECLINED)
+    assert events.get().note.startswith("The programme already has")
+
+
 def test_demo_festivals_are_idempotent(demo):
     models = (
         Festival,
@@ -438,6 +470,8 @@ def test_demo_festivals_are_idempotent(demo):
         ShowcaseScreening,
         FestivalFollow,
         Submission,
+        Screening,
+        ShowcaseProposal,
     )
 
     def counts():

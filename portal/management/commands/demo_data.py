@@ -136,7 +136,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"  festivals: {festivals.editions} new editions, {festivals.deadlines} deadlines, "
-            f"{festivals.submissions} submissions, {festivals.showcases} film weeks, {festivals.follows} follows"
+            f"{festivals.submissions} submissions, {festivals.public_screenings} public screenings, "
+            f"{festivals.showcases} film weeks, {festivals.proposals} proposals, {festivals.follows} follows"
         )
 
     def _user(self, email: str, name: str, password: str) -> User:
