@@ -1,9 +1,11 @@
 """Small helpers every app's page views share: form errors from a service's ValidationError,
-a safe ``next`` address, bound form data, and the form a workflow's transition buttons post."""
+a safe ``next`` address, bound form data, the form a workflow's transition buttons post, and a
+400 page naming what was wrong with a request that has no form to show it on."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -32,3 +34,8 @@ class TransitionForm(forms.Form):
 
     to = forms.CharField(max_length=64)
     note = forms.CharField(required=False, max_length=4000)
+
+
+def bad_request(request: HttpRequest, message: str, back: str = "") -> HttpResponse:
+    """A 400 page saying what was wrong, with a link back when given."""
+    return render(request, "bad_request.html", {"message": message, "back": back}, status=400)

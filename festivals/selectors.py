@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -24,6 +24,10 @@ from festivals.models import (
     FestivalFollow,
     Screening,
     Section,
+    Showcase,
+    ShowcasePartner,
+    ShowcaseProposal,
+    ShowcaseScreening,
     Submission,
 )
 from festivals.premiere import (
@@ -34,7 +38,7 @@ from festivals.premiere import (
     premiere_available,
     premiere_status,
 )
-from films.enums import CompletionStatus, FilmType
+from films.enums import CompletionStatus, FilmType, ListingStatus
 from films.models import Film, FilmCountry
 
 COMPLETED_STATES = (CompletionStatus.COMPLETED, CompletionStatus.RELEASED)
@@ -54,6 +58,55 @@ def festival_list_for(*, user) -> QuerySet[Festival]:
     if not getattr(user, "is_authenticated", False):
         return festivals
     return festivals.annotate(followed=Exists(FestivalFollow.objects.filter(user=user, festival=OuterRef("pk"))))
+
+
+def festival_directory(
+    *,
+    user,
+    today: date,
+    text: str = "",
+    tier: str | None = None,
+    country: str | None = None,
+    focus: str | None = None,
+    followed: bool = False,
+) -> QuerySet[Festival]:
+    """The directory page: festivals matching the filters (``text`` in either name or the city),
+    with ``followed`` and each festival's editions not over on ``today`` as ``coming_editions``,
+    in three queries whatever their number."""
+    festivals = _festival_filters(
+        festival_list_for(user=user), prefix="", festivals=None, tier=tier, country=country, focus=focus
+    )
+    if text:
+        festivals = festivals.filter(Q(name_en__icontains=text) | Q(name_zh__icontains=text) | Q(city__icontains=text))
+    if followed:
+        festivals = festivals.filter(follows__user_id=getattr(user, "pk", None))
+    return festivals.prefetch_related(
+        Prefetch(
+            "editions",
+            queryset=FestivalEdition.objects.filter(ends_on__gte=today).order_by("starts_on", "id"),
+            to_attr="coming_editions",
+        )
+    )
+
+
+def festival_get_for_page(*, user, pk: int) -> Festival | None:
+    """One festival with ``followed``, its focus and every edition (newest first) with sections
+    and deadlines, in a fixed number of queries; None when there is no such festival."""
+    return (
+        festival_list_for(user=user)
+        .select_related("verified_by")
+        .prefetch_related(
+            Prefetch(
+                "editions",
+                queryset=FestivalEdition.objects.order_by("-starts_on", "-id").prefetch_related(
+                    Prefetch("sections", queryset=Section.objects.order_by("kind", "name_en", "id")),
+                    Prefetch("deadlines", queryset=Deadline.objects.order_by("closes_at", "id")),
+                ),
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def edition_list_with_details() -> QuerySet[FestivalEdition]:
@@ -96,6 +149,23 @@ def submission_list_for_strategy(*, user) -> QuerySet[Submission]:
         .prefetch_related(Prefetch("section__edition__deadlines", queryset=Deadline.objects.order_by("closes_at")))
         .order_by("section__edition__starts_on", "film__title_en", "id")
     )
+
+
+def submission_status_counts(*, user) -> dict[str, int]:
+    """How many of the user's visible submissions are in each status, in one query."""
+    rows = submission_list_visible_to(user=user).order_by().values_list("status").annotate(n=Count("id"))
+    return dict(rows)
+
+
+def submission_list_for_decisions(*, status: str, tier: str | None = None) -> QuerySet[Submission]:
+    """Submissions in ``status`` (of festivals of ``tier``) with film, producer and festival, the
+    longest waiting first."""
+    submissions = Submission.objects.filter(status=status).select_related(
+        "film", "organization", "section__edition__festival"
+    )
+    if tier:
+        submissions = submissions.filter(section__edition__festival__tier=tier)
+    return submissions.order_by("submitted_at", "id")
 
 
 def fees_per_year(*, user) -> list[tuple[int, str, Decimal]]:
@@ -172,6 +242,15 @@ def edition_ids_open_for(*, film: Film, deadlines: QuerySet[Deadline], at: datet
     """Editions among ``deadlines``' that have a section ``film`` is eligible for at ``at``."""
     sections = Section.objects.filter(edition_id__in=deadlines.values("edition_id")).select_related("edition__festival")
     return {section.edition_id for section in sections if not submission_eligibility(film=film, section=section, at=at)}
+
+
+def deadline_list_for_calendar(*, after: datetime, film: Film | None = None, **filters) -> QuerySet[Deadline]:
+    """The calendar's deadlines (``deadline_list_upcoming``'s filters); with ``film``, only those of
+    editions with a section the film is eligible for at ``after``."""
+    deadlines = deadline_list_upcoming(after=after, **filters)
+    if film is None:
+        return deadlines
+    return deadlines.filter(edition_id__in=edition_ids_open_for(film=film, deadlines=deadlines, at=after))
 
 
 def edition_list_upcoming(
@@ -346,3 +425,46 @@ def submission_eligibility(*, film: Film, section: Section, at: datetime) -> lis
             % {"status": CompletionStatus(film.completion_status).label}
         )
     return reasons
+
+
+# --- Film weeks (pages) -------------------------------------------------------------------
+
+
+def showcase_list_for_page() -> QuerySet[Showcase]:
+    """Every film week by opening date, with its partners, in two queries whatever their number."""
+    return Showcase.objects.prefetch_related(
+        Prefetch("partners", queryset=ShowcasePartner.objects.order_by("id"))
+    ).order_by("starts_on", "id")
+
+
+def showcase_get_for_page(*, pk: int) -> Showcase | None:
+    """One film week with its partners, venues and programme (each screening with its film and
+    venue), in four queries whatever their number; None when there is no such week."""
+    return (
+        Showcase.objects.prefetch_related(
+            Prefetch("partners", queryset=ShowcasePartner.objects.order_by("id")),
+            "venues",
+            Prefetch(
+                "screenings",
+                queryset=ShowcaseScreening.objects.select_related("film", "venue").order_by("starts_at", "id"),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def proposal_list_visible_to(*, user) -> QuerySet[ShowcaseProposal]:
+    """Film-week proposals the user may see (as the API shows them): every one for agency admins,
+    their companies' ones for members, none for anyone else; newest first, with film and company."""
+    proposals = ShowcaseProposal.objects.select_related("film", "organization").order_by("-created_at", "-id")
+    if is_agency_admin(user):
+        return proposals
+    return proposals.filter(organization_id__in=list(memberships_of(user)))
+
+
+def film_list_proposable_by(*, user) -> QuerySet[Film]:
+    """The published films of the user's companies, by title: what they may propose for a film week."""
+    return Film.objects.filter(
+        organization_id__in=list(memberships_of(user)), listing_status=ListingStatus.PUBLISHED
+    ).order_by("title_en", "title_original", "id")

@@ -29,6 +29,7 @@ from films import forms, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, ListingStatus, RightsMedia
 from films.filters import CatalogueFilter
 from films.models import Film, FilmLanguage, Shortlist
+from films.panels import film_panels
 
 CATALOGUE_PAGE_SIZE = 24
 LIST_PAGE_SIZE = 50
@@ -358,6 +359,7 @@ def film_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "editor": editor,
         "poster": film.poster_images[0] if film.poster_images else None,
         "moves": _moves(request, film),
+        "panels": film_panels(request, film),
     }
     if full:
         languages = list(film.languages.all())

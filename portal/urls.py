@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include(portal_patterns)),
     path("accounts/", include("accounts.urls")),
     path("films/", include("films.urls")),
+    path("festivals/", include("festivals.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

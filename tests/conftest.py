@@ -129,6 +129,20 @@ def pending_buyer(pending_org):
 
 
 @pytest.fixture
+def as_role(request, client):
+    """Log the test client in as one of tests.pages.ROLES (or stay anonymous); returns the user."""
+    from tests.pages import ROLE_FIXTURES  # noqa: PLC0415  (keeps the page helpers out of every test's imports)
+
+    def login_as(role: str):
+        user = request.getfixturevalue(ROLE_FIXTURES[role])
+        if user is not None:
+            client.force_login(user)
+        return user
+
+    return login_as
+
+
+@pytest.fixture
 def anonymous():
     return None
 

@@ -80,15 +80,12 @@ class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         query.is_valid(raise_exception=True)
         params = dict(query.validated_data)
         film_id = params.pop("film", None)
-        now = timezone.now()
-        deadlines = selectors.deadline_list_upcoming(after=now, **params)
-        if film_id is None:
-            return deadlines
-        film = film_list_of_user_organizations(user=self.request.user).filter(pk=film_id).first()
-        if film is None:
-            raise ValidationError({"film": [_("Choose a film of your own company.")]})
-        open_editions = selectors.edition_ids_open_for(film=film, deadlines=deadlines, at=now)
-        return deadlines.filter(edition_id__in=open_editions)
+        film = None
+        if film_id is not None:
+            film = film_list_of_user_organizations(user=self.request.user).filter(pk=film_id).first()
+            if film is None:
+                raise ValidationError({"film": [_("Choose a film of your own company.")]})
+        return selectors.deadline_list_for_calendar(after=timezone.now(), film=film, **params)
 
     @extend_schema(parameters=_PARAMETERS)
     def list(self, request, *args, **kwargs):

@@ -11,9 +11,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.rules import is_agency_admin, memberships_of
 from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, transition_action
-from festivals import services
+from festivals import selectors, services
 from festivals.api.fields import OwnFilmField
 from festivals.enums import PROPOSAL_TRANSITIONS
 from festivals.models import Showcase, ShowcasePartner, ShowcaseProposal, ShowcaseScreening, Venue
@@ -103,13 +102,6 @@ class ShowcaseFilter(filters.FilterSet):
         return queryset.filter(ends_on__lt=today)
 
 
-def _proposals_visible_to(user):
-    proposals = ShowcaseProposal.objects.select_related("film").order_by("-created_at", "-id")
-    if is_agency_admin(user):
-        return proposals
-    return proposals.filter(organization_id__in=list(memberships_of(user)))
-
-
 class ShowcaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Overseas film weeks run by the agency."""
 
@@ -135,7 +127,7 @@ class ShowcaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def proposals(self, request: Request, pk=None) -> Response:
         """Proposals for this film week: your company's; all of them for agency admins."""
         showcase = self.get_object()
-        proposals = _proposals_visible_to(request.user).filter(showcase=showcase)
+        proposals = selectors.proposal_list_visible_to(user=request.user).filter(showcase=showcase)
         return Response(ProposalSerializer(proposals, many=True, context=self.get_serializer_context()).data)
 
     @extend_schema(request=ProposalRequestSerializer, responses={201: ProposalSerializer, 400: ErrorSerializer})
@@ -158,7 +150,7 @@ class ShowcaseProposalViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet
     permission_rules = {"retrieve": "festivals.view_showcaseproposal", "transition": "festivals.view_showcaseproposal"}
 
     def get_queryset(self):
-        return _proposals_visible_to(self.request.user)
+        return selectors.proposal_list_visible_to(user=self.request.user)
 
     transition = transition_action(
         service=services.proposal_transition, object_kwarg="proposal", response_serializer=ProposalSerializer

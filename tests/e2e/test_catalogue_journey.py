@@ -5,9 +5,7 @@ two-character Chinese word, narrows by territory and media, and shortlists it.
 Screenshots of the catalogue and the film page go to $E2E_SCREENSHOTS (a folder) when set.
 """
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
@@ -18,7 +16,8 @@ from accounts.enums import BuyerVerificationStatus
 from films.enums import ListingStatus
 from films.models import Film, ShortlistItem
 from tests.conftest import CHROMIUM
-from tests.factories import PASSWORD, AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
+from tests.e2e.journeys import log_in, log_out, shots_dir
+from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.films.factories import png_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -68,25 +67,6 @@ def people():
         email="camille@quai.test",
     )
     return producer, admin, buyer
-
-
-def shots_dir(tmp_path) -> Path:
-    folder = Path(os.environ.get("E2E_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def log_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/dashboard/")
-
-
-def log_out(page) -> None:
-    page.get_by_role("button", name="Log out").click()
-    page.wait_for_url("**/")
 
 
 def test_a_film_goes_from_registration_to_a_buyers_shortlist(page, people, tmp_path):

@@ -27,46 +27,16 @@ from tests.films.factories import (
     forged_upload,
     poster_upload,
 )
+from tests.pages import ROLES, messages_of, status_of
 
 pytestmark = pytest.mark.django_db
 
-ROLE_FIXTURES = {
-    "owner": "producer",
-    "other": "other_producer",
-    "buyer": "buyer",
-    "unverified": "pending_buyer",
-    "anonymous": "anonymous",
-    "reviewer": "reviewer",
-    "admin": "agency_admin",
-}
-ROLES = list(ROLE_FIXTURES)
 ALL_MEDIA = len(RightsMedia.values)
-
-
-@pytest.fixture
-def as_role(request, client):
-    """Log the test client in as one of the roles above (or stay anonymous)."""
-
-    def login_as(role: str):
-        user = request.getfixturevalue(ROLE_FIXTURES[role])
-        if user is not None:
-            client.force_login(user)
-        return user
-
-    return login_as
 
 
 def login(client, user):
     client.force_login(user)
     return client
-
-
-def redirected_to_login(response) -> bool:
-    return response.status_code == 302 and response.url.startswith("/accounts/login/?next=")
-
-
-def status_of(response) -> int | str:
-    return "login" if redirected_to_login(response) else response.status_code
 
 
 @pytest.fixture
@@ -83,10 +53,6 @@ def published(producer_org):
         synopsis_en="Three lives across three decades in Fenyang.",
         genres=["drama"],
     )
-
-
-def messages_of(response) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
 
 
 # --- Who may open which page ---------------------------------------------------------------

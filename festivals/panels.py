@@ -1,0 +1,53 @@
+"""The festival panel of a film's page (registered with films' panel registry): the film's
+selections and awards for every reader; its premiere status, public screenings and festival
+submissions for its producer and agency admins."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from festivals import rules as r
+from festivals import selectors
+from festivals.forms import ScreeningForm
+from festivals.models import Screening
+from festivals.premiere import PremiereStatus
+from films.models import Film
+
+PREMIERES = (
+    ("world", _("World premiere")),
+    ("international", _("International premiere")),
+    ("asian", _("Asian premiere")),
+    ("european", _("European premiere")),
+    ("north_american", _("North American premiere")),
+)
+
+
+def premiere_rows(status: PremiereStatus) -> list[tuple[str, bool]]:
+    return [(label, getattr(status, name)) for name, label in PREMIERES]
+
+
+def festival_panel(request: HttpRequest, film: Film) -> dict | None:
+    user = request.user
+    history = list(selectors.film_festival_history(film=film))
+    insider = user.has_perm("festivals.view_premiere_status", film)
+    if not history and not insider:
+        return None
+    context: dict = {"film": film, "history": history, "insider": insider}
+    if insider:
+        status = selectors.film_premiere_status(film=film)
+        context.update(
+            premieres=premiere_rows(status),
+            screened_in=sorted(status.screened_in),
+            screenings=list(
+                Screening.objects.filter(film=film).select_related("edition__festival").order_by("-screened_on", "-id")
+            ),
+            submissions=list(
+                selectors.submission_list_visible_to(user=user)
+                .filter(film=film)
+                .select_related("section__edition__festival")
+                .order_by("-section__edition__starts_on", "-id")
+            ),
+            editor=r.can_change_record.test(user, film),
+        )
+        if context["editor"]:
+            context["form"] = ScreeningForm(auto_id="screening_%s")
+    return context

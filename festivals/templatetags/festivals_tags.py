@@ -1,0 +1,42 @@
+"""Template helpers for the festivals pages: moments in a festival's own time zone."""
+
+import zoneinfo
+from datetime import datetime
+
+from django import template
+from django.utils import formats
+from django.utils.dates import MONTHS
+
+from films.enums import FilmType
+
+register = template.Library()
+
+
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+@register.filter
+def in_zone(moment: datetime | None, zone_name: str) -> str:
+    """``moment`` as a date and time in the zone named (e.g. a festival's), with the zone's name."""
+    if moment is None:
+        return ""
+    zone = _zone(zone_name)
+    local = moment.astimezone(zone)
+    return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({zone.key.replace('_', ' ')})"
+
+
+@register.filter
+def month_name(number: int | None) -> str:
+    """The name of month ``number`` (1–12) in the reader's language."""
+    return str(MONTHS.get(number, "")) if number else ""
+
+
+@register.filter
+def accepted_type_names(section) -> str:
+    """The film types a section takes, named in the reader's language."""
+    labels = dict(FilmType.choices)
+    return ", ".join(str(labels.get(code, code)) for code in section.accepted_types)

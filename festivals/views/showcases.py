@@ -1,0 +1,385 @@
+"""The agency's overseas film weeks: the public list and page (partners, venues, programme in the
+week's own time zone, attendance); producers propose their published films while the call is
+open; agency admins accept or decline proposals, build the programme and report attendance.
+
+The forms live here, beside the only views that use them.
+"""
+
+import zoneinfo
+from datetime import date
+from itertools import groupby
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.rules import is_agency_admin, is_producer
+from core.pages import TransitionForm, form_errors_from
+from festivals import selectors, services
+from festivals.enums import PROPOSAL_TRANSITIONS, ProposalStatus
+from festivals.models import Showcase, ShowcaseScreening, Venue
+from films.models import Film
+from films.selectors import film_list_of_user_organizations
+
+EMPTY_CHOICE = ("", "---------")
+# The largest count an integer column holds on every database the portal runs on.
+MAX_COUNT = 2_147_483_647
+
+
+# --- Helpers ---------------------------------------------------------------------------
+
+
+def _chinese() -> bool:
+    return (get_language() or "").startswith("zh")
+
+
+def _zone(showcase: Showcase) -> zoneinfo.ZoneInfo:
+    """The week's own zone; UTC for a name the zone database does not know (as the services read it)."""
+    try:
+        return zoneinfo.ZoneInfo(showcase.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def _today_in(zone: zoneinfo.ZoneInfo) -> date:
+    return timezone.now().astimezone(zone).date()
+
+
+def _zone_label(zone: zoneinfo.ZoneInfo) -> str:
+    return zone.key.replace("_", " ")
+
+
+def _title(showcase: Showcase) -> str:
+    return (showcase.title_zh or showcase.title_en) if _chinese() else showcase.title_en
+
+
+def _film_title(film: Film) -> str:
+    return film.title_original if _chinese() else str(film)
+
+
+def _call_open(showcase: Showcase, today: date) -> bool:
+    return showcase.call_closes_on is not None and today <= showcase.call_closes_on
+
+
+def _showcase_or_404(pk: int) -> Showcase:
+    showcase = selectors.showcase_get_for_page(pk=pk)
+    if showcase is None:
+        raise Http404
+    return showcase
+
+
+def _detail_url(showcase: Showcase, anchor: str = "") -> str:
+    url = reverse("festivals:showcase_detail", args=[showcase.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _local_label(screening: ShowcaseScreening, zone: zoneinfo.ZoneInfo) -> str:
+    return formats.date_format(screening.starts_at.astimezone(zone), "SHORT_DATETIME_FORMAT")
+
+
+# --- Forms -----------------------------------------------------------------------------
+
+
+class ProposeForm(forms.Form):
+    """A producer's proposal: one of their company's films (the page offers the published ones
+    not yet proposed; the service refuses the rest, naming the field) and a note."""
+
+    film = forms.ModelChoiceField(
+        queryset=Film.objects.none(),
+        label=gettext_lazy("Film"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a film of your own company.")},
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for the agency"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Optional: why this film suits the week's audience."),
+    )
+
+    def __init__(self, data=None, *, user) -> None:
+        super().__init__(data, auto_id="propose_%s")
+        self.fields["film"].queryset = film_list_of_user_organizations(user=user)
+
+    def offer(self, films: list[Film]) -> None:
+        self.offered = len(films)
+        self.fields["film"].widget.choices = [EMPTY_CHOICE, *((film.pk, _film_title(film)) for film in films)]
+
+
+class ProgrammeForm(forms.Form):
+    """A screening to add: a film, a venue of the week and a start read in the week's zone."""
+
+    film = forms.ModelChoiceField(queryset=Film.objects.all(), label=gettext_lazy("Film"))
+    venue = forms.ModelChoiceField(queryset=Venue.objects.all(), label=gettext_lazy("Venue"))
+    starts_at = forms.DateTimeField(
+        label=gettext_lazy("Starts (local date and time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, data=None, *, zone: zoneinfo.ZoneInfo) -> None:
+        super().__init__(data, auto_id="programme_%s")
+        self.zone = zone
+        self.fields["starts_at"].help_text = _("In the film week's own time zone, %(zone)s.") % {
+            "zone": _zone_label(zone)
+        }
+
+    def offer(self, *, films: list[Film], venues: list[Venue]) -> None:
+        self.offered_films = len(films)
+        self.fields["film"].widget.choices = [EMPTY_CHOICE, *((film.pk, _film_title(film)) for film in films)]
+        self.fields["venue"].widget.choices = [EMPTY_CHOICE, *((venue.pk, venue.name) for venue in venues)]
+
+    def full_clean(self) -> None:
+        # The date and time typed are the week's local time, whatever the reader's own zone.
+        with timezone.override(self.zone):
+            super().full_clean()
+
+
+class AttendanceForm(forms.Form):
+    """The week's total attendance and, optionally, each screening's."""
+
+    attendance = forms.IntegerField(
+        label=gettext_lazy("Total attendance"), max_value=MAX_COUNT, widget=forms.NumberInput(attrs={"min": 0})
+    )
+
+    def __init__(
+        self, data=None, *, showcase: Showcase, screenings: list[ShowcaseScreening], zone: zoneinfo.ZoneInfo
+    ) -> None:
+        super().__init__(data, auto_id="attendance_%s", initial={"attendance": showcase.attendance})
+        for screening in screenings:
+            self.fields[f"screening_{screening.pk}"] = forms.IntegerField(
+                label=f"{_film_title(screening.film)} · {screening.venue.name} · {_local_label(screening, zone)}",
+                required=False,
+                max_value=MAX_COUNT,
+                initial=screening.attendance,
+                widget=forms.NumberInput(attrs={"min": 0}),
+            )
+        self.screening_ids = [screening.pk for screening in screenings]
+
+    def per_screening(self) -> dict[int, int]:
+        counts = {pk: self.cleaned_data.get(f"screening_{pk}") for pk in self.screening_ids}
+        return {pk: count for pk, count in counts.items() if count is not None}
+
+
+# --- Pages -----------------------------------------------------------------------------
+
+
+@require_GET
+def showcase_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming film weeks (soonest first) and past ones (latest first)."""
+    today = timezone.localdate()  # the API's upcoming/past split
+    upcoming: list[Showcase] = []
+    past: list[Showcase] = []
+    for showcase in selectors.showcase_list_for_page():
+        zone = _zone(showcase)
+        showcase.display_title = _title(showcase)
+        showcase.call_open = _call_open(showcase, _today_in(zone))
+        showcase.running = showcase.starts_on <= today <= showcase.ends_on
+        (upcoming if showcase.ends_on >= today else past).append(showcase)
+    past.sort(key=lambda showcase: (showcase.starts_on, showcase.pk), reverse=True)
+    return render(request, "festivals/showcase_list.html", {"upcoming": upcoming, "past": past})
+
+
+def _programme_days(screenings: list[ShowcaseScreening], zone: zoneinfo.ZoneInfo) -> list[tuple[date, list]]:
+    return [
+        (day, list(rows))
+        for day, rows in groupby(screenings, key=lambda screening: screening.starts_at.astimezone(zone).date())
+    ]
+
+
+def _detail(request: HttpRequest, showcase: Showcase, *, status: int = 200, **bound) -> HttpResponse:
+    """The film week's page; ``bound`` holds a POSTed form that was refused (``propose``,
+    ``programme``, ``attendance``, or ``transition`` with ``transition_for``), shown with its errors."""
+    user = request.user
+    zone = _zone(showcase)
+    today = _today_in(zone)
+    admin = is_agency_admin(user)
+    producer = is_producer(user)
+    call_open = _call_open(showcase, today)
+    over = today > showcase.ends_on
+    screenings = list(showcase.screenings.all())
+    venues = list(showcase.venues.all())
+
+    proposals = []
+    if admin or producer:
+        proposals = list(selectors.proposal_list_visible_to(user=user).filter(showcase=showcase))
+        for proposal in proposals:
+            proposal.moves = PROPOSAL_TRANSITIONS.allowed_for(obj=proposal, user=user)
+
+    propose_form = bound.get("propose")
+    if propose_form is None and producer and call_open:
+        propose_form = ProposeForm(user=user)
+    if propose_form is not None:
+        proposed = {proposal.film_id for proposal in proposals}
+        propose_form.offer([f for f in selectors.film_list_proposable_by(user=user) if f.pk not in proposed])
+
+    # Only agency admins keep film weeks: asking anyone else would read their table permissions for nothing.
+    programme_form = bound.get("programme")
+    if programme_form is None and admin and user.has_perm("festivals.add_showcasescreening"):
+        programme_form = ProgrammeForm(zone=zone)
+    if programme_form is not None:
+        accepted = {p.film_id: p.film for p in proposals if p.status == ProposalStatus.ACCEPTED}
+        programme_form.offer(films=list(accepted.values()), venues=venues)
+
+    attendance_form = bound.get("attendance")
+    if attendance_form is None and over and admin and user.has_perm("festivals.change_showcase", showcase):
+        attendance_form = AttendanceForm(showcase=showcase, screenings=screenings, zone=zone)
+
+    return render(
+        request,
+        "festivals/showcase_detail.html",
+        {
+            "showcase": showcase,
+            "title": _title(showcase),
+            "description": (
+                (showcase.description_zh or showcase.description_en)
+                if _chinese()
+                else (showcase.description_en or showcase.description_zh)
+            ),
+            "partners": list(showcase.partners.all()),
+            "venues": venues,
+            "days": _programme_days(screenings, zone),
+            "zone": zone,
+            "zone_label": _zone_label(zone),
+            "call_open": call_open,
+            "over": over,
+            "today": today,
+            "is_producer": producer,
+            "is_admin": admin,
+            "proposals": proposals,
+            "propose_form": propose_form,
+            "programme_form": programme_form,
+            "attendance_form": attendance_form,
+            "transition_form": bound.get("transition"),
+            "transition_for": bound.get("transition_for"),
+            "chinese": _chinese(),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def showcase_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _showcase_or_404(pk))
+
+
+# --- Producers: proposals --------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def showcase_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    showcase = _showcase_or_404(pk)
+    if not request.user.has_perm("festivals.add_showcaseproposal"):
+        raise PermissionDenied
+    form = ProposeForm(request.POST, user=request.user)
+    if form.is_valid():
+        film = form.cleaned_data["film"]
+        try:
+            services.showcase_propose(actor=request.user, showcase=showcase, film=film, note=form.cleaned_data["note"])
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(
+                request,
+                _("“%(film)s” is proposed for %(week)s. The agency will accept or decline it.")
+                % {"film": _film_title(film), "week": _title(showcase)},
+            )
+            return redirect(_detail_url(showcase, "proposals"))
+    return _detail(request, showcase, status=400, propose=form)
+
+
+# --- Agency admins: decisions, programme, attendance ------------------------------------
+
+
+@login_required
+@require_POST
+def proposal_transition(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+    showcase = _showcase_or_404(pk)
+    proposal = selectors.proposal_list_visible_to(user=request.user).filter(showcase=showcase, pk=proposal_pk).first()
+    if proposal is None:
+        raise Http404
+    if not request.user.has_perm("festivals.decide_showcaseproposal", proposal):
+        raise PermissionDenied
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.proposal_transition(
+                proposal=proposal, to=form.cleaned_data["to"], actor=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(
+                request,
+                _("“%(film)s” is now %(status)s.")
+                % {"film": _film_title(proposal.film), "status": proposal.get_status_display().lower()},
+            )
+            return redirect(_detail_url(showcase, "proposals"))
+    return _detail(request, showcase, status=400, transition=form, transition_for=proposal.pk)
+
+
+@login_required
+@require_POST
+def programme_add(request: HttpRequest, pk: int) -> HttpResponse:
+    showcase = _showcase_or_404(pk)
+    if not request.user.has_perm("festivals.add_showcasescreening"):
+        raise PermissionDenied
+    zone = _zone(showcase)
+    form = ProgrammeForm(request.POST, zone=zone)
+    if form.is_valid():
+        try:
+            screening = services.showcase_screening_add(
+                actor=request.user,
+                showcase=showcase,
+                film=form.cleaned_data["film"],
+                venue=form.cleaned_data["venue"],
+                starts_at=form.cleaned_data["starts_at"],
+            )
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(
+                request,
+                _("“%(film)s” is in the programme at %(venue)s on %(when)s (%(zone)s).")
+                % {
+                    "film": _film_title(screening.film),
+                    "venue": screening.venue.name,
+                    "when": _local_label(screening, zone),
+                    "zone": _zone_label(zone),
+                },
+            )
+            return redirect(_detail_url(showcase, "programme"))
+    return _detail(request, showcase, status=400, programme=form)
+
+
+@login_required
+@require_POST
+def attendance_report(request: HttpRequest, pk: int) -> HttpResponse:
+    showcase = _showcase_or_404(pk)
+    if not request.user.has_perm("festivals.change_showcase", showcase):
+        raise PermissionDenied
+    form = AttendanceForm(
+        request.POST, showcase=showcase, screenings=list(showcase.screenings.all()), zone=_zone(showcase)
+    )
+    if form.is_valid():
+        try:
+            services.showcase_attendance_report(
+                actor=request.user,
+                showcase=showcase,
+                attendance=form.cleaned_data["attendance"],
+                per_screening=form.per_screening(),
+            )
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The attendance of %(week)s has been recorded.") % {"week": _title(showcase)})
+            return redirect(_detail_url(showcase, "attendance"))
+    return _detail(request, showcase, status=400, attendance=form)
