@@ -15,7 +15,7 @@ from django_countries import countries
 
 from accounts.enums import PRODUCER_KINDS
 from accounts.rules import is_agency_admin, memberships_of
-from festivals.enums import SELECTED_STATES, PremiereRequirement
+from festivals.enums import SELECTED_STATES, PremiereRequirement, SubmissionStatus
 from festivals.models import (
     Deadline,
     Festival,
@@ -155,6 +155,13 @@ def submission_status_counts(*, user) -> dict[str, int]:
     """How many of the user's visible submissions are in each status, in one query."""
     rows = submission_list_visible_to(user=user).order_by().values_list("status").annotate(n=Count("id"))
     return dict(rows)
+
+
+def submission_status_summary(*, user) -> list[tuple[str, str, int]]:
+    """``(status, label, count)`` for each status the user's visible submissions are in, in
+    life-cycle order."""
+    counts = submission_status_counts(user=user)
+    return [(value, label, counts[value]) for value, label in SubmissionStatus.choices if counts.get(value)]
 
 
 def submission_list_for_decisions(*, status: str, tier: str | None = None) -> QuerySet[Submission]:

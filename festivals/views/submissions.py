@@ -78,7 +78,6 @@ def strategy(request: HttpRequest) -> HttpResponse:
     )
     for festival in followed:
         festival.followed = True
-    counts = selectors.submission_status_counts(user=user)
     return render(
         request,
         "festivals/strategy.html",
@@ -88,9 +87,7 @@ def strategy(request: HttpRequest) -> HttpResponse:
             "fees": selectors.fees_per_year(user=user),
             "followed": followed,
             "deadlines": deadlines,
-            "summary": [
-                (value, label, counts[value]) for value, label in SubmissionStatus.choices if counts.get(value)
-            ],
+            "summary": selectors.submission_status_summary(user=user),
             "has_films": film_list_of_user_organizations(user=user).exists(),
         },
     )

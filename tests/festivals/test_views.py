@@ -821,3 +821,35 @@ def test_the_film_page_costs_the_same_queries_with_one_selection_or_many(client,
         selected()
 
     assert queries_for(client, url) == one
+
+
+# --- Dashboard ----------------------------------------------------------------------------------
+
+
+def test_the_dashboard_shows_a_producer_their_submissions_and_followed_deadlines(client, producer, draft):
+    FestivalFollow.objects.create(user=producer, festival=draft.section.edition.festival)
+    client.force_login(producer)
+
+    page = text_of(client.get("/dashboard/"))
+
+    assert "My festival strategy" in page
+    assert 'badge-submission-draft">Draft</span> 1' in page
+    assert "Next deadlines of festivals you follow" in page
+    assert "Rotterdam Test Festival" in page
+
+
+def test_the_dashboard_shows_agency_admins_what_waits_for_a_decision(client, agency_admin, draft):
+    draft.status = SubmissionStatus.UNDER_REVIEW
+    draft.save()
+    client.force_login(agency_admin)
+
+    response = client.get("/dashboard/")
+
+    assert "Submissions awaiting a decision" in text_of(response)
+    assert '<span class="stat-number">1</span>' in text_of(response)
+
+
+def test_the_dashboard_shows_buyers_no_festival_panel(client, buyer):
+    client.force_login(buyer)
+
+    assert "My festival strategy" not in text_of(client.get("/dashboard/"))
