@@ -2,10 +2,13 @@
 and deadlines, and the film weeks. Submissions and proposals move only through their
 workflows (pages and API), so here they are read-only."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from festivals import services
 from festivals.models import (
     Deadline,
     Festival,
@@ -33,9 +36,24 @@ class FestivalAdmin(ObjectPermissionsModelAdmin):
     list_display = ("name_en", "name_zh", "city", "country", "tier", "verified", "typical_month")
     list_filter = ("tier", "verified", "focus_tags__focus")
     search_fields = ("name_en", "name_zh", "city")
-    readonly_fields = ("verified_at", "verified_by")
+    # Vetting is recorded with its date and admin by the action below, never by a bare tick.
+    readonly_fields = ("verified", "verified_at", "verified_by")
     inlines = [FocusInline]
     formfield_overrides = _HTTPS
+    actions = ["mark_vetted"]
+
+    @admin.action(description=_("Mark as vetted by the agency (today, by you)"))
+    def mark_vetted(self, request, queryset) -> None:
+        vetted = 0
+        for festival in queryset.filter(verified=False):
+            services.festival_verify(festival=festival, actor=request.user)
+            vetted += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d festival is now vetted.", "%(count)d festivals are now vetted.", vetted)
+            % {"count": vetted},
+            messages.SUCCESS,
+        )
 
 
 class SectionInline(admin.StackedInline):
