@@ -49,11 +49,12 @@ class CalendarFilterForm(forms.Form):
     tier = forms.ChoiceField(label=_("Tier"), required=False, choices=[("", _("Any tier")), *FestivalTier.choices])
     country = forms.ChoiceField(label=_("Country"), required=False, choices=_country_choices)
     month = forms.TypedChoiceField(
-        label=_("Deadline month"),
+        label=_("Month"),
         required=False,
         coerce=int,
         empty_value=None,
         choices=[("", _("Any month")), *MONTHS.items()],
+        help_text=_("Deadlines closing and editions opening in this month."),
     )
     focus = forms.ChoiceField(label=_("Focus"), required=False, choices=[("", _("Any focus")), *FestivalFocus.choices])
     film = FilmChoiceField(

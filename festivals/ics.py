@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
 
 from festivals.models import Deadline
 
@@ -33,22 +35,29 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def deadlines_ics(deadlines: Iterable[Deadline], *, now: datetime, name: str) -> str:
-    """One event a deadline, at the instant it closes; each deadline loaded with its edition and festival."""
+ICS_FILENAME = "festival-deadlines.ics"
+
+
+def deadlines_ics_lines(deadlines: Iterable[Deadline], *, now: datetime, name: str) -> Iterator[str]:
+    """The calendar line by line (each ending in CRLF, folded), one event a deadline at the
+    instant it closes; each deadline loaded with its edition and festival. A generator, so a
+    long calendar is streamed rather than built in memory."""
     host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0]
-    lines = [
+    header = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Go-Global Film Portal//Festival deadlines//EN",
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_escape(name)}",
     ]
+    for line in header:
+        yield f"{_fold(line)}\r\n"
     for deadline in deadlines:
         edition = deadline.edition
         festival = edition.festival
         summary = f"{festival.name_en} {edition.year}: {deadline.get_kind_display()} deadline"
         fee = f"{deadline.fee_amount} {deadline.fee_currency}" if deadline.fee_amount is not None else "-"
-        lines += [
+        event = [
             "BEGIN:VEVENT",
             f"UID:festival-deadline-{deadline.pk}@{host}",
             f"DTSTAMP:{_stamp(now)}",
@@ -59,5 +68,20 @@ def deadlines_ics(deadlines: Iterable[Deadline], *, now: datetime, name: str) ->
             *([f"URL:{festival.website}"] if festival.website else []),
             "END:VEVENT",
         ]
-    lines.append("END:VCALENDAR")
-    return "".join(f"{_fold(line)}\r\n" for line in lines)
+        yield "".join(f"{_fold(line)}\r\n" for line in event)
+    yield "END:VCALENDAR\r\n"
+
+
+def deadlines_ics(deadlines: Iterable[Deadline], *, now: datetime, name: str) -> str:
+    """The whole calendar as one text (``deadlines_ics_lines`` joined)."""
+    return "".join(deadlines_ics_lines(deadlines, now=now, name=name))
+
+
+def deadlines_ics_response(deadlines: QuerySet[Deadline], *, now: datetime, name: str) -> StreamingHttpResponse:
+    """An attachment streaming the calendar, reading the deadlines in chunks."""
+    response = StreamingHttpResponse(
+        deadlines_ics_lines(deadlines.iterator(chunk_size=500), now=now, name=name),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{ICS_FILENAME}"'
+    return response

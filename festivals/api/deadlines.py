@@ -1,7 +1,7 @@
 """The festival calendar: upcoming submission deadlines, filtered as the calendar page is, as
 JSON or as an iCalendar file to load into any calendar application."""
 
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from core.api import ErrorSerializer, RulesPermission
 from festivals import selectors
 from festivals.enums import FestivalFocus, FestivalTier
-from festivals.ics import deadlines_ics
+from festivals.ics import deadlines_ics_response
 from festivals.models import FEE_CURRENCIES, Deadline
 from films.selectors import film_list_of_user_organizations
 
@@ -99,9 +99,6 @@ class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         },
     )
     @action(detail=False, methods=["get"], url_path="calendar.ics", pagination_class=None)
-    def calendar(self, request: Request) -> HttpResponse:
+    def calendar(self, request: Request) -> StreamingHttpResponse:
         """The same deadlines as an iCalendar file (one event a deadline, at the instant it closes)."""
-        text = deadlines_ics(self.get_queryset(), now=timezone.now(), name=_("Festival deadlines"))
-        response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="festival-deadlines.ics"'
-        return response
+        return deadlines_ics_response(self.get_queryset(), now=timezone.now(), name=_("Festival deadlines"))

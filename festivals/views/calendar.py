@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from accounts.rules import is_producer
 from festivals import selectors
 from festivals.forms import CalendarFilterForm
-from festivals.ics import deadlines_ics
+from festivals.ics import deadlines_ics_response
 from films.selectors import film_list_of_user_organizations
 
 CALENDAR_PAGE_SIZE = 50
@@ -66,8 +66,4 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
     deadlines = selectors.deadline_list_for_calendar(
         after=now, film=form.cleaned_data.get("film"), **form.selector_filters()
     )
-    response = HttpResponse(
-        deadlines_ics(deadlines, now=now, name=_("Festival deadlines")), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="festival-deadlines.ics"'
-    return response
+    return deadlines_ics_response(deadlines, now=now, name=_("Festival deadlines"))

@@ -77,7 +77,8 @@ def test_the_calendar_file_holds_one_event_a_listed_deadline():
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
-    text = response.content.decode()
+    assert response.streaming  # calendar feeds stream (DESIGN.md)
+    text = b"".join(response.streaming_content).decode()
     assert text.startswith("BEGIN:VCALENDAR\r\n")
     assert text.count("BEGIN:VEVENT") == 1
 

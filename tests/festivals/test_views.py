@@ -231,7 +231,7 @@ def test_the_calendar_and_its_ics_file_are_open_to_everyone(client, as_role, ope
     assert [d.kind for d in page.context["deadlines"]] == ["regular", "late"]
     assert "/festivals/calendar.ics?country=NL" in text_of(page)
     assert ics["Content-Type"].startswith("text/calendar")
-    body = ics.content.decode()
+    body = b"".join(ics.streaming_content).decode()
     assert body.count("BEGIN:VEVENT") == 2
     assert "Rotterdam Test Festival" in body
 
