@@ -1,17 +1,21 @@
 """Forms of the festivals pages: directory and calendar filters, a new submission, a public
-screening. Rules live in the services; these forms only read and type the input."""
+screening, and the film weeks' proposal, programme and attendance forms. Rules live in the
+services; these forms only read and type the input."""
+
+import zoneinfo
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from festivals.enums import FestivalFocus, FestivalTier
-from festivals.models import FestivalEdition, Section
+from festivals.models import FestivalEdition, Section, Showcase, ShowcaseScreening, Venue
 from films.models import Film
+from films.selectors import film_list_of_user_organizations
 
 
 def _blank(label) -> list[tuple[str, str]]:
@@ -23,7 +27,7 @@ def _country_choices() -> list[tuple[str, str]]:
     return [*_blank(_("Any country")), *countries]
 
 
-def _chinese() -> bool:
+def chinese() -> bool:
     return (get_language() or "").startswith("zh")
 
 
@@ -32,7 +36,7 @@ class FilmChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, film: Film) -> str:
         english = film.title_en or film.title_original
-        return film.title_original if _chinese() else f"{english} ({film.title_original})"
+        return film.title_original if chinese() else f"{english} ({film.title_original})"
 
 
 class DirectoryFilterForm(forms.Form):
@@ -91,8 +95,8 @@ def open_sections() -> QuerySet[Section]:
 class SectionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, section: Section) -> str:
         edition = section.edition
-        festival = edition.festival.name_zh if _chinese() and edition.festival.name_zh else edition.festival.name_en
-        name = section.name_zh if _chinese() and section.name_zh else section.name_en
+        festival = edition.festival.name_zh if chinese() and edition.festival.name_zh else edition.festival.name_en
+        name = section.name_zh if chinese() and section.name_zh else section.name_en
         return f"{festival} {edition.year} · {name}"
 
 
@@ -151,3 +155,106 @@ class ScreeningForm(forms.Form):
         if edition is not None and not data.get("country"):
             data["country"] = edition.festival.country
         return data
+
+
+EMPTY_CHOICE = ("", "---------")
+# The largest count an integer column holds on every database the portal runs on.
+MAX_COUNT = 2_147_483_647
+
+
+def zone_label(zone: zoneinfo.ZoneInfo) -> str:
+    return zone.key.replace("_", " ")
+
+
+def film_title(film: Film) -> str:
+    """The original title on a Chinese page, the English one (falling back) elsewhere."""
+    return film.title_original if chinese() else str(film)
+
+
+def screening_local_label(screening: ShowcaseScreening, zone: zoneinfo.ZoneInfo) -> str:
+    return formats.date_format(screening.starts_at.astimezone(zone), "SHORT_DATETIME_FORMAT")
+
+
+# --- Film weeks -----------------------------------------------------------------------------
+
+
+class ProposeForm(forms.Form):
+    """A producer's proposal: one of their company's films (the page offers the published ones
+    not yet proposed; the service refuses the rest, naming the field) and a note."""
+
+    film = forms.ModelChoiceField(
+        queryset=Film.objects.none(),
+        label=_("Film"),
+        error_messages={"invalid_choice": _("Choose a film of your own company.")},
+    )
+    note = forms.CharField(
+        label=_("Note for the agency"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: why this film suits the week's audience."),
+    )
+
+    def __init__(self, data=None, *, user) -> None:
+        super().__init__(data, auto_id="propose_%s")
+        self.fields["film"].queryset = film_list_of_user_organizations(user=user)
+
+    def offer(self, films: list[Film]) -> None:
+        self.offered = len(films)
+        self.fields["film"].widget.choices = [EMPTY_CHOICE, *((film.pk, film_title(film)) for film in films)]
+
+
+class ProgrammeForm(forms.Form):
+    """A screening to add: a film, a venue of the week and a start read in the week's zone."""
+
+    film = forms.ModelChoiceField(queryset=Film.objects.all(), label=_("Film"))
+    venue = forms.ModelChoiceField(queryset=Venue.objects.all(), label=_("Venue"))
+    starts_at = forms.DateTimeField(
+        label=_("Starts (local date and time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, data=None, *, zone: zoneinfo.ZoneInfo) -> None:
+        super().__init__(data, auto_id="programme_%s")
+        self.zone = zone
+        self.fields["starts_at"].help_text = _("In the film week's own time zone, %(zone)s.") % {
+            "zone": zone_label(zone)
+        }
+
+    def offer(self, *, films: list[Film], venues: list[Venue]) -> None:
+        self.offered_films = len(films)
+        self.fields["film"].widget.choices = [EMPTY_CHOICE, *((film.pk, film_title(film)) for film in films)]
+        self.fields["venue"].widget.choices = [EMPTY_CHOICE, *((venue.pk, venue.name) for venue in venues)]
+
+    def full_clean(self) -> None:
+        # The date and time typed are the week's local time, whatever the reader's own zone.
+        with timezone.override(self.zone):
+            super().full_clean()
+
+
+class AttendanceForm(forms.Form):
+    """The week's total attendance and, optionally, each screening's."""
+
+    attendance = forms.IntegerField(
+        label=_("Total attendance"), max_value=MAX_COUNT, widget=forms.NumberInput(attrs={"min": 0})
+    )
+
+    def __init__(
+        self, data=None, *, showcase: Showcase, screenings: list[ShowcaseScreening], zone: zoneinfo.ZoneInfo
+    ) -> None:
+        super().__init__(data, auto_id="attendance_%s", initial={"attendance": showcase.attendance})
+        for screening in screenings:
+            self.fields[f"screening_{screening.pk}"] = forms.IntegerField(
+                label=" · ".join(
+                    (film_title(screening.film), screening.venue.name, screening_local_label(screening, zone))
+                ),
+                required=False,
+                max_value=MAX_COUNT,
+                initial=screening.attendance,
+                widget=forms.NumberInput(attrs={"min": 0}),
+            )
+        self.screening_ids = [screening.pk for screening in screenings]
+
+    def per_screening(self) -> dict[int, int]:
+        counts = {pk: self.cleaned_data.get(f"screening_{pk}") for pk in self.screening_ids}
+        return {pk: count for pk, count in counts.items() if count is not None}

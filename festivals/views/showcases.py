@@ -1,23 +1,18 @@
 """The agency's overseas film weeks: the public list and page (partners, venues, programme in the
 week's own time zone, attendance); producers propose their published films while the call is
-open; agency admins accept or decline proposals, build the programme and report attendance.
-
-The forms live here, beside the only views that use them.
-"""
+open; agency admins accept or decline proposals, build the programme and report attendance."""
 
 import zoneinfo
 from datetime import date
 from itertools import groupby
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,20 +20,18 @@ from accounts.rules import is_agency_admin, is_producer
 from core.pages import TransitionForm, form_errors_from
 from festivals import selectors, services
 from festivals.enums import PROPOSAL_TRANSITIONS, ProposalStatus
-from festivals.models import Showcase, ShowcaseScreening, Venue
-from films.models import Film
-from films.selectors import film_list_of_user_organizations
-
-EMPTY_CHOICE = ("", "---------")
-# The largest count an integer column holds on every database the portal runs on.
-MAX_COUNT = 2_147_483_647
-
+from festivals.forms import (
+    AttendanceForm,
+    ProgrammeForm,
+    ProposeForm,
+    chinese,
+    film_title,
+    screening_local_label,
+    zone_label,
+)
+from festivals.models import Showcase, ShowcaseScreening
 
 # --- Helpers ---------------------------------------------------------------------------
-
-
-def _chinese() -> bool:
-    return (get_language() or "").startswith("zh")
 
 
 def _zone(showcase: Showcase) -> zoneinfo.ZoneInfo:
@@ -53,16 +46,8 @@ def _today_in(zone: zoneinfo.ZoneInfo) -> date:
     return timezone.now().astimezone(zone).date()
 
 
-def _zone_label(zone: zoneinfo.ZoneInfo) -> str:
-    return zone.key.replace("_", " ")
-
-
 def _title(showcase: Showcase) -> str:
-    return (showcase.title_zh or showcase.title_en) if _chinese() else showcase.title_en
-
-
-def _film_title(film: Film) -> str:
-    return film.title_original if _chinese() else str(film)
+    return (showcase.title_zh or showcase.title_en) if chinese() else showcase.title_en
 
 
 def _call_open(showcase: Showcase, today: date) -> bool:
@@ -79,93 +64,6 @@ def _showcase_or_404(pk: int) -> Showcase:
 def _detail_url(showcase: Showcase, anchor: str = "") -> str:
     url = reverse("festivals:showcase_detail", args=[showcase.pk])
     return f"{url}#{anchor}" if anchor else url
-
-
-def _local_label(screening: ShowcaseScreening, zone: zoneinfo.ZoneInfo) -> str:
-    return formats.date_format(screening.starts_at.astimezone(zone), "SHORT_DATETIME_FORMAT")
-
-
-# --- Forms -----------------------------------------------------------------------------
-
-
-class ProposeForm(forms.Form):
-    """A producer's proposal: one of their company's films (the page offers the published ones
-    not yet proposed; the service refuses the rest, naming the field) and a note."""
-
-    film = forms.ModelChoiceField(
-        queryset=Film.objects.none(),
-        label=gettext_lazy("Film"),
-        error_messages={"invalid_choice": gettext_lazy("Choose a film of your own company.")},
-    )
-    note = forms.CharField(
-        label=gettext_lazy("Note for the agency"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Optional: why this film suits the week's audience."),
-    )
-
-    def __init__(self, data=None, *, user) -> None:
-        super().__init__(data, auto_id="propose_%s")
-        self.fields["film"].queryset = film_list_of_user_organizations(user=user)
-
-    def offer(self, films: list[Film]) -> None:
-        self.offered = len(films)
-        self.fields["film"].widget.choices = [EMPTY_CHOICE, *((film.pk, _film_title(film)) for film in films)]
-
-
-class ProgrammeForm(forms.Form):
-    """A screening to add: a film, a venue of the week and a start read in the week's zone."""
-
-    film = forms.ModelChoiceField(queryset=Film.objects.all(), label=gettext_lazy("Film"))
-    venue = forms.ModelChoiceField(queryset=Venue.objects.all(), label=gettext_lazy("Venue"))
-    starts_at = forms.DateTimeField(
-        label=gettext_lazy("Starts (local date and time)"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-
-    def __init__(self, data=None, *, zone: zoneinfo.ZoneInfo) -> None:
-        super().__init__(data, auto_id="programme_%s")
-        self.zone = zone
-        self.fields["starts_at"].help_text = _("In the film week's own time zone, %(zone)s.") % {
-            "zone": _zone_label(zone)
-        }
-
-    def offer(self, *, films: list[Film], venues: list[Venue]) -> None:
-        self.offered_films = len(films)
-        self.fields["film"].widget.choices = [EMPTY_CHOICE, *((film.pk, _film_title(film)) for film in films)]
-        self.fields["venue"].widget.choices = [EMPTY_CHOICE, *((venue.pk, venue.name) for venue in venues)]
-
-    def full_clean(self) -> None:
-        # The date and time typed are the week's local time, whatever the reader's own zone.
-        with timezone.override(self.zone):
-            super().full_clean()
-
-
-class AttendanceForm(forms.Form):
-    """The week's total attendance and, optionally, each screening's."""
-
-    attendance = forms.IntegerField(
-        label=gettext_lazy("Total attendance"), max_value=MAX_COUNT, widget=forms.NumberInput(attrs={"min": 0})
-    )
-
-    def __init__(
-        self, data=None, *, showcase: Showcase, screenings: list[ShowcaseScreening], zone: zoneinfo.ZoneInfo
-    ) -> None:
-        super().__init__(data, auto_id="attendance_%s", initial={"attendance": showcase.attendance})
-        for screening in screenings:
-            self.fields[f"screening_{screening.pk}"] = forms.IntegerField(
-                label=f"{_film_title(screening.film)} · {screening.venue.name} · {_local_label(screening, zone)}",
-                required=False,
-                max_value=MAX_COUNT,
-                initial=screening.attendance,
-                widget=forms.NumberInput(attrs={"min": 0}),
-            )
-        self.screening_ids = [screening.pk for screening in screenings]
-
-    def per_screening(self) -> dict[int, int]:
-        counts = {pk: self.cleaned_data.get(f"screening_{pk}") for pk in self.screening_ids}
-        return {pk: count for pk, count in counts.items() if count is not None}
 
 
 # --- Pages -----------------------------------------------------------------------------
@@ -240,14 +138,14 @@ def _detail(request: HttpRequest, showcase: Showcase, *, status: int = 200, **bo
             "title": _title(showcase),
             "description": (
                 (showcase.description_zh or showcase.description_en)
-                if _chinese()
+                if chinese()
                 else (showcase.description_en or showcase.description_zh)
             ),
             "partners": list(showcase.partners.all()),
             "venues": venues,
             "days": _programme_days(screenings, zone),
             "zone": zone,
-            "zone_label": _zone_label(zone),
+            "zone_label": zone_label(zone),
             "call_open": call_open,
             "over": over,
             "today": today,
@@ -259,7 +157,7 @@ def _detail(request: HttpRequest, showcase: Showcase, *, status: int = 200, **bo
             "attendance_form": attendance_form,
             "transition_form": bound.get("transition"),
             "transition_for": bound.get("transition_for"),
-            "chinese": _chinese(),
+            "chinese": chinese(),
         },
         status=status,
     )
@@ -290,7 +188,7 @@ def showcase_propose(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("“%(film)s” is proposed for %(week)s. The agency will accept or decline it.")
-                % {"film": _film_title(film), "week": _title(showcase)},
+                % {"film": film_title(film), "week": _title(showcase)},
             )
             return redirect(_detail_url(showcase, "proposals"))
     return _detail(request, showcase, status=400, propose=form)
@@ -320,7 +218,7 @@ def proposal_transition(request: HttpRequest, pk: int, proposal_pk: int) -> Http
             messages.success(
                 request,
                 _("“%(film)s” is now %(status)s.")
-                % {"film": _film_title(proposal.film), "status": proposal.get_status_display().lower()},
+                % {"film": film_title(proposal.film), "status": proposal.get_status_display().lower()},
             )
             return redirect(_detail_url(showcase, "proposals"))
     return _detail(request, showcase, status=400, transition=form, transition_for=proposal.pk)
@@ -350,10 +248,10 @@ def programme_add(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("“%(film)s” is in the programme at %(venue)s on %(when)s (%(zone)s).")
                 % {
-                    "film": _film_title(screening.film),
+                    "film": film_title(screening.film),
                     "venue": screening.venue.name,
-                    "when": _local_label(screening, zone),
-                    "zone": _zone_label(zone),
+                    "when": screening_local_label(screening, zone),
+                    "zone": zone_label(zone),
                 },
             )
             return redirect(_detail_url(showcase, "programme"))
