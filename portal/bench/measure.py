@@ -33,7 +33,7 @@ QUERY_PAGE_SIZES = (10, 50)
 MAX_QUERIES = 8
 MIN_PING_RATIO = 0.2
 MIN_REQUESTS = 10
-FLAGGED_TABLES = ("films_film", "films_filmright")
+FLAGGED_TABLES = ("films_film", "films_filmright", "festivals_submission")
 _PG_SEQ_SCAN = re.compile(r"Seq Scan on (\w+)")
 _SQLITE_SCAN = re.compile(r"\bSCAN (\w+)\b(?! USING (?:COVERING )?INDEX)")
 
@@ -67,6 +67,8 @@ SCENARIOS = [
     Scenario("Available in territory × media", {"territory": "FR", "media": "svod"}),
     Scenario("Search + availability + genre", {"q": QUERY_EN, "territory": "FR", "media": "svod", "genre": "drama"}),
     Scenario("Catalogue, newest first (no filter)", {}),
+    Scenario("Selected at a tier A festival", {"honours": "tier_a_selection"}),
+    Scenario("Award winners available in territory × media", {"honours": "award", "territory": "FR", "media": "svod"}),
 ]
 KEPT = [replace(s, name=f"{s.name}, kept answer", cached=True) for s in SCENARIOS]
 PING = Scenario("Ping (bare JSON endpoint)", {}, catalogue=False)

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from festivals.enums import FestivalTier
 from portal.bench.measure import (
     FLAGGED_TABLES,
     MAX_QUERIES,
@@ -22,7 +23,7 @@ from portal.bench.measure import (
     Endpoint,
     Measurement,
 )
-from portal.bench.seed import SeedSize
+from portal.bench.seed import BENCH_FESTIVALS, SUBMITTED_SHARE, SeedSize
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def table(results: list[Measurement], ping: Measurement) -> str:
     sizes = " / ".join(str(s) for s in QUERY_PAGE_SIZES)
     rows = [
         f"| Request | Query string | Matches | Timed | Median ms | p95 ms | SQL ms (mean) | Requests/s | ÷ ping | "
-        f"SQL queries (page of {sizes}) | Seq scan on films or rights |",
+        f"SQL queries (page of {sizes}) | Seq scan on films, rights or submissions |",
         "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for r in [*results, ping]:
@@ -182,7 +183,9 @@ Measured by `make bench` on {env.date}.
 - Machine: {env.machine}; load average (1/5/15 min) {load_before} before measuring, {env.load} after
 - Database: {env.database}; {env.software}; DEBUG {"on" if env.debug else "off"}
 - Data: {size.films:,} published films, {size.rights:,} rights rows ({size.rights_per_film} per film),
-  {size.buyers:,} buyer companies ({seeded})
+  {size.buyers:,} buyer companies ({seeded}); {SUBMITTED_SHARE:.0%} of the films submitted to
+  festivals ({sum(BENCH_FESTIVALS.values())} festivals, {BENCH_FESTIVALS[FestivalTier.A]} of them tier A),
+  in every state
 - Catalogue measured through: {endpoint.label}
 - How: up to {requests} sequential requests each ("Timed"; fewer when they take longer than
   {max_seconds:g} s, at least {MIN_REQUESTS}) after up to {warmup} warm-up, in process through Django's test

@@ -1,4 +1,5 @@
-"""Seed the benchmark catalogue in bulk: published films with rights grids, and buyer companies.
+"""Seed the benchmark catalogue in bulk: published films with rights grids and festival
+submissions (some selected at tier A festivals, some awarded), and buyer companies.
 
 Everything seeded hangs off organizations whose description is ``BENCH_MARK``, so a run can
 tell whether the requested size is already there, and can remove an older seed of another
@@ -12,6 +13,7 @@ as it would in a real catalogue.
 from __future__ import annotations
 
 import io
+import json
 import math
 import random
 import time
@@ -26,6 +28,8 @@ from django.utils import timezone
 
 from accounts.enums import BuyerType, BuyerVerificationStatus, MembershipRole, OrganizationKind
 from accounts.models import Membership, Organization, User
+from festivals.enums import FestivalTier, SubmissionStatus
+from festivals.models import Festival, FestivalEdition, Section, Submission
 from films.enums import CompletionStatus, FilmType, ImageKind, ListingStatus, RightsMedia, RightsStatus
 from films.models import Film, FilmCountry, FilmImage, FilmLanguage, FilmRight, Genre
 from films.search import search_documents
@@ -153,9 +157,14 @@ class SeedCounts:
     rights: int
     buyers: int
     has_user: bool
+    has_festivals: bool = False
 
     def matches(self, size: SeedSize) -> bool:
-        return self.has_user and (self.films, self.rights, self.buyers) == (size.films, size.rights, size.buyers)
+        return (
+            self.has_user
+            and self.has_festivals
+            and (self.films, self.rights, self.buyers) == (size.films, size.rights, size.buyers)
+        )
 
 
 class _Weighted:
@@ -337,6 +346,8 @@ def _copy_value(value) -> str:
         return value.isoformat()
     if isinstance(value, str):
         return value.translate(_COPY_ESCAPES)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False).translate(_COPY_ESCAPES)
     return str(value)
 
 
@@ -360,6 +371,84 @@ def _load(model: type[models.Model], columns: Sequence[str], rows: list[tuple]) 
                 copy.write(data)
 
 
+# --- festival submissions -----------------------------------------------------------------
+
+BENCH_FESTIVAL_PREFIX = "[bench] "
+BENCH_FESTIVALS = {FestivalTier.A: 12, FestivalTier.B: 18, FestivalTier.C: 30}
+SECTIONS_PER_EDITION = 2
+# The share of films submitted to festivals at all, and what became of their submissions.
+SUBMITTED_SHARE = 0.15
+SUBMISSION_STATUSES = {
+    SubmissionStatus.NOT_SELECTED: 50,
+    SubmissionStatus.SUBMITTED: 12,
+    SubmissionStatus.UNDER_REVIEW: 10,
+    SubmissionStatus.SELECTED: 16,
+    SubmissionStatus.AWARDED: 6,
+    SubmissionStatus.WITHDRAWN: 6,
+}
+SUBMISSION_COLUMNS = [
+    "film_id",
+    "organization_id",
+    "section_id",
+    "status",
+    "submitted_at",
+    "deadline_kind",
+    "fee_amount",
+    "fee_currency",
+    "awards",
+    "notes",
+    "created_at",
+    "updated_at",
+]
+
+
+def _festival_sections(*, year: int) -> list[int]:
+    """Bench festivals of each tier, an edition each in ``year`` with its sections; the section ids."""
+    festivals = Festival.objects.bulk_create(
+        Festival(name_en=f"{BENCH_FESTIVAL_PREFIX}Festival {tier}{n}", city="Bench", country="FR", tier=tier)
+        for tier, count in BENCH_FESTIVALS.items()
+        for n in range(count)
+    )
+    editions = FestivalEdition.objects.bulk_create(
+        FestivalEdition(
+            festival=festival,
+            year=year,
+            starts_on=date(year, 5, 10),
+            ends_on=date(year, 5, 20),
+            time_zone="Europe/Paris",
+        )
+        for festival in festivals
+    )
+    sections = Section.objects.bulk_create(
+        Section(edition=edition, name_en=f"Section {k}") for edition in editions for k in range(SECTIONS_PER_EDITION)
+    )
+    return [section.pk for section in sections]
+
+
+class _Submissions:
+    """Festival submissions of the seeded films, drawn with their own random stream so the films'
+    text and rights do not change with them."""
+
+    def __init__(self, rng: random.Random, *, section_ids: list[int], now: datetime) -> None:
+        self.rng = rng
+        self.section_ids = section_ids
+        self.statuses = _Weighted(rng, SUBMISSION_STATUSES)
+        self.now = now
+
+    def rows(self, *, film_id: int, organization_id: int) -> list[tuple]:
+        rng = self.rng
+        if rng.random() >= SUBMITTED_SHARE:
+            return []
+        rows = []
+        for section_id in rng.sample(self.section_ids, rng.choice((1, 1, 2, 3))):
+            status = self.statuses.one()
+            submitted_at = self.now - timedelta(days=rng.randrange(30, 900))
+            awards = ["Grand Prize"] if status == SubmissionStatus.AWARDED else []
+            fields = (film_id, organization_id, section_id, status, submitted_at, "regular", None, "", awards, "")
+            rows.append((*fields, submitted_at, submitted_at))  # created and updated when submitted
+        return rows
+
+
 # --- seeding ------------------------------------------------------------------------------
 
 
@@ -371,6 +460,7 @@ def seed_counts() -> SeedCounts:
         rights=FilmRight.objects.filter(film__in=films).count(),
         buyers=orgs.filter(kind=OrganizationKind.BUYER_COMPANY).count(),
         has_user=User.objects.filter(email=BENCH_USER_EMAIL).exists(),
+        has_festivals=Festival.objects.filter(name_en__startswith=BENCH_FESTIVAL_PREFIX).exists(),
     )
 
 
@@ -389,6 +479,7 @@ def seed_delete() -> None:
             table, column = rel.related_model._meta.db_table, rel.field.column
             cursor.execute(f"DELETE FROM {qn(table)} WHERE {qn(column)} IN ({films})", [BENCH_MARK])  # noqa: S608  (as above)
         cursor.execute(f"DELETE FROM {qn(Film._meta.db_table)} WHERE organization_id IN ({orgs})", [BENCH_MARK])  # noqa: S608  (as above)
+        Festival.objects.filter(name_en__startswith=BENCH_FESTIVAL_PREFIX).delete()  # with editions, sections
         Membership.objects.filter(organization__description=BENCH_MARK).delete()
         User.objects.filter(email=BENCH_USER_EMAIL).delete()
         cursor.execute(f"DELETE FROM {qn(Organization._meta.db_table)} WHERE description = %s", [BENCH_MARK])  # noqa: S608  (as above)
@@ -432,7 +523,8 @@ def _next_film_id() -> int:
 
 
 def _analyze() -> None:
-    tables = [m._meta.db_table for m in (Organization, Film, FilmRight, FilmLanguage, FilmCountry, FilmImage)]
+    models_seeded = (Organization, Film, FilmRight, FilmLanguage, FilmCountry, FilmImage)
+    tables = [m._meta.db_table for m in (*models_seeded, Festival, FestivalEdition, Section, Submission)]
     tables.append(Film.genres.through._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -455,7 +547,7 @@ def seed(*, size: SeedSize, write: Write, seed_value: int = 42) -> bool:
         write(f"Already seeded: {size.films:,} films, {size.rights:,} rights rows, {size.buyers:,} buyer companies.")
         return False
     started = time.perf_counter()
-    if counts.films or counts.buyers or counts.has_user:
+    if counts.films or counts.buyers or counts.has_user or counts.has_festivals:
         write(f"Removing an earlier seed of another size ({counts.films:,} films, {counts.buyers:,} buyers)…")
         seed_delete()
         write(f"  removed in {time.perf_counter() - started:.1f} s")
@@ -478,13 +570,19 @@ def seed(*, size: SeedSize, write: Write, seed_value: int = 42) -> bool:
         producer_count = max(1, math.ceil(size.films / FILMS_PER_PRODUCER))
         producers = _organizations(rng, producers=producer_count, buyers=size.buyers)
         write(f"  {producer_count:,} producers and {size.buyers:,} buyers in {time.perf_counter() - step:.1f} s")
+        submissions = _Submissions(
+            random.Random(seed_value + 1),  # noqa: S311  (as above)
+            section_ids=_festival_sections(year=now.year),
+            now=now,
+        )
         step = time.perf_counter()
         first_id = _next_film_id()
         for start in range(0, size.films, CHUNK):
-            films, rights, genres, languages, countries, posters = [], [], [], [], [], []
+            films, rights, genres, languages, countries, posters, entries = [], [], [], [], [], [], []
             for film_id in range(first_id + start, first_id + min(start + CHUNK, size.films)):
                 row, published_at = catalogue.film(film_id=film_id, organization_id=rng.choice(producers))
                 films.append(tuple(row[c] for c in film_columns))
+                entries += submissions.rows(film_id=film_id, organization_id=row["organization_id"])
                 rights += catalogue.rights(film_id=film_id)
                 genres += catalogue.genre_rows(film_id=film_id)
                 languages += catalogue.language_rows(film_id=film_id)
@@ -496,6 +594,7 @@ def seed(*, size: SeedSize, write: Write, seed_value: int = 42) -> bool:
             _load(FilmLanguage, ["film_id", "language", "kind"], languages)
             _load(FilmCountry, ["film_id", "country"], countries)
             _load(FilmImage, image_columns, posters)
+            _load(Submission, SUBMISSION_COLUMNS, entries)
             done = min(start + CHUNK, size.films)
             if done % (CHUNK * 4) == 0 or done == size.films:
                 rights_done = done * size.rights_per_film
