@@ -386,20 +386,7 @@ SUBMISSION_STATUSES = {
     SubmissionStatus.AWARDED: 6,
     SubmissionStatus.WITHDRAWN: 6,
 }
-SUBMISSION_COLUMNS = [
-    "film_id",
-    "organization_id",
-    "section_id",
-    "status",
-    "submitted_at",
-    "deadline_kind",
-    "fee_amount",
-    "fee_currency",
-    "awards",
-    "notes",
-    "created_at",
-    "updated_at",
-]
+SUBMISSION_COLUMNS = [f.attname for f in Submission._meta.concrete_fields if not f.primary_key]
 
 
 def _festival_sections(*, year: int) -> list[int]:
@@ -443,9 +430,21 @@ class _Submissions:
         for section_id in rng.sample(self.section_ids, rng.choice((1, 1, 2, 3))):
             status = self.statuses.one()
             submitted_at = self.now - timedelta(days=rng.randrange(30, 900))
-            awards = ["Grand Prize"] if status == SubmissionStatus.AWARDED else []
-            fields = (film_id, organization_id, section_id, status, submitted_at, "regular", None, "", awards, "")
-            rows.append((*fields, submitted_at, submitted_at))  # created and updated when submitted
+            row = {
+                "film_id": film_id,
+                "organization_id": organization_id,
+                "section_id": section_id,
+                "status": status,
+                "submitted_at": submitted_at,
+                "deadline_kind": "regular",
+                "fee_amount": None,
+                "fee_currency": "",
+                "awards": ["Grand Prize"] if status == SubmissionStatus.AWARDED else [],
+                "notes": "",
+                "created_at": submitted_at,
+                "updated_at": submitted_at,
+            }
+            rows.append(tuple(row[column] for column in SUBMISSION_COLUMNS))
         return rows
 
 
