@@ -78,12 +78,18 @@ def strategy(request: HttpRequest) -> HttpResponse:
     )
     for festival in followed:
         festival.followed = True
+    submissions = _with_moves(request, page)
+    now = timezone.now()
+    for submission in submissions:
+        if submission.status == SubmissionStatus.DRAFT:  # when a draft must go, at what fee
+            deadlines = submission.section.edition.deadlines.all()
+            submission.next_deadline = next((d for d in deadlines if d.closes_at > now), None)
     return render(
         request,
         "festivals/strategy.html",
         {
             "page": page,
-            "submissions": _with_moves(request, page),
+            "submissions": submissions,
             "fees": selectors.fees_per_year(user=user),
             "followed": followed,
             "deadlines": deadlines,

@@ -348,6 +348,15 @@ def test_the_strategy_page_shows_fees_per_year_followed_deadlines_and_results(cl
     assert "60.00 EUR" in page
 
 
+def test_a_draft_on_the_strategy_page_shows_the_next_deadline_and_its_fee(client, producer, draft):
+    client.force_login(producer)
+
+    page = text_of(client.get("/festivals/strategy/"))
+
+    assert "Next: Regular deadline" in page
+    assert "60.00 EUR if submitted now" in page
+
+
 def test_the_strategy_page_costs_the_same_queries_for_one_submission_or_many(client, producer, producer_org):
     client.force_login(producer)
 
