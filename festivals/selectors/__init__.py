@@ -1,0 +1,73 @@
+"""Festival reads: the directory, what a user may see of submissions and screenings, the
+deadline and festival calendars, premiere status and eligibility, film weeks. Each module
+holds one part; every selector is importable from ``festivals.selectors``."""
+
+from festivals.selectors.calendars import (
+    deadline_list_for_calendar,
+    deadline_list_upcoming,
+    edition_ids_open_for,
+    edition_list_upcoming,
+    festival_filters,
+    festival_list_followed_by,
+)
+from festivals.selectors.directory import (
+    edition_list_with_details,
+    festival_directory,
+    festival_get_for_page,
+    festival_list,
+    festival_list_for,
+)
+from festivals.selectors.eligibility import (
+    COMPLETED_STATES,
+    deadline_applying,
+    film_completed_by,
+    film_premiere_status,
+    submission_eligibility,
+)
+from festivals.selectors.showcases import (
+    film_list_proposable_by,
+    proposal_list_visible_to,
+    showcase_get_for_page,
+    showcase_list_for_page,
+)
+from festivals.selectors.submissions import (
+    fees_per_year,
+    film_festival_history,
+    screening_list_visible_to,
+    submission_list_for_decisions,
+    submission_list_for_strategy,
+    submission_list_visible_to,
+    submission_status_counts,
+    submission_status_summary,
+)
+
+__all__ = [
+    "COMPLETED_STATES",
+    "deadline_applying",
+    "deadline_list_for_calendar",
+    "deadline_list_upcoming",
+    "edition_ids_open_for",
+    "edition_list_upcoming",
+    "edition_list_with_details",
+    "fees_per_year",
+    "festival_directory",
+    "festival_filters",
+    "festival_get_for_page",
+    "festival_list",
+    "festival_list_followed_by",
+    "festival_list_for",
+    "film_completed_by",
+    "film_festival_history",
+    "film_list_proposable_by",
+    "film_premiere_status",
+    "proposal_list_visible_to",
+    "screening_list_visible_to",
+    "showcase_get_for_page",
+    "showcase_list_for_page",
+    "submission_eligibility",
+    "submission_list_for_decisions",
+    "submission_list_for_strategy",
+    "submission_list_visible_to",
+    "submission_status_counts",
+    "submission_status_summary",
+]

@@ -1,0 +1,73 @@
+"""A film's public screenings (its premiere status) and following festivals."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from festivals.models import Festival, FestivalEdition, FestivalFollow, Screening
+from festivals.services.common import require_perm
+from films.models import Film
+from films.territories import is_country
+
+
+def _latest_today() -> date:
+    # The date somewhere on Earth (UTC+14) is the latest there is: a screening dated today
+    # anywhere is accepted, whatever zone the server runs in.
+    return (timezone.now() + timedelta(hours=14)).date()
+
+
+def screening_record(
+    *,
+    actor,
+    film: Film,
+    screened_on: date,
+    country: str,
+    edition: FestivalEdition | None = None,
+    event_name: str = "",
+) -> Screening:
+    """Record a public screening that took place: it uses up premieres of the film."""
+    country = str(country or "").strip().upper()
+    screening = Screening(
+        film=film,
+        organization_id=film.organization_id,
+        edition=edition,
+        event_name=(event_name or "").strip()[:200],
+        screened_on=screened_on,
+        country=country,
+    )
+    require_perm(actor, "festivals.add_screening")
+    require_perm(actor, "festivals.change_screening", screening)
+    errors: dict[str, list[str]] = {}
+    if not isinstance(screened_on, date):
+        errors["screened_on"] = [_("Give the date of the screening.")]
+    elif screened_on > _latest_today():
+        errors["screened_on"] = [_("This date is in the future: record a screening once it has taken place.")]
+    if not country or not is_country(country):
+        errors["country"] = [_("Give the country the screening took place in.")]
+    if edition is None and not screening.event_name:
+        errors["event_name"] = [_("Name the event, or choose the festival edition.")]
+    if errors:
+        raise ValidationError(errors)
+    screening.save()
+    return screening
+
+
+def screening_delete(*, screening: Screening, actor) -> None:
+    require_perm(actor, "festivals.delete_screening", screening)
+    screening.delete()
+
+
+def festival_follow(*, user, festival: Festival) -> FestivalFollow:
+    """Follow the festival (again: no change)."""
+    require_perm(user, "festivals.add_festivalfollow", None, _("Sign in to follow festivals."))
+    follow, _created = FestivalFollow.objects.get_or_create(user=user, festival=festival)
+    return follow
+
+
+def festival_unfollow(*, user, festival: Festival) -> None:
+    """Stop following the festival (not following: no change)."""
+    FestivalFollow.objects.filter(user_id=getattr(user, "pk", None), festival=festival).delete()
