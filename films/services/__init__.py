@@ -1,0 +1,56 @@
+"""Film writes: records with their credits and relations, media, the rights grid, listing
+review and its mail, shortlists, CSV import. Each module holds one part; every service is
+importable from ``films.services``."""
+
+from films.services.imports import IMPORT_COLUMNS, IMPORT_EXAMPLE, MAX_IMPORT_ROWS, film_import_csv, import_template_csv
+from films.services.media import film_image_add, film_image_delete
+from films.services.records import (
+    FILM_FIELDS,
+    FILM_RELATIONS,
+    film_create,
+    film_delete,
+    film_refresh_search,
+    film_update,
+)
+from films.services.review import (
+    film_missing_for_review,
+    film_missing_from_facts,
+    film_notify_listing_change,
+    film_transition,
+)
+from films.services.rights import film_rights_replace, rights_quick_rows, rights_rows_expand
+from films.services.shortlists import (
+    shortlist_add_film,
+    shortlist_create,
+    shortlist_delete,
+    shortlist_remove_film,
+    shortlist_rename,
+)
+
+__all__ = [
+    "FILM_FIELDS",
+    "FILM_RELATIONS",
+    "IMPORT_COLUMNS",
+    "IMPORT_EXAMPLE",
+    "MAX_IMPORT_ROWS",
+    "film_create",
+    "film_delete",
+    "film_image_add",
+    "film_image_delete",
+    "film_import_csv",
+    "film_missing_for_review",
+    "film_missing_from_facts",
+    "film_notify_listing_change",
+    "film_refresh_search",
+    "film_rights_replace",
+    "film_transition",
+    "film_update",
+    "import_template_csv",
+    "rights_quick_rows",
+    "rights_rows_expand",
+    "shortlist_add_film",
+    "shortlist_create",
+    "shortlist_delete",
+    "shortlist_remove_film",
+    "shortlist_rename",
+]

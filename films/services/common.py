@@ -1,0 +1,9 @@
+"""What the films services share."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+
+def require_perm(actor, perm: str, obj=None, message: str | None = None) -> None:
+    if not actor.has_perm(perm, obj):
+        raise PermissionDenied(message or _("You may not make this change."))

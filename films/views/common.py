@@ -1,0 +1,43 @@
+"""What the films pages share: page sizes, and finding the film or list a user may see or change."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+
+from films import selectors
+from films.enums import LISTING_TRANSITIONS, ListingStatus
+from films.models import Film, Shortlist
+
+CATALOGUE_PAGE_SIZE = 24
+LIST_PAGE_SIZE = 50
+# Listing states a producer works on before (re)submitting; the missing-items hint shows for these.
+EDITABLE_STATES = (ListingStatus.DRAFT, ListingStatus.CHANGES_REQUESTED, ListingStatus.WITHDRAWN)
+
+
+def film_or_404(request: HttpRequest, pk: int) -> Film:
+    film = selectors.film_get_for_page(user=request.user, pk=pk)
+    if film is None:
+        raise Http404
+    return film
+
+
+def editable_film(request: HttpRequest, pk: int) -> Film:
+    film = film_or_404(request, pk)
+    if not request.user.has_perm("films.change_film", film):
+        raise PermissionDenied
+    return film
+
+
+def listing_moves(request: HttpRequest, film: Film):
+    return LISTING_TRANSITIONS.allowed_for(obj=film, user=request.user, field="listing_status")
+
+
+def require_buyer(request: HttpRequest) -> None:
+    if not request.user.has_perm("films.add_shortlist"):
+        raise PermissionDenied
+
+
+def shortlist_or_404(request: HttpRequest, pk: int) -> Shortlist:
+    shortlist = selectors.shortlist_list_for_user(user=request.user).filter(pk=pk).first()
+    if shortlist is None:
+        raise Http404
+    return shortlist

@@ -1,0 +1,59 @@
+"""A film's poster and stills."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.pages import bound, form_errors_from
+from films import forms, selectors, services
+from films.enums import ImageKind
+from films.views.common import editable_film
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def film_media(request: HttpRequest, pk: int) -> HttpResponse:
+    film = editable_film(request, pk)
+    form = forms.ImageForm(bound(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.film_image_add(
+                film=film,
+                actor=request.user,
+                upload=form.cleaned_data["image"],
+                kind=form.cleaned_data["kind"],
+                caption=form.cleaned_data["caption"],
+            )
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The image has been added."))
+            return redirect("films:film_media", pk=film.pk)
+    images = list(film.images.all())
+    return render(
+        request,
+        "films/film_media.html",
+        {
+            "film": film,
+            "form": form,
+            "posters": [i for i in images if i.kind == ImageKind.POSTER],
+            "stills": [i for i in images if i.kind == ImageKind.STILL],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def film_image_delete(request: HttpRequest, pk: int, image_pk: int) -> HttpResponse:
+    film = editable_film(request, pk)
+    image = selectors.film_image_get(film=film, image_id=image_pk)
+    if image is None:
+        raise Http404
+    services.film_image_delete(image=image, actor=request.user)
+    messages.success(request, _("The image has been deleted."))
+    return redirect("films:film_media", pk=film.pk)

@@ -1,0 +1,175 @@
+"""Buyers' shortlists: create, rename, add and remove films, export and print."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.pages import bound, form_errors_from, safe_next
+from films import forms, selectors, services
+from films.views.common import film_or_404, require_buyer, shortlist_or_404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def shortlist_list(request: HttpRequest) -> HttpResponse:
+    require_buyer(request)
+    form = forms.ShortlistNameForm(bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            shortlist = services.shortlist_create(owner=request.user, name=form.cleaned_data["name"])
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The list “%(name)s” has been created.") % {"name": shortlist.name})
+            return redirect("films:shortlist_detail", pk=shortlist.pk)
+    return render(
+        request,
+        "films/shortlist_list.html",
+        {"form": form, "shortlists": selectors.shortlist_list_with_counts(user=request.user)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def shortlist_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A shortlist's films; a POST renames the list."""
+    shortlist = shortlist_or_404(request, pk)
+    form = forms.ShortlistNameForm(bound(request), initial={"name": shortlist.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.shortlist_rename(shortlist=shortlist, actor=request.user, name=form.cleaned_data["name"])
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The list has been renamed."))
+            return redirect("films:shortlist_detail", pk=shortlist.pk)
+    films = list(selectors.film_list_with_cards(selectors.shortlist_films(shortlist=shortlist)))
+    return render(
+        request,
+        "films/shortlist_detail.html",
+        {"shortlist": shortlist, "form": form, "films": films},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def shortlist_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    shortlist = shortlist_or_404(request, pk)
+    services.shortlist_delete(shortlist=shortlist, actor=request.user)
+    messages.success(request, _("The list “%(name)s” has been deleted.") % {"name": shortlist.name})
+    return redirect("films:shortlist_list")
+
+
+@login_required
+@require_POST
+def shortlist_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put a film on one of the buyer's lists: a chosen one, a new one, or their default list."""
+    film = film_or_404(request, pk)
+    require_buyer(request)
+    back = safe_next(request, reverse("films:film_detail", args=[film.pk]))
+    form = forms.ShortlistAddForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The request was incomplete."))
+        return redirect(back)
+    try:
+        with transaction.atomic():
+            if form.cleaned_data["shortlist"]:
+                shortlist = shortlist_or_404(request, form.cleaned_data["shortlist"])
+            else:
+                name = form.cleaned_data["new_name"].strip() or _("My shortlist")
+                shortlist = selectors.shortlist_list_for_user(user=request.user).filter(name__iexact=name).first()
+                if shortlist is None:
+                    shortlist = services.shortlist_create(owner=request.user, name=name)
+            services.shortlist_add_film(shortlist=shortlist, actor=request.user, film=film)
+    except ValidationError as exc:
+        for error in exc.messages:
+            messages.error(request, error)
+        return redirect(back)
+    messages.success(request, _("“%(title)s” is on your list “%(name)s”.") % {"title": film, "name": shortlist.name})
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def shortlist_remove(request: HttpRequest, pk: int, film_pk: int) -> HttpResponse:
+    shortlist = shortlist_or_404(request, pk)
+    film = selectors.shortlist_film_get(shortlist=shortlist, film_id=film_pk)
+    if film is None:
+        raise Http404
+    services.shortlist_remove_film(shortlist=shortlist, actor=request.user, film=film)
+    messages.success(request, _("“%(title)s” is off the list “%(name)s”.") % {"title": film, "name": shortlist.name})
+    return redirect(safe_next(request, reverse("films:shortlist_detail", args=[shortlist.pk])))
+
+
+class _Echo:
+    """A file-like object whose write() hands the line back, for csv.writer in a stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+EXPORT_COLUMNS = [
+    "title_original",
+    "title_en",
+    "year",
+    "runtime",
+    "type",
+    "genres",
+    "directors",
+    "sales_contact",
+    "film_url",
+]
+
+
+@login_required
+@require_GET
+def shortlist_export(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    shortlist = shortlist_or_404(request, pk)
+    films = selectors.film_list_for_export(selectors.shortlist_films(shortlist=shortlist))
+    writer = csv.writer(_Echo())
+    base = request.build_absolute_uri("/")[:-1]
+
+    def lines():
+        # A byte-order mark so spreadsheet programs read the Chinese titles as UTF-8.
+        yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)
+        for film in films.iterator(chunk_size=500):
+            yield writer.writerow(
+                [
+                    film.title_original,
+                    film.title_en,
+                    film.production_year or "",
+                    film.runtime_minutes or "",
+                    film.get_film_type_display(),
+                    "; ".join(genre.name_en for genre in film.genres.all()),
+                    "; ".join(f"{c.name} ({c.name_latin})" if c.name_latin else c.name for c in film.directors),
+                    film.sales_contact_email or film.owner_email or "",
+                    base + reverse("films:film_detail", args=[film.pk]),
+                ]
+            )
+
+    filename = f"shortlist-{shortlist.pk}.csv"
+    return StreamingHttpResponse(
+        lines(),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@login_required
+@require_GET
+def shortlist_print(request: HttpRequest, pk: int) -> HttpResponse:
+    shortlist = shortlist_or_404(request, pk)
+    films = list(selectors.film_list_for_export(selectors.shortlist_films(shortlist=shortlist)))
+    for film in films:
+        film.sales_contact = film.sales_contact_email or film.owner_email or ""
+    return render(request, "films/shortlist_print.html", {"shortlist": shortlist, "films": films})
