@@ -1,6 +1,6 @@
 """How the API renders a film: a public card or a full record, as plain dictionaries.
 
-The serializers in ``films.api.films`` describe these shapes (and validate what producers write);
+The serializers in ``films.api.serializers`` describe these shapes (and validate what producers write);
 rendering a page of films through DRF's field machinery cost more than the rest of the request
 together, so reading goes through these functions instead, with the same output field for
 field (tests/films/test_records.py holds them to DRF's own rendering). Permission answers come

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from core.api import RulesPermission
 from films import selectors, services
 from films.api.common import error_responses, may_see_some_full_record
-from films.api.films import FilmReadSerializer, film_record_schema
+from films.api.serializers import FilmReadSerializer, film_record_schema
 from films.models import Film, Shortlist
 
 # --- Shortlists -------------------------------------------------------------------------

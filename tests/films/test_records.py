@@ -1,5 +1,5 @@
 """films/api/records.py renders films by hand for speed; it must answer exactly what DRF's own
-rendering of the serializers in films/api/films.py answers, for every role and listing state."""
+rendering of the serializers in films/api/serializers.py answers, for every role and listing state."""
 
 from datetime import date
 from decimal import Decimal
@@ -11,7 +11,7 @@ from rest_framework.test import APIRequestFactory
 
 from films import selectors
 from films.api import records
-from films.api.films import FilmCardSerializer, FilmSerializer
+from films.api.serializers import FilmCardSerializer, FilmSerializer
 from films.enums import CreditRole, ListingStatus
 from films.models import Film
 from films.rules import FilmPermissions
