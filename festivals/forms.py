@@ -3,6 +3,7 @@ screening, and the film weeks' proposal, programme and attendance forms. Rules l
 services; these forms only read and type the input."""
 
 import zoneinfo
+from itertools import groupby
 
 from django import forms
 from django.db.models import QuerySet
@@ -25,6 +26,9 @@ def _blank(label) -> list[tuple[str, str]]:
 def _country_choices() -> list[tuple[str, str]]:
     # Named and sorted in the reader's language, read at each rendering.
     return [*_blank(_("Any country")), *countries]
+
+
+EMPTY_CHOICE = ("", "---------")
 
 
 def chinese() -> bool:
@@ -92,17 +96,23 @@ def open_sections() -> QuerySet[Section]:
     )
 
 
-class SectionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, section: Section) -> str:
-        edition = section.edition
-        festival = edition.festival.name_zh if chinese() and edition.festival.name_zh else edition.festival.name_en
-        name = section.name_zh if chinese() and section.name_zh else section.name_en
-        return f"{festival} {edition.year} · {name}"
+def _localized_name(obj) -> str:
+    """``name_zh`` on a Chinese page when there is one, else ``name_en`` (festivals and sections)."""
+    return obj.name_zh if chinese() and obj.name_zh else obj.name_en
+
+
+def grouped_choices(objects, *, group, group_label, label) -> list:
+    """A blank choice, then ``objects`` (already in order) as ``<optgroup>``s: one a ``group`` key."""
+    choices: list = [EMPTY_CHOICE]
+    for _key, members in groupby(objects, key=group):
+        members = list(members)
+        choices.append((group_label(members[0]), [(obj.pk, label(obj)) for obj in members]))
+    return choices
 
 
 class SubmissionForm(forms.Form):
     film = FilmChoiceField(label=_("Film"), queryset=Film.objects.none())
-    section = SectionChoiceField(
+    section = forms.ModelChoiceField(
         label=_("Festival section"),
         queryset=Section.objects.none(),
         help_text=_("Sections of festival editions that have not opened yet."),
@@ -115,6 +125,13 @@ class SubmissionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["film"].queryset = films
         self.fields["section"].queryset = open_sections()
+        # One group an edition, soonest first, so a long directory stays readable.
+        self.fields["section"].widget.choices = grouped_choices(
+            open_sections(),
+            group=lambda section: section.edition_id,
+            group_label=lambda section: f"{_localized_name(section.edition.festival)} {section.edition.year}",
+            label=_localized_name,
+        )
 
 
 class ScreeningForm(forms.Form):
@@ -143,11 +160,22 @@ class ScreeningForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Editions that have opened: a screening is recorded once it has taken place.
-        self.fields["edition"].queryset = (
+        editions = (
             FestivalEdition.objects.filter(starts_on__lte=timezone.localdate())
             .select_related("festival")
-            .order_by("-starts_on", "id")
+            .order_by("-year", "festival__name_en", "id")
         )
+        self.fields["edition"].queryset = editions
+        # One group a year, latest first, festivals by name within it.
+        self.fields["edition"].widget.choices = [
+            ("", self.fields["edition"].empty_label),
+            *grouped_choices(
+                editions,
+                group=lambda edition: edition.year,
+                group_label=lambda edition: str(edition.year),
+                label=lambda edition: f"{_localized_name(edition.festival)} {edition.year}",
+            )[1:],
+        ]
 
     def clean(self):
         data = super().clean()
@@ -157,7 +185,6 @@ class ScreeningForm(forms.Form):
         return data
 
 
-EMPTY_CHOICE = ("", "---------")
 # The largest count an integer column holds on every database the portal runs on.
 MAX_COUNT = 2_147_483_647
 

@@ -378,6 +378,34 @@ def test_the_strategy_page_costs_the_same_queries_for_one_submission_or_many(cli
 # --- New submission -------------------------------------------------------------------------
 
 
+def test_the_sections_are_grouped_by_edition_soonest_first(client, producer, film, open_section):
+    later = SectionFactory(
+        edition=EditionFactory(
+            festival=FestivalFactory(name_en=factory_name("Later"), name_zh="后来电影节"),
+            year=open_section.edition.year + 1,
+        ),
+        name_en="Shorts",
+    )
+    client.force_login(producer)
+
+    page = text_of(client.get("/festivals/submissions/new/"))
+
+    first = page.index(f'<optgroup label="Rotterdam Test Festival {open_section.edition.year}">')
+    second = page.index(f'<optgroup label="{later.edition.festival.name_en} {later.edition.year}">')
+    assert first < second
+    assert f'<option value="{later.pk}">Shorts</option>' in page
+
+
+def test_the_screening_form_groups_past_editions_by_year(client, producer, film):
+    old = EditionFactory(year=2019, festival=FestivalFactory(name_en=factory_name("Old"), country="DE"))
+    client.force_login(producer)
+
+    page = text_of(client.get(f"/festivals/films/{film.pk}/screenings/"))
+
+    assert '<optgroup label="2019">' in page
+    assert f'<option value="{old.pk}">{old.festival.name_en} 2019</option>' in page
+
+
 def test_arriving_with_a_film_and_section_checks_eligibility_and_the_fee(client, producer, film, open_section):
     client.force_login(producer)
 
