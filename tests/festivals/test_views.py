@@ -890,3 +890,21 @@ def test_the_dashboard_shows_buyers_no_festival_panel(client, buyer):
     client.force_login(buyer)
 
     assert "My festival strategy" not in text_of(client.get("/dashboard/"))
+
+
+def test_the_dashboard_costs_the_same_queries_with_one_followed_festival_or_many(client, producer, producer_org):
+    client.force_login(producer)
+
+    def follow_and_submit():
+        section = SectionFactory(edition=EditionFactory(festival=FestivalFactory(name_en=factory_name("Dash"))))
+        DeadlineFactory(edition=section.edition)
+        FestivalFollow.objects.create(user=producer, festival=section.edition.festival)
+        SubmissionFactory(film=FilmFactory(organization=producer_org), section=section)
+
+    follow_and_submit()
+    client.get("/dashboard/")
+    one = queries_for(client, "/dashboard/")
+    for _n in range(4):
+        follow_and_submit()
+
+    assert queries_for(client, "/dashboard/") == one
