@@ -13,10 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from festivals import selectors
 from festivals.enums import FestivalFocus, FestivalTier
 from festivals.models import FestivalEdition, Section, Showcase, ShowcaseScreening, Venue
 from films.models import Film
 from films.selectors import film_list_of_user_organizations
+from films.templatetags.films_tags import localized
 
 
 def _blank(label) -> list[tuple[str, str]]:
@@ -86,21 +88,6 @@ class CalendarFilterForm(forms.Form):
         return {key: data.get(key) or None for key in ("tier", "country", "month", "focus")}
 
 
-def open_sections() -> QuerySet[Section]:
-    """Sections of editions that have not opened yet (in UTC), with edition and festival,
-    soonest edition first: the sections a producer may still submit to."""
-    return (
-        Section.objects.filter(edition__starts_on__gte=timezone.now().date())
-        .select_related("edition__festival")
-        .order_by("edition__starts_on", "edition__festival__name_en", "kind", "name_en", "id")
-    )
-
-
-def _localized_name(obj) -> str:
-    """``name_zh`` on a Chinese page when there is one, else ``name_en`` (festivals and sections)."""
-    return obj.name_zh if chinese() and obj.name_zh else obj.name_en
-
-
 def grouped_choices(objects, *, group, group_label, label) -> list:
     """A blank choice, then ``objects`` (already in order) as ``<optgroup>``s: one a ``group`` key."""
     choices: list = [EMPTY_CHOICE]
@@ -124,13 +111,14 @@ class SubmissionForm(forms.Form):
     def __init__(self, *args, films: QuerySet[Film], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["film"].queryset = films
-        self.fields["section"].queryset = open_sections()
+        sections = selectors.section_list_open_for_submission(today=timezone.now().date())
+        self.fields["section"].queryset = sections
         # One group an edition, soonest first, so a long directory stays readable.
         self.fields["section"].widget.choices = grouped_choices(
-            open_sections(),
+            sections,
             group=lambda section: section.edition_id,
-            group_label=lambda section: f"{_localized_name(section.edition.festival)} {section.edition.year}",
-            label=_localized_name,
+            group_label=lambda section: f"{localized(section.edition.festival, 'name')} {section.edition.year}",
+            label=lambda section: localized(section, "name"),
         )
 
 
@@ -173,7 +161,7 @@ class ScreeningForm(forms.Form):
                 editions,
                 group=lambda edition: edition.year,
                 group_label=lambda edition: str(edition.year),
-                label=lambda edition: f"{_localized_name(edition.festival)} {edition.year}",
+                label=lambda edition: f"{localized(edition.festival, 'name')} {edition.year}",
             )[1:],
         ]
 

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from festivals.models import Deadline
 
@@ -55,8 +57,17 @@ def deadlines_ics_lines(deadlines: Iterable[Deadline], *, now: datetime, name: s
     for deadline in deadlines:
         edition = deadline.edition
         festival = edition.festival
-        summary = f"{festival.name_en} {edition.year}: {deadline.get_kind_display()} deadline"
-        fee = f"{deadline.fee_amount} {deadline.fee_currency}" if deadline.fee_amount is not None else "-"
+        summary = _("%(festival)s %(year)s: %(kind)s deadline") % {
+            "festival": festival.display_name(get_language()),
+            "year": edition.year,
+            "kind": deadline.get_kind_display(),
+        }
+        fee = f"{deadline.fee_amount} {deadline.fee_currency}" if deadline.fee_amount is not None else _("no fee")
+        description = _("%(city)s; fee: %(fee)s; closes in the festival's time zone, %(zone)s") % {
+            "city": festival.city,
+            "fee": fee,
+            "zone": edition.time_zone,
+        }
         event = [
             "BEGIN:VEVENT",
             f"UID:festival-deadline-{deadline.pk}@{host}",
@@ -64,7 +75,7 @@ def deadlines_ics_lines(deadlines: Iterable[Deadline], *, now: datetime, name: s
             f"DTSTART:{_stamp(deadline.closes_at)}",
             f"DTEND:{_stamp(deadline.closes_at)}",
             f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(f'{festival.city}; fee: {fee}; closes in {edition.time_zone}')}",
+            f"DESCRIPTION:{_escape(description)}",
             *([f"URL:{festival.website}"] if festival.website else []),
             "END:VEVENT",
         ]

@@ -12,21 +12,26 @@ from festivals.selectors.calendars import (
 )
 from festivals.selectors.directory import (
     edition_list_with_details,
+    edition_takes_submissions,
     festival_directory,
     festival_get_for_page,
     festival_list,
     festival_list_for,
+    section_list_open_for_submission,
 )
 from festivals.selectors.eligibility import (
     COMPLETED_STATES,
+    ScreeningFacts,
     deadline_applying,
     film_completed_by,
     film_premiere_status,
+    film_screening_facts,
     submission_eligibility,
 )
 from festivals.selectors.showcases import (
     film_list_proposable_by,
     proposal_list_visible_to,
+    showcase_call_open,
     showcase_get_for_page,
     showcase_list_for_page,
 )
@@ -43,12 +48,14 @@ from festivals.selectors.submissions import (
 
 __all__ = [
     "COMPLETED_STATES",
+    "ScreeningFacts",
     "deadline_applying",
     "deadline_list_for_calendar",
     "deadline_list_upcoming",
     "edition_ids_open_for",
     "edition_list_upcoming",
     "edition_list_with_details",
+    "edition_takes_submissions",
     "fees_per_year",
     "festival_directory",
     "festival_filters",
@@ -60,8 +67,11 @@ __all__ = [
     "film_festival_history",
     "film_list_proposable_by",
     "film_premiere_status",
+    "film_screening_facts",
     "proposal_list_visible_to",
     "screening_list_visible_to",
+    "section_list_open_for_submission",
+    "showcase_call_open",
     "showcase_get_for_page",
     "showcase_list_for_page",
     "submission_eligibility",

@@ -83,3 +83,19 @@ def edition_list_with_details() -> QuerySet[FestivalEdition]:
         )
         .order_by("starts_on", "id")
     )
+
+
+def edition_takes_submissions(*, edition: FestivalEdition, today: date) -> bool:
+    """Whether producers may still start a submission to the edition: it has not opened yet.
+    (The deadlines and the film's eligibility are checked when it is submitted.)"""
+    return edition.starts_on >= today
+
+
+def section_list_open_for_submission(*, today: date) -> QuerySet[Section]:
+    """Sections of editions that take submissions on ``today`` (as ``edition_takes_submissions``),
+    with edition and festival, soonest edition first."""
+    return (
+        Section.objects.filter(edition__starts_on__gte=today)
+        .select_related("edition__festival")
+        .order_by("edition__starts_on", "edition__festival__name_en", "kind", "name_en", "id")
+    )

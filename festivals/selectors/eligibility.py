@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
@@ -18,36 +19,44 @@ from festivals.premiere import (
     premiere_available,
     premiere_status,
 )
+from festivals.zones import zone_named
 from films.enums import CompletionStatus, FilmType
 from films.models import Film, FilmCountry
 
 COMPLETED_STATES = (CompletionStatus.COMPLETED, CompletionStatus.RELEASED)
 
 
-def film_premiere_status(*, film: Film, on: date | None = None) -> PremiereStatus:
-    """The film's premiere status from its recorded screenings (those on or before ``on``, if given);
-    two queries."""
+@dataclass(frozen=True)
+class ScreeningFacts:
+    """What a film's premiere status is worked out from: its countries of production and its
+    public screenings. Read once to check a film against many sections."""
+
+    production_countries: list[str]
+    screenings: list[PublicScreening]
+
+
+def film_screening_facts(*, film: Film) -> ScreeningFacts:
+    """The film's countries of production and public screenings; two queries."""
     countries = FilmCountry.objects.filter(film=film).values_list("country", flat=True)
-    screenings = Screening.objects.filter(film=film)
-    if on is not None:
-        screenings = screenings.filter(screened_on__lte=on)
-    return premiere_status(
+    screenings = Screening.objects.filter(film=film).values_list("screened_on", "country")
+    return ScreeningFacts(
         production_countries=list(countries),
-        screenings=[PublicScreening(day, country) for day, country in screenings.values_list("screened_on", "country")],
-        on=on,
+        screenings=[PublicScreening(day, country) for day, country in screenings],
     )
 
 
+def film_premiere_status(*, film: Film, on: date | None = None, facts: ScreeningFacts | None = None) -> PremiereStatus:
+    """The film's premiere status from its recorded screenings (those on or before ``on``, if given);
+    two queries, none when ``facts`` (``film_screening_facts``) are given."""
+    facts = facts or film_screening_facts(film=film)
+    return premiere_status(production_countries=facts.production_countries, screenings=facts.screenings, on=on)
+
+
 def deadline_applying(*, edition: FestivalEdition, at: datetime) -> Deadline | None:
-    """The earliest deadline still ahead at ``at``: its fee is the one that applies."""
-    return edition.deadlines.filter(closes_at__gt=at).order_by("closes_at", "id").first()
-
-
-def _edition_zone(edition: FestivalEdition) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(edition.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+    """The earliest deadline still ahead at ``at``: its fee is the one that applies. Read from a
+    prefetch of the edition's deadlines when there is one (a list of many), else one query."""
+    ahead = [deadline for deadline in edition.deadlines.all() if deadline.closes_at > at]
+    return min(ahead, key=lambda deadline: (deadline.closes_at, deadline.pk), default=None)
 
 
 def _local(moment: datetime, zone: zoneinfo.ZoneInfo) -> str:
@@ -85,20 +94,23 @@ def _country_name(code) -> str:
     return str(countries.name(str(code))) or str(code)
 
 
-def submission_eligibility(*, film: Film, section: Section, at: datetime) -> list[str]:
+def submission_eligibility(
+    *, film: Film, section: Section, at: datetime, facts: ScreeningFacts | None = None
+) -> list[str]:
     """Every reason the film may not be submitted to the section at ``at``; empty when it may.
 
     Deadlines close at their stored instant (set in the festival's own zone); dates such as
     the opening of submissions are read in the festival's zone. Screenings held on or before
-    that day use up premieres.
+    that day use up premieres. The edition's deadlines are read from a prefetch when there is
+    one; ``facts`` spare reading the film's screenings again for each section.
     """
     edition = section.edition
     festival = edition.festival
-    zone = _edition_zone(edition)
+    zone = zone_named(edition.time_zone)
     local_day = at.astimezone(zone).date()
     reasons: list[str] = []
 
-    deadlines = list(edition.deadlines.order_by("closes_at", "id"))
+    deadlines = sorted(edition.deadlines.all(), key=lambda deadline: (deadline.closes_at, deadline.pk))
     if deadlines:
         last = deadlines[-1]
         if at >= last.closes_at:
@@ -111,7 +123,7 @@ def submission_eligibility(*, film: Film, section: Section, at: datetime) -> lis
         reasons.append(_("Submissions to this edition open on %(day)s.") % {"day": edition.submissions_open_on})
 
     if section.premiere_requirement != PremiereRequirement.NONE:
-        status = film_premiere_status(film=film, on=local_day)
+        status = film_premiere_status(film=film, on=local_day, facts=facts)
         if not premiere_available(
             status=status, requirement=section.premiere_requirement, festival_country=str(festival.country)
         ):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Prefetch, QuerySet
 
 from accounts.rules import is_agency_admin, memberships_of
@@ -48,3 +50,8 @@ def film_list_proposable_by(*, user) -> QuerySet[Film]:
     return Film.objects.filter(
         organization_id__in=list(memberships_of(user)), listing_status=ListingStatus.PUBLISHED
     ).order_by("title_en", "title_original", "id")
+
+
+def showcase_call_open(*, showcase: Showcase, today: date) -> bool:
+    """Whether producers may propose films for the week on ``today`` (a date in the week's zone)."""
+    return showcase.call_closes_on is not None and today <= showcase.call_closes_on

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import zoneinfo
-from datetime import date
 from decimal import Decimal
-from functools import cache
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.rules import memberships_of
@@ -37,25 +33,6 @@ SECTION_FIELDS = (
 )
 _FEE_CURRENCY_CODES = {code for code, _label in FEE_CURRENCIES}
 _MAX_FEE = Decimal("99999999.99")
-
-
-def require_perm(actor, perm: str, obj=None, message: str | None = None) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied(message or _("You may not make this change."))
-
-
-@cache
-def zone_names() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-def zone_named(name: str) -> zoneinfo.ZoneInfo:
-    """The zone named, or UTC for a name the directory should never hold (services check it)."""
-    return zoneinfo.ZoneInfo(name) if name in zone_names() else zoneinfo.ZoneInfo("UTC")
-
-
-def today_in(zone_name: str) -> date:
-    return timezone.now().astimezone(zone_named(zone_name)).date()
 
 
 def assign_fields(obj: models.Model, data: dict, fields: tuple[str, ...], extra: tuple[str, ...] = ()) -> dict:

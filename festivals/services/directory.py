@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from core.permissions import require_perm
 from festivals.enums import DEADLINE_ORDER, DeadlineKind, FestivalFocus
 from festivals.models import Deadline, Festival, FestivalEdition, FestivalFocusTag, Section
 from festivals.services.common import (
@@ -22,11 +23,9 @@ from festivals.services.common import (
     FESTIVAL_FIELDS,
     SECTION_FIELDS,
     assign_fields,
-    require_perm,
     save_unique,
-    zone_named,
-    zone_names,
 )
+from festivals.zones import zone_named, zone_names
 from films.enums import FilmType
 
 # --- Directory: festivals -------------------------------------------------------------------

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.permissions import require_perm
 from festivals.models import Festival, FestivalEdition, FestivalFollow, Screening
-from festivals.services.common import require_perm
 from films.models import Film
 from films.territories import is_country
 

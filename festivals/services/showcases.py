@@ -9,10 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.permissions import require_perm
 from core.workflow import audit_record, transition_apply
 from festivals.enums import PROPOSAL_TRANSITIONS, ProposalStatus
 from festivals.models import Showcase, ShowcaseProposal, ShowcaseScreening, Venue
-from festivals.services.common import is_member, require_perm, today_in, zone_named
+from festivals.selectors import showcase_call_open
+from festivals.services.common import is_member
+from festivals.zones import today_in, zone_named
 from films.models import Film
 
 
@@ -27,7 +30,7 @@ def showcase_propose(*, actor, showcase: Showcase, film: Film, note: str = "") -
     errors: dict[str, list[str]] = {}
     if showcase.call_closes_on is None:
         errors["showcase"] = [_("This film week takes no proposals.")]
-    elif today_in(showcase.time_zone) > showcase.call_closes_on:
+    elif not showcase_call_open(showcase=showcase, today=today_in(showcase.time_zone)):
         errors["showcase"] = [_("Proposals for this film week closed on %(day)s.") % {"day": showcase.call_closes_on}]
     if not film.is_published:
         errors["film"] = [_("Only films published in the catalogue can be proposed.")]

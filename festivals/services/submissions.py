@@ -7,11 +7,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.permissions import require_perm
 from core.workflow import TransitionError, audit_record, transition_apply
 from festivals.enums import SELECTED_STATES, SUBMISSION_TRANSITIONS, SubmissionStatus
 from festivals.models import Section, Submission
 from festivals.selectors import deadline_applying, submission_eligibility
-from festivals.services.common import is_member, require_perm
+from festivals.services.common import is_member
 from films.models import Film
 from films.selectors import CATALOGUE_ANSWERS
 

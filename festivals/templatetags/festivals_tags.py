@@ -1,7 +1,6 @@
 """Template helpers for the festivals pages (moments in a festival's own time zone, month and
 film-type names) and the dashboard's festivals panel."""
 
-import zoneinfo
 from datetime import datetime
 
 from django import template
@@ -11,6 +10,7 @@ from django.utils.dates import MONTHS
 from accounts.rules import is_agency_admin, is_producer
 from festivals import selectors
 from festivals.enums import ProposalStatus, SubmissionStatus
+from festivals.zones import zone_named
 from films.enums import FilmType
 
 register = template.Library()
@@ -18,19 +18,12 @@ register = template.Library()
 DASHBOARD_DEADLINES = 3
 
 
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
 @register.filter
 def in_zone(moment: datetime | None, zone_name: str) -> str:
     """``moment`` as a date and time in the zone named (e.g. a festival's), with the zone's name."""
     if moment is None:
         return ""
-    zone = _zone(zone_name)
+    zone = zone_named(zone_name)
     local = moment.astimezone(zone)
     return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({zone.key.replace('_', ' ')})"
 

@@ -55,6 +55,10 @@ def festival_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     today = timezone.localdate()
     editions = list(festival.editions.all())
+    producer = is_producer(request.user)
+    submission_day = timezone.now().date()  # as the submission form counts it
+    for edition in editions:
+        edition.submittable = producer and selectors.edition_takes_submissions(edition=edition, today=submission_day)
     return render(
         request,
         "festivals/festival_detail.html",
@@ -62,9 +66,7 @@ def festival_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "festival": festival,
             "coming": [edition for edition in editions if edition.ends_on >= today][::-1],
             "past": [edition for edition in editions if edition.ends_on < today],
-            "today": today,
             "now": timezone.now(),
-            "can_submit": is_producer(request.user),
             "can_edit": request.user.has_perm("festivals.change_festival", festival),
         },
     )

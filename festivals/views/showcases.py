@@ -30,28 +30,13 @@ from festivals.forms import (
     zone_label,
 )
 from festivals.models import Showcase, ShowcaseScreening
+from festivals.zones import today_in, zone_named
 
 # --- Helpers ---------------------------------------------------------------------------
 
 
-def _zone(showcase: Showcase) -> zoneinfo.ZoneInfo:
-    """The week's own zone; UTC for a name the zone database does not know (as the services read it)."""
-    try:
-        return zoneinfo.ZoneInfo(showcase.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
-def _today_in(zone: zoneinfo.ZoneInfo) -> date:
-    return timezone.now().astimezone(zone).date()
-
-
 def _title(showcase: Showcase) -> str:
     return (showcase.title_zh or showcase.title_en) if chinese() else showcase.title_en
-
-
-def _call_open(showcase: Showcase, today: date) -> bool:
-    return showcase.call_closes_on is not None and today <= showcase.call_closes_on
 
 
 def _showcase_or_404(pk: int) -> Showcase:
@@ -76,9 +61,8 @@ def showcase_list(request: HttpRequest) -> HttpResponse:
     upcoming: list[Showcase] = []
     past: list[Showcase] = []
     for showcase in selectors.showcase_list_for_page():
-        zone = _zone(showcase)
         showcase.display_title = _title(showcase)
-        showcase.call_open = _call_open(showcase, _today_in(zone))
+        showcase.call_open = selectors.showcase_call_open(showcase=showcase, today=today_in(showcase.time_zone))
         showcase.running = showcase.starts_on <= today <= showcase.ends_on
         (upcoming if showcase.ends_on >= today else past).append(showcase)
     past.sort(key=lambda showcase: (showcase.starts_on, showcase.pk), reverse=True)
@@ -96,11 +80,11 @@ def _detail(request: HttpRequest, showcase: Showcase, *, status: int = 200, **bo
     """The film week's page; ``bound`` holds a POSTed form that was refused (``propose``,
     ``programme``, ``attendance``, or ``transition`` with ``transition_for``), shown with its errors."""
     user = request.user
-    zone = _zone(showcase)
-    today = _today_in(zone)
+    zone = zone_named(showcase.time_zone)
+    today = today_in(showcase.time_zone)
     admin = is_agency_admin(user)
     producer = is_producer(user)
-    call_open = _call_open(showcase, today)
+    call_open = selectors.showcase_call_open(showcase=showcase, today=today)
     over = today > showcase.ends_on
     screenings = list(showcase.screenings.all())
     venues = list(showcase.venues.all())
@@ -230,7 +214,7 @@ def programme_add(request: HttpRequest, pk: int) -> HttpResponse:
     showcase = _showcase_or_404(pk)
     if not request.user.has_perm("festivals.add_showcasescreening"):
         raise PermissionDenied
-    zone = _zone(showcase)
+    zone = zone_named(showcase.time_zone)
     form = ProgrammeForm(request.POST, zone=zone)
     if form.is_valid():
         try:
@@ -265,7 +249,7 @@ def attendance_report(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("festivals.change_showcase", showcase):
         raise PermissionDenied
     form = AttendanceForm(
-        request.POST, showcase=showcase, screenings=list(showcase.screenings.all()), zone=_zone(showcase)
+        request.POST, showcase=showcase, screenings=list(showcase.screenings.all()), zone=zone_named(showcase.time_zone)
     )
     if form.is_valid():
         try:

@@ -82,8 +82,7 @@ def strategy(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     for submission in submissions:
         if submission.status == SubmissionStatus.DRAFT:  # when a draft must go, at what fee
-            deadlines = submission.section.edition.deadlines.all()
-            submission.next_deadline = next((d for d in deadlines if d.closes_at > now), None)
+            submission.next_deadline = selectors.deadline_applying(edition=submission.section.edition, at=now)
     return render(
         request,
         "festivals/strategy.html",

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.permissions import require_perm
 from films.enums import ImageKind
 from films.images import image_check
 from films.models import Film, FilmImage
 from films.selectors import CATALOGUE_ANSWERS
-from films.services.common import require_perm
 
 
 def _image_files_delete(image: FilmImage) -> None:

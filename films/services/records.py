@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 
 from accounts.enums import PRODUCER_KINDS
 from accounts.models import Organization
+from core.permissions import require_perm
 from core.workflow import audit_record
 from films.enums import CreditRole
 from films.languages import LANGUAGE_CODES
 from films.models import Credit, Film, FilmCountry, FilmLanguage, Genre
 from films.search import search_documents
 from films.selectors import CATALOGUE_ANSWERS
-from films.services.common import require_perm
 from films.services.media import _image_files_delete
 from films.territories import is_country
 

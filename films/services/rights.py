@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from core.permissions import require_perm
 from films.enums import RightsMedia, RightsStatus
 from films.models import Film, FilmRight
 from films.selectors import CATALOGUE_ANSWERS
-from films.services.common import require_perm
 from films.territories import territory_expand
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.permissions import require_perm
 from films.models import Film, Shortlist, ShortlistItem
-from films.services.common import require_perm
 
 
 def shortlist_create(*, owner, name: str) -> Shortlist:

@@ -299,6 +299,24 @@ def test_the_calendar_costs_the_same_queries_for_one_deadline_or_many(client, pr
     assert queries_for(client, url) == one
 
 
+def test_open_for_my_film_costs_the_same_queries_for_one_section_or_many(client, producer, film, open_section):
+    client.force_login(producer)
+    url = f"/festivals/calendar/?film={film.pk}"
+    client.get(url)
+    one = queries_for(client, url)
+    for _n in range(4):
+        section = SectionFactory(
+            edition=EditionFactory(festival=FestivalFactory(name_en=factory_name("Open"))),
+            premiere_requirement=PremiereRequirement.INTERNATIONAL,
+        )
+        DeadlineFactory(edition=section.edition)
+        SectionFactory(edition=section.edition)
+
+    response = client.get(url)
+    assert len(response.context["deadlines"]) == 6
+    assert queries_for(client, url) == one
+
+
 # --- Strategy -------------------------------------------------------------------------------
 
 
@@ -839,6 +857,54 @@ def test_only_the_producer_records_and_removes_screenings(
     client.force_login(producer)
     assert client.post(f"/festivals/screenings/{screening.pk}/delete/").status_code == 302
     assert not Screening.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "record", "remove"),
+    [
+        ("owner", 302, 302),
+        ("other", 403, 404),
+        ("buyer", 403, 404),
+        ("unverified", 403, 404),
+        ("anonymous", "login", "login"),
+        ("reviewer", 403, 404),
+        ("admin", 403, 403),
+    ],
+)
+def test_who_records_and_removes_a_published_films_screenings(client, as_role, producer_org, role, record, remove):
+    film = PublishedFilmFactory(organization=producer_org)
+    screening = ScreeningFactory(film=film)
+    as_role(role)
+
+    recorded = client.post(
+        f"/festivals/films/{film.pk}/screenings/", {"screened_on": "2024-05-01", "country": "FR", "event_name": "Paris"}
+    )
+    removed = client.post(f"/festivals/screenings/{screening.pk}/delete/")
+
+    assert (status_of(recorded), status_of(removed)) == (record, remove)
+    assert Screening.objects.exclude(pk=screening.pk).count() == (1 if record == 302 else 0)
+    assert Screening.objects.filter(pk=screening.pk).exists() == (remove != 302)
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("owner", 302),
+        ("other", 404),
+        ("buyer", 404),
+        ("unverified", 404),
+        ("anonymous", "login"),
+        ("reviewer", 404),
+        ("admin", 403),
+    ],
+)
+def test_only_the_producer_deletes_a_draft(client, as_role, draft, role, expected):
+    as_role(role)
+
+    response = client.post(f"/festivals/submissions/{draft.pk}/delete/")
+
+    assert status_of(response) == expected
+    assert Submission.objects.filter(pk=draft.pk).exists() == (expected != 302)
 
 
 def test_the_film_page_costs_the_same_queries_with_one_selection_or_many(client, producer, producer_org):
