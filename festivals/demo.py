@@ -540,7 +540,7 @@ class DemoScreening:
 
 @dataclasses.dataclass(frozen=True)
 class DemoShowcase:
-    title_en: str
+    title_en: str  # "{year}" becomes the year the (moved) week starts in
     title_zh: str
     city: str
     country: str
@@ -565,8 +565,8 @@ MADRID_SALA = "Sala Horizonte"
 
 SHOWCASES: list[DemoShowcase] = [
     DemoShowcase(
-        title_en="Chinese Film Week Madrid 2026",
-        title_zh="2026马德里中国电影周",
+        title_en="Chinese Film Week Madrid {year}",
+        title_zh="{year}马德里中国电影周",
         city="Madrid",
         country="ES",
         time_zone="Europe/Madrid",
@@ -603,8 +603,8 @@ SHOWCASES: list[DemoShowcase] = [
         attendance=2140,  # the screenings, the opening reception and a talk
     ),
     DemoShowcase(
-        title_en="Chinese Film Week São Paulo 2027",
-        title_zh="2027圣保罗中国电影周",
+        title_en="Chinese Film Week São Paulo {year}",
+        title_zh="{year}圣保罗中国电影周",
         city="São Paulo",
         country="BR",
         time_zone="America/Sao_Paulo",
@@ -712,12 +712,13 @@ def demo_edition_build(spec: DemoEdition, *, admin) -> FestivalEdition | None:
 
 def demo_showcase_build(spec: DemoShowcase, *, admin) -> Showcase | None:
     """Create the film week with its partners, venues and, for a past week, its programme and
-    attendance; None if a week of this title exists."""
-    if Showcase.objects.filter(title_en=spec.title_en).exists():
+    attendance; None if the demo has a week in this city already."""
+    if Showcase.objects.filter(city=spec.city, country=spec.country).exists():
         return None
+    year = _moved(spec.starts_on).year
     showcase = Showcase.objects.create(
-        title_en=spec.title_en,
-        title_zh=spec.title_zh,
+        title_en=spec.title_en.format(year=year),
+        title_zh=spec.title_zh.format(year=year),
         city=spec.city,
         country=spec.country,
         time_zone=spec.time_zone,
@@ -861,23 +862,23 @@ def demo_public_screenings_build() -> int:
     return made
 
 
-# Proposals for the film week whose call is open, in each state: (week, film, note, decision, reason).
+# Proposals for the film week whose call is open, in each state: (week's city, film, note, decision, reason).
 PROPOSALS: tuple[tuple[str, str, str, str, str], ...] = (
     (
-        "Chinese Film Week São Paulo 2027",
+        "São Paulo",
         "Panda Postman",
         "A family matinee: the film has Portuguese subtitles ready.",
         ProposalStatus.ACCEPTED,
         "",
     ),
     (
-        "Chinese Film Week São Paulo 2027",
+        "São Paulo",
         "Neon Ferry",
         "Our sales agent meets Latin American distributors that week.",
         ProposalStatus.DECLINED,
         "The programme already has two night-time thrillers; please propose it for the next week.",
     ),
-    ("Chinese Film Week São Paulo 2027", "Summer on the Rails", "", ProposalStatus.PROPOSED, ""),
+    ("São Paulo", "Summer on the Rails", "", ProposalStatus.PROPOSED, ""),
 )
 
 
@@ -885,8 +886,8 @@ def demo_proposals_build(*, admin) -> int:
     """The ``PROPOSALS``, each made by the film's owner and decided by ``admin`` through the
     services; a proposal already made is left as it is."""
     made = 0
-    for week_title, title, note, decision, reason in PROPOSALS:
-        showcase = Showcase.objects.filter(title_en=week_title).first()
+    for city, title, note, decision, reason in PROPOSALS:
+        showcase = Showcase.objects.filter(city=city).order_by("-starts_on").first()
         film = Film.objects.filter(title_en=title, listing_status=ListingStatus.PUBLISHED).first()
         if showcase is None or film is None or ShowcaseProposal.objects.filter(showcase=showcase, film=film).exists():
             continue

@@ -8,8 +8,10 @@ skipping them.
 import importlib.util
 import os
 import shutil
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from rest_framework.test import APIClient
@@ -30,6 +32,29 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default=os.environ.get("TEST_CLOCK", ""),
+        help="run the suite as if it started at this moment (ISO date or date-time, UTC): no test may "
+        "depend on the day it runs. Also read from TEST_CLOCK.",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clock(request):
+    """With ``--clock``, the whole run starts at that moment and time moves on from there."""
+    value = request.config.getoption("--clock")
+    if not value:
+        yield None
+        return
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    with time_machine.travel(moment, tick=True):
+        yield moment
 
 
 def _missing_service(marker: str) -> str | None:

@@ -1,9 +1,11 @@
 import dataclasses
 import io
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
+from datetime import date as date_type
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
@@ -58,17 +60,24 @@ def demo_world(django_db_setup, django_db_blocker, tmp_path_factory):
         ),
         transaction.atomic(),
     ):
+        built_on = timezone.localdate()
         call_command("demo_data", "--password", PASSWORD, stdout=out)
-        yield media, out.getvalue()
+        yield media, out.getvalue(), built_on
         transaction.set_rollback(True)
 
 
 @pytest.fixture
 def demo(demo_world, settings):
-    media, _out = demo_world
+    media, _out, _built_on = demo_world
     settings.DEBUG = True
     settings.MEDIA_ROOT = media  # so stored posters open from where the command put them
     return media
+
+
+@pytest.fixture
+def demo_today(demo_world, demo):
+    """The day the module's demo world was built: the day its festival dates were moved to."""
+    return demo_world[2]
 
 
 def _films():
@@ -297,7 +306,7 @@ def test_buyer_has_shortlists_of_published_films(demo):
 
 
 def test_command_reports_the_catalogue(demo_world):
-    _media, out = demo_world
+    _media, out, _built_on = demo_world
 
     assert "buyer@demo.test" in out
     assert "30 demo films" in out
@@ -341,11 +350,17 @@ def test_poster_falls_back_to_pillows_font_and_still_draws_the_english_title(mon
 
 
 # --- Festivals and film weeks ------------------------------------------------------------
+#
+# The demo moves its festival dates with the day it is loaded, so every date below is counted
+# from that day ("today"): the day the module's demo world was built, or a day the clock is set
+# to. The offsets are the demo's story as written: the Berlinale's regular deadline closed four
+# weeks ago, its late and final deadlines close in four and eleven days, and so on.
 
-DEMO_TODAY = datetime(2026, 11, 27, tzinfo=UTC)  # the day the demo's dates were chosen around
+BERLINALE_DEADLINES = [("regular", -28), ("late", 4), ("final", 11)]  # (kind, days from today)
+MADRID_OPENING = (-71, time(20, 0))  # the past film week's opening night: days from today, local time
 
 
-def test_demo_festival_editions_are_indicative_with_ordered_deadlines(demo):
+def _check_editions(today: date_type) -> None:
     editions = FestivalEdition.objects.select_related("festival").prefetch_related("deadlines", "sections")
 
     assert editions.count() == len(festivals_demo.EDITIONS) >= 12
@@ -353,7 +368,8 @@ def test_demo_festival_editions_are_indicative_with_ordered_deadlines(demo):
         zone = ZoneInfo(edition.time_zone)
         deadlines = list(edition.deadlines.all())  # ordered by closing time
         assert edition.dates_indicative, edition
-        assert edition.year in (2026, 2027), edition
+        assert edition.year == edition.starts_on.year, edition
+        assert -120 < (edition.starts_on - today).days < 400, edition
         assert edition.festival.verified, edition
         assert edition.sections.exists(), edition
         assert deadlines, edition
@@ -363,56 +379,140 @@ def test_demo_festival_editions_are_indicative_with_ordered_deadlines(demo):
             assert local.time() == time(23, 59), deadline
             assert local.date() < edition.starts_on, deadline
             assert (deadline.fee_amount is None) == (deadline.fee_currency == ""), deadline
+    now = datetime.combine(today, time(12, 0), tzinfo=UTC)
     closing = Deadline.objects.all()
-    assert closing.filter(closes_at__lt=DEMO_TODAY).exists()
-    assert closing.filter(closes_at__gt=DEMO_TODAY).exists()
+    assert closing.filter(closes_at__lt=now).exists()
+    assert closing.filter(closes_at__gt=now).exists()
+
+
+def _check_berlinale(today: date_type) -> None:
+    edition = FestivalEdition.objects.get(festival__name_en="Berlin International Film Festival")
+    berlin = ZoneInfo("Europe/Berlin")
+
+    assert edition.time_zone == "Europe/Berlin"
+    assert edition.starts_on > today
+    assert [(d.kind, d.closes_at, d.fee_amount) for d in edition.deadlines.all()] == [
+        (kind, datetime.combine(today + timedelta(days=days), time(23, 59), tzinfo=berlin), None)
+        for kind, days in BERLINALE_DEADLINES
+    ]
+
+
+def _check_film_weeks(today: date_type) -> tuple[Showcase, Showcase]:
+    past = Showcase.objects.get(city="Madrid")
+    upcoming = Showcase.objects.get(city="São Paulo")
+
+    assert past.ends_on < today < upcoming.starts_on
+    assert upcoming.call_closes_on >= today
+    assert past.title_en == f"Chinese Film Week Madrid {past.starts_on.year}"
+    assert upcoming.title_zh == f"{upcoming.starts_on.year}圣保罗中国电影周"
+    opening = past.screenings.select_related("film").order_by("starts_at").first()
+    days, at = MADRID_OPENING
+    assert opening.film.title_en == "Letters from the Salt Lake"
+    assert opening.starts_at.astimezone(ZoneInfo("Europe/Madrid")) == datetime.combine(
+        today + timedelta(days=days), at, tzinfo=ZoneInfo("Europe/Madrid")
+    )
+    return past, upcoming
+
+
+def _check_public_screenings(today: date_type) -> None:
+    assert Screening.objects.count() == len(festivals_demo.PUBLIC_SCREENINGS)
+    assert all(s.screened_on <= today for s in Screening.objects.all())
+
+
+def _check_submissions() -> list[Submission]:
+    submissions = list(Submission.objects.select_related("film", "section__edition"))
+    assert {s.status for s in submissions} == set(SubmissionStatus.values)
+    return submissions
+
+
+def _check_proposals() -> list[ShowcaseProposal]:
+    proposals = list(ShowcaseProposal.objects.select_related("showcase", "film"))
+    assert {p.status for p in proposals} == set(ProposalStatus.values)
+    assert {p.showcase.city for p in proposals} == {"São Paulo"}
+    return proposals
+
+
+def test_demo_festival_editions_are_indicative_with_ordered_deadlines(demo_today):
+    _check_editions(demo_today)
+    closing = Deadline.objects.all()
     assert closing.filter(fee_amount__isnull=True).exists()  # festivals without fees
     assert set(closing.exclude(fee_currency="").values_list("fee_currency", flat=True)) >= {"EUR", "USD", "CAD"}
     assert set(Section.objects.values_list("kind", flat=True)) >= {"competition", "shorts", "documentary"}
 
 
-def test_demo_berlinale_edition_closes_in_berlin_with_its_rules(demo):
-    edition = FestivalEdition.objects.get(festival__name_en="Berlin International Film Festival", year=2027)
+def test_demo_berlinale_edition_closes_in_berlin_with_its_rules(demo_today):
+    _check_berlinale(demo_today)
+    edition = FestivalEdition.objects.get(festival__name_en="Berlin International Film Festival")
     competition = edition.sections.get(name_en="Competition")
     shorts = edition.sections.get(kind=SectionKind.SHORTS)
 
-    assert edition.time_zone == "Europe/Berlin"
     assert edition.festival.tier == "A"
     assert (competition.premiere_requirement, competition.runtime_min) == (PremiereRequirement.WORLD, 60)
     assert competition.accepts_type(FilmType.FEATURE_FICTION)
     assert not competition.accepts_type(FilmType.SHORT)
     assert competition.completed_after is not None
     assert shorts.runtime_max == 30
-    assert [(d.kind, d.closes_at, d.fee_amount) for d in edition.deadlines.all()] == [
-        ("regular", datetime(2026, 10, 30, 23, 59, tzinfo=ZoneInfo("Europe/Berlin")), None),
-        ("late", datetime(2026, 12, 1, 23, 59, tzinfo=ZoneInfo("Europe/Berlin")), None),
-        ("final", datetime(2026, 12, 8, 23, 59, tzinfo=ZoneInfo("Europe/Berlin")), None),
-    ]
 
 
-def test_demo_film_weeks_one_past_with_its_programme_and_one_upcoming(demo):
-    past = Showcase.objects.get(title_en="Chinese Film Week Madrid 2026")
-    upcoming = Showcase.objects.get(title_en="Chinese Film Week São Paulo 2027")
+def test_demo_film_weeks_one_past_with_its_programme_and_one_upcoming(demo_today):
+    past, upcoming = _check_film_weeks(demo_today)
 
     for week in (past, upcoming):
         assert all((week.title_zh, week.description_en, week.description_zh)), week
         assert week.partners.exists(), week
         assert all(p.website.startswith("https://") for p in week.partners.all()), week
         assert week.venues.count() == 2, week
-    assert past.ends_on < DEMO_TODAY.date() < upcoming.starts_on
-    assert upcoming.call_closes_on >= DEMO_TODAY.date()
     screenings = list(past.screenings.select_related("film", "venue"))
     assert len(screenings) == 8
     assert all(s.film.listing_status == ListingStatus.PUBLISHED for s in screenings)
     assert all(s.venue.showcase_id == past.pk for s in screenings)
     assert all(s.attendance for s in screenings)
     assert sum(s.attendance for s in screenings) <= past.attendance
-    opening = screenings[0]
-    assert opening.film.title_en == "Letters from the Salt Lake"
-    assert opening.starts_at.astimezone(ZoneInfo("Europe/Madrid")) == datetime(
-        2026, 9, 17, 20, 0, tzinfo=ZoneInfo("Europe/Madrid")
-    )
     assert (upcoming.attendance, upcoming.screenings.count()) == (None, 0)
+
+
+# Days whose edges the demo's moved dates must survive: a year's and months' ends, a leap day,
+# and the two days Berlin changes between winter and summer time (at 01:00 UTC), each tried
+# just before midnight UTC, when Berlin is already on the next day, and once after the change.
+CLOCK_DAYS = [
+    datetime(2026, 12, 31, 23, 30, tzinfo=UTC),
+    datetime(2027, 1, 31, 23, 30, tzinfo=UTC),
+    datetime(2027, 3, 28, 0, 30, tzinfo=UTC),
+    datetime(2027, 3, 28, 1, 30, tzinfo=UTC),
+    datetime(2027, 10, 31, 0, 30, tzinfo=UTC),
+    datetime(2028, 2, 29, 23, 30, tzinfo=UTC),
+    datetime(2026, 6, 30, 12, 0, tzinfo=UTC),
+]
+
+
+@pytest.mark.parametrize("moment", CLOCK_DAYS, ids=lambda moment: moment.strftime("%Y-%m-%dT%H:%M"))
+def test_demo_festival_dates_hold_whatever_day_the_demo_is_loaded(demo, moment):
+    # The films stay as built; the festival side is taken down and built again on that day.
+    festival_models = (
+        Submission,
+        Screening,
+        ShowcaseProposal,
+        ShowcaseScreening,
+        Showcase,
+        FestivalEdition,
+        FestivalFollow,
+    )
+    for model in festival_models:
+        model.objects.all().delete()
+    admin = User.objects.get(email="admin@demo.test")
+
+    with time_machine.travel(moment, tick=False):
+        today = timezone.localdate()
+        summary = festivals_demo.demo_festivals_build(admin=admin)
+
+        assert today == moment.date()
+        assert summary.editions == len(festivals_demo.EDITIONS)
+        _check_editions(today)
+        _check_berlinale(today)
+        _check_film_weeks(today)
+        _check_public_screenings(today)
+        _check_submissions()
+        _check_proposals()
 
 
 def test_demo_producers_follow_festivals(demo):
@@ -429,15 +529,14 @@ def test_demo_producers_follow_festivals(demo):
     }
 
 
-def test_demo_films_have_public_screenings_that_spend_premieres(demo):
+def test_demo_films_have_public_screenings_that_spend_premieres(demo_today):
     night_courier = Film.objects.get(title_en="Night Courier")
     letters = Film.objects.get(title_en="Letters from the Salt Lake")
 
     courier = festival_selectors.film_premiere_status(film=night_courier)
     salt_lake = festival_selectors.film_premiere_status(film=letters)
 
-    assert Screening.objects.count() == len(festivals_demo.PUBLIC_SCREENINGS)
-    assert all(s.screened_on <= timezone.localdate() for s in Screening.objects.all())
+    _check_public_screenings(demo_today)
     assert (courier.world, courier.international, courier.european) == (False, True, True)
     assert (salt_lake.world, salt_lake.international, salt_lake.european, salt_lake.asian) == (
         False,
@@ -448,10 +547,8 @@ def test_demo_films_have_public_screenings_that_spend_premieres(demo):
 
 
 def test_demo_film_week_proposals_are_in_every_state_with_their_audit(demo):
-    proposals = list(ShowcaseProposal.objects.select_related("showcase", "film"))
+    proposals = _check_proposals()
 
-    assert {p.status for p in proposals} == set(ProposalStatus.values)
-    assert {p.showcase.title_en for p in proposals} == {"Chinese Film Week São Paulo 2027"}
     declined = next(p for p in proposals if p.status == ProposalStatus.DECLINED)
     events = AuditEvent.objects.filter(object_id=str(declined.pk), to_state=ProposalStatus.DECLINED)
     assert events.get().note.startswith("The programme already has")
@@ -489,9 +586,8 @@ def test_demo_festivals_are_idempotent(demo):
 
 
 def test_demo_submissions_cover_every_state_each_made_through_its_workflow(demo):
-    submissions = list(Submission.objects.select_related("film", "section__edition"))
+    submissions = _check_submissions()
 
-    assert {s.status for s in submissions} == set(SubmissionStatus.values)
     for submission in submissions:
         trail = list(
             AuditEvent.objects.filter(object_id=str(submission.pk), content_type__model="submission")
