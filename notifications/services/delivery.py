@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -80,9 +80,14 @@ def notification_deliver(*, ids: list[int], token: str | uuid.UUID | None = None
     if not rows:
         return 0
     accepted = 0
+    # Stop before the claim runs out, so no other worker takes over a row while it is being sent.
+    margin = min(timedelta(seconds=getattr(settings, "EMAIL_TIMEOUT", None) or 10), claim_lease() / 2)
     connection = get_connection(fail_silently=False)
     try:
         for row in rows:
+            if timezone.now() + margin >= row.claimed_until:
+                logger.info("claim on notifications ending; %s rows are left for the next sweep", len(rows))
+                break
             try:
                 message = notification_email(notification=row, connection=connection)
             except Exception as exc:  # a kind's template or context that cannot render will not heal
@@ -90,6 +95,7 @@ def notification_deliver(*, ids: list[int], token: str | uuid.UUID | None = None
                 _record_failure(row=row, token=token, reason=_reason(exc), final=True)
                 continue
             try:
+                connection.open()  # once per batch: a no-op while the connection stays open
                 connection.send_messages([message])
             except (smtplib.SMTPException, OSError) as exc:
                 if not isinstance(exc, smtplib.SMTPResponseException | smtplib.SMTPRecipientsRefused):
