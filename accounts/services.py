@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from accounts import tasks
 from accounts.enums import (
     BUYER_VERIFICATION_TRANSITIONS,
     PRODUCER_KINDS,
@@ -25,6 +24,7 @@ from accounts.enums import (
     StaffRole,
 )
 from accounts.models import Membership, Organization, User
+from accounts.notification_kinds import BUYER_SIGNUP, STALE_VERIFICATIONS, VERIFICATION_DECISION
 from accounts.rules import forget_memberships
 from accounts.selectors import (
     organization_contacts,
@@ -34,6 +34,7 @@ from accounts.selectors import (
 )
 from core.models import AuditEvent
 from core.workflow import TransitionError, audit_record, transition_apply
+from notifications.services import notify
 
 logger = logging.getLogger(__name__)
 
@@ -139,8 +140,8 @@ def buyer_sign_up(
 ) -> User:
     """Create a buyer's account with their company, pending the agency's verification.
 
-    Side effects: an audit event for the new company's status; after commit, a task
-    e-mails the agency admins that a company waits in the verification queue.
+    Side effects: an audit event for the new company's status; a notification to every agency
+    admin that a company waits in the verification queue (e-mailed after commit).
     """
     user, organization = _sign_up(
         user_fields={"email": email, "password": password, "full_name": full_name},
@@ -164,7 +165,14 @@ def buyer_sign_up(
         to_state=BuyerVerificationStatus.PENDING,
         field="verification_status",
     )
-    transaction.on_commit(lambda: tasks.notify_admins_of_buyer_signup.delay(organization_id=organization.pk))
+    notify(
+        recipients=user_list_agency_admins(),
+        kind=BUYER_SIGNUP,
+        subject_object=organization,
+        url=reverse("accounts:verification_queue"),
+        context={"company": organization.name, "country": organization.country.code, "buyer_type": buyer_type},
+        dedupe_key=f"organization:{organization.pk}",
+    )
     return user
 
 
@@ -172,20 +180,22 @@ def organization_transition(*, organization: Organization, to: str, actor: User,
     """Move a buyer company through verification: ``pending → verified | rejected``,
     ``verified → suspended → verified``.
 
-    Side effects: row lock, audit event, and after commit a task that e-mails the company's
-    members the decision (with the note).
+    Side effects: row lock, audit event, and in the same transaction a notification of the
+    decision (with the note) to the company's members, e-mailed after commit.
     """
     if not organization.is_buyer:
         raise TransitionError({"to": [_("Only buyer companies go through verification.")]})
-    return transition_apply(
-        obj=organization,
-        to=to,
-        actor=actor,
-        note=note,
-        table=BUYER_VERIFICATION_TRANSITIONS,
-        field="verification_status",
-        on_commit=lambda org, event: tasks.send_verification_decision.delay(event_id=event.pk),
-    )
+    with transaction.atomic():
+        moved = transition_apply(
+            obj=organization,
+            to=to,
+            actor=actor,
+            note=note,
+            table=BUYER_VERIFICATION_TRANSITIONS,
+            field="verification_status",
+        )
+        _verification_notify(organization=moved)
+    return moved
 
 
 def organization_update(*, organization: Organization, actor: User, data: dict) -> Organization:
@@ -232,75 +242,36 @@ def user_set_staff_role(*, user: User, role: str) -> User:
     return user
 
 
-# --- Mail ------------------------------------------------------------------------------
+# --- Notifications ---------------------------------------------------------------------
 
 
-def _mail(*, user: User, subject: str, template: str, context: dict) -> None:
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        body = render_to_string(template, {**context, "user": user, "site_url": settings.SITE_URL})
-        send_mail(str(subject), body, None, [user.email])
-
-
-def _verification_subject(status: str) -> str:
-    return {
-        BuyerVerificationStatus.VERIFIED: _("%(company)s is verified on the Go-Global Film Portal"),
-        BuyerVerificationStatus.REJECTED: _("%(company)s could not be verified"),
-        BuyerVerificationStatus.SUSPENDED: _("%(company)s: verification suspended"),
-    }.get(status, _("%(company)s: verification status changed"))
-
-
-def organization_send_verification_decision(*, event_id: int) -> int:
-    """E-mail a buyer company's members the verification decision an audit event records.
-
-    Returns how many people were mailed; 0 when the event is gone.
-    """
-    event = AuditEvent.objects.filter(pk=event_id).select_related("content_type").first()
-    if event is None:
-        logger.info("verification event %s no longer exists; nothing to send", event_id)
-        return 0
-    organization = Organization.objects.filter(pk=event.object_id).first()
-    if organization is None:
-        return 0
-    recipients = list(organization_contacts(organization=organization))
-    for user in recipients:
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            subject = _verification_subject(event.to_state) % {"company": organization.name}
-        _mail(
-            user=user,
-            subject=subject,
-            template="accounts/email/verification_decision.txt",
-            context={
-                "organization": organization,
-                "event": event,
-                "status": event.to_state,
-            },
+def _verification_notify(*, organization: Organization) -> None:
+    """Tell the company's members the decision just recorded (inside the move's transaction)."""
+    event = (
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(Organization),
+            object_id=str(organization.pk),
+            field="verification_status",
         )
-    return len(recipients)
-
-
-def buyer_notify_admins_of_signup(*, organization_id: int) -> int:
-    organization = Organization.objects.filter(pk=organization_id, kind=OrganizationKind.BUYER_COMPANY).first()
-    if organization is None or organization.verification_status != BuyerVerificationStatus.PENDING:
-        return 0
-    admins = list(user_list_agency_admins())
-    for admin in admins:
-        with translation.override(admin.language or settings.LANGUAGE_CODE):
-            subject = _("New buyer company to verify: %(company)s") % {"company": organization.name}
-        _mail(
-            user=admin,
-            subject=subject,
-            template="accounts/email/buyer_signup_admin.txt",
-            context={"organization": organization},
-        )
-    return len(admins)
+        .order_by("-id")
+        .first()
+    )
+    notify(
+        recipients=organization_contacts(organization=organization),
+        kind=VERIFICATION_DECISION,
+        subject_object=organization,
+        url=reverse("accounts:organization_detail", args=[organization.pk]),
+        context={"company": organization.name, "status": event.to_state, "note": event.note},
+        dedupe_key=f"audit:{event.pk}",
+    )
 
 
 def organization_remind_stale_verifications(*, now: datetime | None = None, batch_size: int = 200) -> int:
-    """Send agency admins one digest of buyer companies pending for too long.
+    """Notify agency admins, in one message, of buyer companies pending for too long.
 
-    Each company is named in a digest at most once: the rows are claimed (locked, marked)
-    in the same transaction that sends, so a retried or concurrent sweep skips them, and a
-    failed send rolls the claim back. Returns how many companies the digest named.
+    Each company is named in a message at most once: the rows are claimed (locked, marked)
+    in the same transaction that writes the notifications, so a retried or concurrent sweep
+    skips them. Returns how many companies the message named.
     """
     now = now or timezone.now()
     cut_off = now - timedelta(hours=settings.BUYER_VERIFICATION_REMINDER_HOURS)
@@ -314,20 +285,18 @@ def organization_remind_stale_verifications(*, now: datetime | None = None, batc
         if not stale:
             return 0
         Organization.objects.filter(pk__in=[o.pk for o in stale]).update(verification_reminder_sent_at=now)
-        for admin in admins:
-            with translation.override(admin.language or settings.LANGUAGE_CODE):
-                subject = ngettext(
-                    "%(count)s buyer company is waiting for verification",
-                    "%(count)s buyer companies are waiting for verification",
-                    len(stale),
-                ) % {"count": len(stale)}
-            _mail(
-                user=admin,
-                subject=subject,
-                template="accounts/email/verification_reminder.txt",
-                context={
-                    "organizations": stale,
-                    "hours": settings.BUYER_VERIFICATION_REMINDER_HOURS,
-                },
-            )
+        ids = ",".join(str(o.pk) for o in stale)
+        notify(
+            recipients=admins,
+            kind=STALE_VERIFICATIONS,
+            url=reverse("accounts:verification_queue"),
+            context={
+                "hours": settings.BUYER_VERIFICATION_REMINDER_HOURS,
+                "organizations": [
+                    {"name": o.name, "country": o.country.code, "created": o.created_at.date().isoformat()}
+                    for o in stale
+                ],
+            },
+            dedupe_key=f"stale:{hashlib.sha256(ids.encode()).hexdigest()[:40]}",
+        )
     return len(stale)

@@ -15,6 +15,10 @@ class FilmsConfig(AppConfig):
     verbose_name = _("Films and catalogue")
 
     def ready(self) -> None:
+        # The kinds read the app's enums, which reach models (core.workflow): not importable before ready.
+        from films import notification_kinds  # noqa: PLC0415
+
+        notification_kinds.register()
         # Cache upkeep only (no business rule): the catalogue reads genres from the cache.
         genre = self.get_model("Genre")
         post_save.connect(_forget_genres, sender=genre, dispatch_uid="films.genres.saved")

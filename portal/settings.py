@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "core",
     "accounts",
+    "notifications",
     "films",
     "festivals",
     "portal",
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.navigation",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -170,6 +172,23 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Go-Global Film Portal <noreply@go-global.film>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP connection may block a worker; a hung server then fails the attempt, which is retried.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+
+# --- Notifications (the outbox) ---------------------------------------------------------
+
+# Rows per delivery task; how long a worker's claim on a batch lasts (longer than a task may run,
+# so a live worker never loses its batch, while a dead worker's batch comes due again after it).
+NOTIFICATIONS_BATCH_SIZE = env.int("NOTIFICATIONS_BATCH_SIZE", default=50)
+NOTIFICATIONS_CLAIM_SECONDS = env.float("NOTIFICATIONS_CLAIM_SECONDS", default=600)
+# Failed sends retry after 1, 2, 4, 8 … minutes (capped at six hours), then end as failed.
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
+NOTIFICATIONS_RETRY_BASE_SECONDS = env.float("NOTIFICATIONS_RETRY_BASE_SECONDS", default=60)
+NOTIFICATIONS_SWEEP_LIMIT = env.int("NOTIFICATIONS_SWEEP_LIMIT", default=1000)
+# The local hour (in each reader's time zone) at which daily digests go out.
+NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=8)
+# An optional mailbox for List-Unsubscribe's mailto form (the https link is always there).
+NOTIFICATIONS_UNSUBSCRIBE_MAILTO = env.str("NOTIFICATIONS_UNSUBSCRIBE_MAILTO", default="")
 
 # --- API --------------------------------------------------------------------------------
 
@@ -267,6 +286,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.remind_stale_verifications",
         "schedule": crontab(minute=0),
     },
+    "notifications.sweep": {"task": "notifications.sweep", "schedule": 60.0},
+    "notifications.digest_sweep": {"task": "notifications.digest_sweep", "schedule": crontab(minute="*/10")},
 }
 BUYER_VERIFICATION_REMINDER_HOURS = env.int("BUYER_VERIFICATION_REMINDER_HOURS", default=48)
 

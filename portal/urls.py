@@ -13,6 +13,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import MeView, OrganizationViewSet, TokenObtainView
 from festivals.api import register as register_festivals_api
 from films.api import register as register_films_api
+from notifications.api import register as register_notifications_api
 from portal import views
 
 admin.site.site_header = _("Go-Global Film Portal back office")
@@ -23,6 +24,7 @@ router = DefaultRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
 register_films_api(router)
 register_festivals_api(router)
+register_notifications_api(router)
 
 api_v1 = [
     path("auth/token/", TokenObtainView.as_view(), name="auth-token"),
@@ -44,6 +46,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("films/", include("films.urls")),
     path("festivals/", include("festivals.urls")),
+    path("notifications/", include("notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -15,7 +15,6 @@ from films.services.records import (
 from films.services.review import (
     film_missing_for_review,
     film_missing_from_facts,
-    film_notify_listing_change,
     film_transition,
 )
 from films.services.rights import film_rights_replace, rights_quick_rows, rights_rows_expand
@@ -40,7 +39,6 @@ __all__ = [
     "film_import_csv",
     "film_missing_for_review",
     "film_missing_from_facts",
-    "film_notify_listing_change",
     "film_refresh_search",
     "film_rights_replace",
     "film_transition",

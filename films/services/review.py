@@ -1,22 +1,23 @@
-"""Listing review: what is missing, the listing workflow, and the mail it sends."""
+"""Listing review: what is missing, the listing workflow, and the notifications it sends."""
 
 from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors import organization_contacts, user_list_agency_admins
 from core.models import AuditEvent
 from core.workflow import TransitionError, transition_apply
-from films import tasks
 from films.enums import LISTING_TRANSITIONS, CreditRole, ImageKind, ListingStatus
 from films.models import Film
+from films.notification_kinds import LISTING_DECISION, LISTING_SUBMITTED
 from films.selectors import CATALOGUE_ANSWERS
+from notifications.services import notify
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,39 @@ def film_missing_from_facts(*, film: Film, has_poster: bool, has_director: bool,
 
 def _listing_side_effects(film: Film, event) -> None:
     CATALOGUE_ANSWERS.invalidate()
-    tasks.notify_listing_change.delay(event_id=event.pk)
+
+
+def _listing_notify(*, film: Film) -> None:
+    """Tell the people a listing move concerns (inside the move's transaction): agency admins of a
+    submission, the producer's members (but the one who moved it) of a decision."""
+    event = (
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(Film), object_id=str(film.pk), field="listing_status"
+        )
+        .order_by("-id")
+        .first()
+    )
+    if event.to_state == ListingStatus.PENDING_REVIEW:
+        kind, recipients = LISTING_SUBMITTED, user_list_agency_admins()
+    elif event.to_state in (ListingStatus.PUBLISHED, ListingStatus.CHANGES_REQUESTED, ListingStatus.WITHDRAWN):
+        kind = LISTING_DECISION
+        recipients = [u for u in organization_contacts(organization=film.organization) if u.pk != event.actor_id]
+    else:
+        return
+    notify(
+        recipients=recipients,
+        kind=kind,
+        subject_object=film,
+        url=reverse("films:film_detail", args=[film.pk]),
+        context={
+            "to_state": event.to_state,
+            "title": str(film),
+            "company": film.organization.name,
+            "note": event.note,
+            "film_id": film.pk,
+        },
+        dedupe_key=f"audit:{event.pk}",
+    )
 
 
 def film_transition(*, film: Film, to: str, actor, note: str = "") -> Film:
@@ -63,8 +96,8 @@ def film_transition(*, film: Film, to: str, actor, note: str = "") -> Film:
     ``draft → pending_review → published | changes_requested``, ``changes_requested →
     pending_review``, ``published → withdrawn → pending_review``. Moving into review checks
     completeness and names everything missing. Publishing stamps ``published_at``.
-    Side effects: row lock, audit event; after commit a task mails agency admins of a
-    submission and the producer's members of a decision.
+    Side effects: row lock, audit event; in the same transaction a notification to agency
+    admins of a submission and to the producer's members of a decision (e-mailed after commit).
     """
     if to == ListingStatus.PENDING_REVIEW:
         missing = film_missing_for_review(film=film)
@@ -79,53 +112,16 @@ def film_transition(*, film: Film, to: str, actor, note: str = "") -> Film:
             return ["published_at"]
         return []
 
-    return transition_apply(
-        obj=film,
-        to=to,
-        actor=actor,
-        note=note,
-        table=LISTING_TRANSITIONS,
-        field="listing_status",
-        on_commit=_listing_side_effects,
-        extra_updates=stamp,
-    )
-
-
-def _mail(*, user, subject: str, template: str, context: dict) -> None:
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        body = render_to_string(template, {**context, "user": user, "site_url": settings.SITE_URL})
-        send_mail(str(subject), body, None, [user.email])
-
-
-def film_notify_listing_change(*, event_id: int) -> int:
-    """Mail the people a listing move concerns; returns how many were mailed."""
-    event = AuditEvent.objects.filter(pk=event_id).first()
-    film = Film.objects.filter(pk=event.object_id).select_related("organization").first() if event else None
-    if event is None or film is None:
-        logger.info("listing event %s or its film is gone; nothing to send", event_id)
-        return 0
-    if event.to_state == ListingStatus.PENDING_REVIEW:
-        recipients = list(user_list_agency_admins())
-    elif event.to_state in (ListingStatus.PUBLISHED, ListingStatus.CHANGES_REQUESTED, ListingStatus.WITHDRAWN):
-        recipients = [u for u in organization_contacts(organization=film.organization) if u.pk != event.actor_id]
-    else:
-        return 0
-    for user in recipients:
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            subject = _listing_subject(event.to_state) % {"title": str(film)}
-        _mail(
-            user=user,
-            subject=subject,
-            template="films/email/listing_change.txt",
-            context={"film": film, "event": event},
+    with transaction.atomic():
+        moved = transition_apply(
+            obj=film,
+            to=to,
+            actor=actor,
+            note=note,
+            table=LISTING_TRANSITIONS,
+            field="listing_status",
+            on_commit=_listing_side_effects,
+            extra_updates=stamp,
         )
-    return len(recipients)
-
-
-def _listing_subject(status: str) -> str:
-    return {
-        ListingStatus.PENDING_REVIEW: _("%(title)s waits for catalogue review"),
-        ListingStatus.PUBLISHED: _("%(title)s is published in the catalogue"),
-        ListingStatus.CHANGES_REQUESTED: _("%(title)s: changes requested before publication"),
-        ListingStatus.WITHDRAWN: _("%(title)s was withdrawn from the catalogue"),
-    }[status]
+        _listing_notify(film=moved)
+    return moved

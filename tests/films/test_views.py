@@ -1061,7 +1061,7 @@ def test_catalogue_for_a_buyer_costs_a_fixed_number_of_queries(
     login(client, buyer)
     client.get("/films/")  # fills the genre cache, as any earlier request would have
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get("/films/")
 
     assert len(response.context["films"]) == n
@@ -1073,7 +1073,7 @@ def test_my_films_costs_a_fixed_number_of_queries(client, producer, producer_org
         complete_film(producer_org, genres=["drama"])
     login(client, producer)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get("/films/mine/")
 
     assert len(response.context["films"]) == n
@@ -1086,7 +1086,7 @@ def test_review_queue_costs_a_fixed_number_of_queries(client, agency_admin, prod
     )
     login(client, agency_admin)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get("/films/review/")
 
     assert len(response.context["films"]) == n
@@ -1102,11 +1102,11 @@ def test_shortlist_pages_cost_a_fixed_number_of_queries(client, buyer, producer_
         ShortlistFactory(owner=buyer)
     login(client, buyer)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         detail = client.get(f"/films/shortlists/{shortlist.pk}/")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         lists = client.get("/films/shortlists/")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         printed = client.get(f"/films/shortlists/{shortlist.pk}/print/")
 
     assert len(detail.context["films"]) == n

@@ -1,5 +1,5 @@
-"""A real Celery round trip: a service queues a task after commit, a worker takes it from the
-broker and runs it, and the mail arrives.
+"""A real Celery round trip: a service writes a notification and queues its delivery after
+commit, a worker takes the task from the broker and runs it, and the mail arrives.
 
 Once on Redis (``REDIS_URL``), once on Celery's server-less filesystem transport with its
 folders under the test's own ``tmp_path``. Each run builds a Celery app from the project's
@@ -34,7 +34,7 @@ WAIT_SECONDS = 20
 def celery_worker_on(*, broker_url: str, result_backend: str, transport_options: dict) -> Iterator[Celery]:
     """A project-configured Celery app on ``broker_url``, current for this thread, with a worker running.
 
-    ``shared_task`` proxies (``accounts.tasks.*``) resolve to the current app, so the project's
+    ``shared_task`` proxies (``notifications.tasks.*``) resolve to the current app, so the project's
     services queue onto this broker while it runs; the previous current and default apps come
     back afterwards. A queue of its own keeps any other worker on the same broker away.
     """
@@ -96,7 +96,7 @@ def _verify_a_pending_buyer_and_read_the_mail(app: Celery) -> None:
         services.organization_transition(organization=organization, to=BuyerVerificationStatus.VERIFIED, actor=admin)
 
     [(task_name, task_id)] = published
-    assert task_name == "accounts.send_verification_decision"
+    assert task_name == "notifications.deliver"
     # The worker's answer comes back through the result backend: one person mailed.
     assert app.AsyncResult(task_id).get(timeout=WAIT_SECONDS) == 1
     [message] = _wait_for_mail(1)

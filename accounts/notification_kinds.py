@@ -1,0 +1,89 @@
+"""The messages accounts sends through notifications, registered from ``AccountsConfig.ready``.
+
+Subjects and bodies are rendered in each reader's language when the mail is written, from
+the plain context stored with the notification (names, codes), so display names such as a
+country are looked up at that moment in that language.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django_countries import countries
+
+from accounts.enums import BuyerType, BuyerVerificationStatus
+from notifications.registry import NotificationKind, register_kind
+
+VERIFICATION_DECISION = "accounts.verification_decision"
+BUYER_SIGNUP = "accounts.buyer_signup"
+STALE_VERIFICATIONS = "accounts.stale_verifications"
+
+
+def _verification_subject(context: dict) -> str:
+    subject = {
+        BuyerVerificationStatus.VERIFIED: _("%(company)s is verified on the Go-Global Film Portal"),
+        BuyerVerificationStatus.REJECTED: _("%(company)s could not be verified"),
+        BuyerVerificationStatus.SUSPENDED: _("%(company)s: verification suspended"),
+    }.get(context.get("status"), _("%(company)s: verification status changed"))
+    return subject % {"company": context.get("company", "")}
+
+
+def _stale_subject(context: dict) -> str:
+    count = len(context.get("organizations", []))
+    return ngettext(
+        "%(count)s buyer company is waiting for verification",
+        "%(count)s buyer companies are waiting for verification",
+        count,
+    ) % {"count": count}
+
+
+def country_name(code: str) -> str:
+    """A country's name in the active language (the mail's reader's)."""
+    return str(countries.name(code)) or code
+
+
+def buyer_type_label(code: str) -> str:
+    return str(BuyerType(code).label) if code in BuyerType.values else code
+
+
+def _signup_context(context: dict) -> dict:
+    return {
+        "country": country_name(context.get("country", "")),
+        "kind": buyer_type_label(context.get("buyer_type", "")),
+    }
+
+
+def _stale_context(context: dict) -> dict:
+    return {
+        "organizations": [
+            {**organization, "country": country_name(organization.get("country", ""))}
+            for organization in context.get("organizations", [])
+        ]
+    }
+
+
+def register() -> None:
+    register_kind(
+        NotificationKind(
+            code=VERIFICATION_DECISION,
+            label=gettext_lazy("Decisions on your company's verification"),
+            subject=_verification_subject,
+            template="accounts/email/verification_decision.txt",
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=BUYER_SIGNUP,
+            label=gettext_lazy("New buyer companies to verify"),
+            subject=gettext_lazy("New buyer company to verify: %(company)s"),
+            template="accounts/email/buyer_signup_admin.txt",
+            prepare=_signup_context,
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=STALE_VERIFICATIONS,
+            label=gettext_lazy("Buyer companies waiting too long for verification"),
+            subject=_stale_subject,
+            template="accounts/email/verification_reminder.txt",
+            prepare=_stale_context,
+        )
+    )

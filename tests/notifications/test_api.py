@@ -1,0 +1,141 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from notifications.enums import EmailMode
+from notifications.models import Notification, NotificationPreference
+from tests.factories import UserFactory
+from tests.notifications.helpers import KIND, send
+from tests.pages import ROLE_FIXTURES, ROLES
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/api/v1/notifications/"
+PREFERENCES = "/api/v1/notification-preferences/"
+
+
+def as_user(client, user):
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def own(producer):
+    [pk] = send([producer], url="/films/mine/")
+    return Notification.objects.get(pk=pk)
+
+
+def test_list_shows_only_the_users_own_notifications(api_client, producer, own, other_producer):
+    send([other_producer], key="theirs")
+
+    body = as_user(api_client, producer).get(LIST).json()
+
+    assert body["count"] == 1
+    assert body["results"] == [
+        {
+            "id": own.pk,
+            "kind": KIND,
+            "subject": "Quai Films is verified on the Go-Global Film Portal",
+            "url": "/films/mine/",
+            "created_at": body["results"][0]["created_at"],
+            "read_at": None,
+        }
+    ]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_notification_is_readable_by_its_recipient_only(request, api_client, own, role):
+    user = request.getfixturevalue(ROLE_FIXTURES[role])
+    response = as_user(api_client, user).get(f"{LIST}{own.pk}/")
+    marked = as_user(api_client, user).post(f"{LIST}{own.pk}/read/")
+
+    expected = 200 if role == "owner" else (401 if role == "anonymous" else 404)
+    assert (response.status_code, marked.status_code) == (expected, expected)
+    own.refresh_from_db()
+    assert (own.read_at is not None) is (role == "owner")
+
+
+def test_mark_read_and_read_all(api_client, producer, own):
+    send([producer], key="second")
+    client = as_user(api_client, producer)
+
+    read = client.post(f"{LIST}{own.pk}/read/")
+    assert read.status_code == 200
+    assert read.json()["read_at"] is not None
+    assert client.get(LIST, {"unread": "true"}).json()["count"] == 1
+    assert client.post(f"{LIST}read-all/").json() == {"marked_read": 1}
+    assert client.get(LIST, {"unread": "true"}).json()["count"] == 0
+
+
+def test_list_costs_the_same_queries_for_one_notification_as_for_many(
+    api_client, producer, own, django_assert_num_queries
+):
+    client = as_user(api_client, producer)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(LIST).json()["count"] == 1
+    for i in range(6):
+        send([producer], key=f"more-{i}")
+
+    with django_assert_num_queries(len(one)):
+        assert client.get(LIST).json()["count"] == 7
+
+
+def test_anonymous_gets_401(api_client):
+    assert api_client.get(LIST).status_code == 401
+    assert api_client.get(PREFERENCES).status_code == 401
+
+
+def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
+    NotificationPreference.objects.create(user=producer, kind=KIND, email=EmailMode.DAILY)
+
+    rows = as_user(api_client, producer).get(PREFERENCES).json()
+
+    assert {row["kind"]: row["email"] for row in rows} == {
+        "accounts.buyer_signup": "immediate",
+        "accounts.stale_verifications": "immediate",
+        "accounts.verification_decision": "daily",
+        "films.listing_decision": "immediate",
+        "films.listing_submitted": "immediate",
+    }
+    assert rows[2]["label"] == "Decisions on your company's verification"
+
+
+def test_preference_update(api_client, producer):
+    response = as_user(api_client, producer).patch(f"{PREFERENCES}{KIND}/", {"email": "off"})
+
+    assert response.status_code == 200
+    assert response.json() == {"kind": KIND, "label": "Decisions on your company's verification", "email": "off"}
+    assert NotificationPreference.objects.get(user=producer).email == EmailMode.OFF
+
+
+def test_preference_for_an_unknown_kind_answers_400_naming_kind(api_client, producer):
+    response = as_user(api_client, producer).patch(f"{PREFERENCES}films.nonsense/", {"email": "off"})
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"kind": ["“films.nonsense” is not a known kind of notification."]}
+    assert NotificationPreference.objects.count() == 0
+
+
+def test_preference_for_the_digest_itself_is_refused(api_client, producer):
+    response = as_user(api_client, producer).put(f"{PREFERENCES}notifications.daily_digest/", {"email": "off"})
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["kind"]
+
+
+def test_preference_with_an_unknown_mode_answers_400_naming_email(api_client, producer):
+    response = as_user(api_client, producer).patch(f"{PREFERENCES}{KIND}/", {"email": "weekly"})
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["email"]
+    assert NotificationPreference.objects.count() == 0
+
+
+def test_preferences_are_per_user(api_client, producer):
+    other = UserFactory()
+    NotificationPreference.objects.create(user=other, kind=KIND, email=EmailMode.OFF)
+
+    rows = as_user(api_client, producer).get(PREFERENCES).json()
+
+    assert {row["kind"]: row["email"] for row in rows}[KIND] == "immediate"
