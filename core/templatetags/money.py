@@ -1,4 +1,7 @@
-"""``{{ deadline.fee|money }}``: a sum of money in the reader's language (see core.money)."""
+"""``{{ deadline.fee|money }}`` (a ``Money``) and ``{{ total|money_in:currency }}`` (an amount and a
+currency code, as a database sum gives them): a sum of money in the reader's language (see core.money)."""
+
+from decimal import Decimal
 
 from django import template
 
@@ -10,3 +13,8 @@ register = template.Library()
 @register.filter
 def money(value: Money | None) -> str:
     return money_format(value)
+
+
+@register.filter
+def money_in(amount: Decimal | None, currency: str) -> str:
+    return "" if amount is None else money_format(Money(amount, currency))
