@@ -205,13 +205,14 @@ def edition_deadlines_replace(*, edition: FestivalEdition, actor, deadlines: lis
         if closes_at is None:
             problems.append(_("Row %(n)s: give the date and time the deadline closes.") % {"n": n})
         fee = row.get("fee")
-        if not isinstance(fee, Money):
-            try:
-                fee = money_parse(row.get("fee_amount"), row.get("fee_currency"))
-            except ValidationError as exc:
-                problems.extend(
-                    _("Row %(n)s, fee: %(problem)s") % {"n": n, "problem": problem} for problem in exc.messages
-                )
+        amount, currency = (
+            (fee.amount, fee.currency) if isinstance(fee, Money) else (row.get("fee_amount"), row.get("fee_currency"))
+        )
+        try:
+            fee = money_parse(amount, currency)
+        except ValidationError as exc:
+            fee = None
+            problems.extend(_("Row %(n)s, fee: %(problem)s") % {"n": n, "problem": problem} for problem in exc.messages)
         if seen.get(kind) == n and closes_at is not None:
             rows.append((n, Deadline(edition=edition, kind=kind, closes_at=closes_at, fee=fee)))
     rows.sort(key=lambda item: DEADLINE_ORDER.index(item[1].kind))
