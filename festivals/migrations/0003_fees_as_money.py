@@ -5,6 +5,14 @@ from decimal import Decimal
 from django.db import migrations, models
 
 
+def drop_currencies_without_amount(apps, schema_editor):
+    # The new constraints keep amount and currency together; a currency alone meant nothing.
+    for name in ("Deadline", "Submission"):
+        apps.get_model("festivals", name).objects.filter(fee_amount__isnull=True).exclude(fee_currency="").update(
+            fee_currency=""
+        )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -14,6 +22,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(drop_currencies_without_amount, migrations.RunPython.noop),
         migrations.RemoveConstraint(
             model_name='deadline',
             name='deadline_fee_has_currency',

@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def drop_currencies_without_amount(apps, schema_editor):
+    # The new constraint keeps amount and currency together; a currency alone meant nothing.
+    apps.get_model("films", "Film").objects.filter(box_office_amount__isnull=True).exclude(
+        box_office_currency=""
+    ).update(box_office_currency="")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -11,6 +18,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(drop_currencies_without_amount, migrations.RunPython.noop),
         migrations.RemoveConstraint(
             model_name='film',
             name='film_box_office_has_currency',

@@ -169,6 +169,8 @@ def _film_save(film: Film, data: dict) -> Film:
         errors.update(exc.message_dict)
     if film.box_office_amount is not None and not film.box_office_currency:
         errors.setdefault("box_office_currency", []).append(_("Give the currency of the box office."))
+    elif film.box_office_amount is None and film.box_office_currency and "box_office_amount" not in errors:
+        errors["box_office_amount"] = [_("Give the amount as well as the currency.")]
     elif (
         film.box_office_amount is not None
         and not errors.keys() & {"box_office_amount", "box_office_currency"}
