@@ -27,6 +27,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import formats
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from drf_spectacular.utils import extend_schema_field
@@ -58,8 +59,15 @@ CURRENCIES: dict[str, Currency] = {
         Currency("DKK", 2, _("Danish krone"), pgettext_lazy("currency after an amount", "DKK")),
     )
 }
-# Stored values are the codes; people choose by code (what invoices and festival sites show).
+# Stored values are the codes (what invoices and festival sites show); these choices are the
+# models' (and migrations'), so they stay plain. Forms name each currency: ``currency_choices``.
 CURRENCY_CHOICES: list[tuple[str, str]] = [(code, code) for code in CURRENCIES]
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    """Each currency as a form offers it: "EUR · Euro", the name in the reader's language."""
+    return [(code, format_lazy("{} · {}", code, currency.name)) for code, currency in CURRENCIES.items()]
+
 
 # Columns hold two decimal places: enough for every currency above (a currency with three,
 # such as BHD, would need wider columns first; a test holds this).
@@ -198,7 +206,7 @@ class MoneyWidget(forms.MultiWidget):
         super().__init__(
             [
                 forms.TextInput(attrs={"inputmode": "decimal", "size": 12, **(attrs or {})}),
-                forms.Select(choices=[("", "—"), *CURRENCY_CHOICES]),
+                forms.Select(choices=[("", "—"), *currency_choices()]),
             ],
             attrs,
         )

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from core.admin import ServiceModelAdmin, refusals_for
-from core.money import MoneyFormField
+from core.money import MoneyFormField, money_format
 from festivals import services
 from festivals.models import (
     Deadline,
@@ -214,10 +214,14 @@ class _ReadOnly(ObjectPermissionsModelAdmin):
 
 @admin.register(Submission)
 class SubmissionAdmin(_ReadOnly):
-    list_display = ("film", "section", "status", "submitted_at", "fee_amount", "fee_currency")
+    list_display = ("film", "section", "status", "submitted_at", "fee_paid")
     list_filter = ("status", "section__edition__festival__tier")
     search_fields = ("film__title_en", "film__title_original", "section__edition__festival__name_en")
     list_select_related = ("film", "section__edition__festival")
+
+    @admin.display(description=_("fee paid"), ordering="fee_amount")
+    def fee_paid(self, submission: Submission) -> str:
+        return money_format(submission.fee)
 
 
 @admin.register(ShowcaseProposal)

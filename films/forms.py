@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.money import CURRENCY_CHOICES
+from core.money import currency_choices
 from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, RightsMedia, RightsStatus
 from films.languages import LANGUAGES
 from films.selectors import genre_list, organization_list_sales_agents
@@ -115,7 +115,7 @@ class FilmForm(forms.Form):
         label=_("Domestic box office"), required=False, max_digits=14, decimal_places=2
     )
     box_office_currency = forms.ChoiceField(
-        label=_("Currency"), required=False, choices=[("", _("— choose —")), *CURRENCY_CHOICES]
+        label=_("Currency"), required=False, choices=[("", _("— choose —")), *currency_choices()]
     )
     sales_contact_email = forms.EmailField(
         label=_("Sales contact e-mail"),

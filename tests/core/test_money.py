@@ -32,6 +32,13 @@ from films.models import Film
 from tests.festivals.factories import DeadlineFactory, EditionFactory
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages and number formats are asserted in English, whatever an earlier request left active.
+    with translation.override("en"):
+        yield
+
+
 def test_there_is_one_currency_list_with_each_currencys_decimals():
     assert {code: c.digits for code, c in CURRENCIES.items()} == {
         "CNY": 2,

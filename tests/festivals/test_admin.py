@@ -6,13 +6,20 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.money import Money
 from festivals.models import Festival
 from tests.festivals.factories import DeadlineFactory, EditionFactory, FestivalFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages and number formats are asserted in English, whatever an earlier request left active.
+    with translation.override("en"):
+        yield
 
 
 def test_agency_admin_adds_a_festival_to_the_directory(client, agency_admin):

@@ -15,6 +15,13 @@ from tests.festivals.factories import DeadlineFactory, EditionFactory, FestivalF
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages and number formats are asserted in English, whatever an earlier request left active.
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def fees():
     """A euro fee at a Paris festival and a yen fee at a Tokyo one, both still open."""

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.http import StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from core.money import Money
@@ -16,6 +16,13 @@ from festivals.models import Deadline
 from tests.festivals.factories import DeadlineFactory, EditionFactory, FestivalFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages and number formats are asserted in English, whatever an earlier request left active.
+    with translation.override("en"):
+        yield
 
 
 def test_each_deadline_is_one_event_at_its_closing_instant():

@@ -5,12 +5,20 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from core.money import Money
 from films import services
 from tests.films.factories import FilmFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages and number formats are asserted in English, whatever an earlier request left active.
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
