@@ -1,11 +1,11 @@
-"""The honours festivals add to the films catalogue's filters (``?honours=…``)."""
+"""The honours festivals put in core's catalogue-filters slot (the catalogue's ``?honours=…``)."""
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.slots import CatalogueFilter
 from festivals.enums import SELECTED_STATES, FestivalTier, SubmissionStatus
 from festivals.models import Submission
-from films.filters import Honour
 
 
 def _selected_at_tier_a(films: QuerySet) -> QuerySet:
@@ -23,6 +23,6 @@ def _award_winners(films: QuerySet) -> QuerySet:
 
 
 HONOURS = [
-    Honour("tier_a_selection", _("Selected at a tier A festival"), _selected_at_tier_a),
-    Honour("award", _("Award winners"), _award_winners),
+    CatalogueFilter("tier_a_selection", _("Selected at a tier A festival"), _selected_at_tier_a),
+    CatalogueFilter("award", _("Award winners"), _award_winners),
 ]

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from accounts.enums import MembershipRole
 from accounts.models import Membership
+from core.money import Money
 from festivals import selectors, services
 from festivals.enums import DeadlineKind, PremiereRequirement, ProposalStatus, SectionKind, SubmissionStatus
 from festivals.models import (
@@ -701,8 +702,7 @@ def demo_edition_build(spec: DemoEdition, *, admin) -> FestivalEdition | None:
             {
                 "kind": d.kind,
                 "closes_at": _closes_at(_moved(d.closes_on), zone),
-                "fee_amount": Decimal(d.fee) if d.fee is not None else None,
-                "fee_currency": d.currency,
+                "fee": Money(Decimal(d.fee), d.currency) if d.fee is not None else None,
             }
             for d in spec.deadlines
         ],

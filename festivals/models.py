@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
 from core.models import BaseModel
+from core.money import MoneyField, money_constraints
 from festivals import rules as r
 from festivals.enums import (
     DeadlineKind,
@@ -20,10 +21,7 @@ from festivals.enums import (
     SectionKind,
     SubmissionStatus,
 )
-from films.models import CURRENCIES, https_only
-
-# Fees are asked in the festival's currency.
-FEE_CURRENCIES = [*CURRENCIES, ("AUD", "AUD"), ("CAD", "CAD"), ("CHF", "CHF"), ("SEK", "SEK"), ("DKK", "DKK")]
+from films.models import https_only
 
 _DIRECTORY_PERMISSIONS = {
     "view": r.anyone,
@@ -195,8 +193,8 @@ class Deadline(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     edition = models.ForeignKey(FestivalEdition, on_delete=models.CASCADE, related_name="deadlines")
     kind = models.CharField(_("deadline"), max_length=10, choices=DeadlineKind.choices)
     closes_at = models.DateTimeField(_("closes at"))
-    fee_amount = models.DecimalField(_("fee"), max_digits=10, decimal_places=2, null=True, blank=True)
-    fee_currency = models.CharField(_("fee currency"), max_length=3, choices=FEE_CURRENCIES, blank=True)
+    # Asked in the festival's currency.
+    fee = MoneyField(_("fee"), currency_verbose_name=_("fee currency"))
 
     class Meta:
         verbose_name = _("deadline")
@@ -204,9 +202,7 @@ class Deadline(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         ordering = ["closes_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["edition", "kind"], name="deadline_edition_kind_unique"),
-            models.CheckConstraint(
-                condition=Q(fee_amount__isnull=True) | ~Q(fee_currency=""), name="deadline_fee_has_currency"
-            ),
+            *money_constraints("fee", name="deadline_fee"),
         ]
         indexes = [models.Index(fields=["closes_at"], name="deadline_closes_idx")]
         rules_permissions = _DIRECTORY_PERMISSIONS
@@ -258,8 +254,8 @@ class Submission(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     deadline_kind = models.CharField(_("deadline met"), max_length=10, choices=DeadlineKind.choices, blank=True)
-    fee_amount = models.DecimalField(_("fee paid"), max_digits=10, decimal_places=2, null=True, blank=True)
-    fee_currency = models.CharField(_("fee currency"), max_length=3, blank=True)
+    # The fee of the deadline the submission met, recorded when it was submitted.
+    fee = MoneyField(_("fee paid"), currency_verbose_name=_("fee currency"))
     awards = models.JSONField(_("awards"), default=list, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -273,6 +269,7 @@ class Submission(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
                 condition=~Q(status=SubmissionStatus.WITHDRAWN),
                 name="submission_film_section_unique",
             ),
+            *money_constraints("fee", name="submission_fee"),
         ]
         indexes = [
             models.Index(fields=["organization", "-updated_at"], name="submission_org_idx"),

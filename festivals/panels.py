@@ -1,16 +1,25 @@
-"""The festival panel of a film's page (registered with films' panel registry): the film's
-selections and awards for every reader; its premiere status, public screenings and festival
-submissions for its producer and agency admins."""
+"""What festivals adds to other apps' pages through core's slots (registered in FestivalsConfig.ready):
+
+- the festival panel of a film's page: the film's selections and awards for every reader; its
+  premiere status, public screenings and festival submissions for its producer and agency admins;
+- the dashboard's festivals panel: a producer's submissions by status and the next deadlines
+  of followed festivals; for agency admins, the decisions and proposals waiting.
+"""
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rules import is_agency_admin, is_producer
 from festivals import rules as r
 from festivals import selectors
+from festivals.enums import ProposalStatus, SubmissionStatus
 from festivals.forms import ScreeningForm
 from festivals.models import Screening
 from festivals.premiere import PremiereStatus
 from films.models import Film
+
+DASHBOARD_DEADLINES = 3
 
 PREMIERES = (
     ("world", _("World premiere")),
@@ -51,3 +60,24 @@ def festival_panel(request: HttpRequest, film: Film) -> dict | None:
         if context["editor"]:
             context["form"] = ScreeningForm(auto_id="screening_%s")
     return context
+
+
+def festival_dashboard_panel(request: HttpRequest) -> dict:
+    """What the dashboard's festivals panel shows this user (a fixed number of queries)."""
+    user = request.user
+    data: dict = {}
+    if is_producer(user):
+        counts = selectors.submission_status_counts(user=user)
+        data["summary"] = [
+            (value, label, counts[value]) for value, label in SubmissionStatus.choices if counts.get(value)
+        ]
+        data["deadlines"] = list(
+            selectors.deadline_list_upcoming(
+                after=timezone.now(), festivals=selectors.festival_list_followed_by(user=user)
+            )[:DASHBOARD_DEADLINES]
+        )
+    if is_agency_admin(user):
+        counts = selectors.submission_status_counts(user=user)
+        data["waiting"] = counts.get(SubmissionStatus.SUBMITTED, 0) + counts.get(SubmissionStatus.UNDER_REVIEW, 0)
+        data["proposals"] = selectors.proposal_list_visible_to(user=user).filter(status=ProposalStatus.PROPOSED).count()
+    return data

@@ -5,14 +5,12 @@ reported per field (400 on the API, form errors on the page).
 """
 
 import copy
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
+from core.slots import CATALOGUE_FILTERS, slot_contents, slot_get
 from films.enums import CompletionStatus, FilmType, RightsMedia
 from films.languages import LANGUAGES
 from films.models import Film, FilmCountry
@@ -45,26 +43,10 @@ def language_choices() -> list[tuple[str, str]]:
     return LANGUAGES
 
 
-@dataclass(frozen=True)
-class Honour:
-    """A recognition a film can be filtered by, defined by the app that knows it (festivals
-    registers "selected at a tier A festival" and "award winners"): films stays unaware of it."""
-
-    code: str
-    label: str
-    apply: Callable[[QuerySet], QuerySet]
-
-
-_HONOURS: dict[str, Honour] = {}
-
-
-def honour_register(honour: Honour) -> None:
-    """Offer ``honour`` as a value of the catalogue's ``honours`` filter (from an AppConfig.ready)."""
-    _HONOURS[honour.code] = honour
-
-
 def honour_choices() -> list[tuple[str, str]]:
-    return [(honour.code, honour.label) for honour in _HONOURS.values()]
+    """The honours other apps put in core's catalogue-filters slot (festivals: "selected at a
+    tier A festival", "award winners"); films stays unaware of them."""
+    return [(honour.code, honour.label) for honour in slot_contents(CATALOGUE_FILTERS)]
 
 
 SORTS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]
@@ -105,7 +87,7 @@ class CatalogueFilter(filters.FilterSet):
     def filter_honours(self, queryset, name, value: list[str]):
         # Films with every honour asked for.
         for code in value:
-            queryset = _HONOURS[code].apply(queryset)
+            queryset = slot_get(CATALOGUE_FILTERS, code).apply(queryset)
         return queryset
 
     def filter_language(self, queryset, name, value: str):

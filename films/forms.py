@@ -5,9 +5,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.money import currency_choices
 from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, RightsMedia, RightsStatus
 from films.languages import LANGUAGES
-from films.models import CURRENCIES
 from films.selectors import genre_list, organization_list_sales_agents
 from films.services import FILM_FIELDS
 from films.territories import REGIONS, country_choices, territory_choices
@@ -115,7 +115,7 @@ class FilmForm(forms.Form):
         label=_("Domestic box office"), required=False, max_digits=14, decimal_places=2
     )
     box_office_currency = forms.ChoiceField(
-        label=_("Currency"), required=False, choices=[("", _("— choose —")), *CURRENCIES]
+        label=_("Currency"), required=False, choices=[("", _("— choose —")), *currency_choices()]
     )
     sales_contact_email = forms.EmailField(
         label=_("Sales contact e-mail"),

@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
@@ -7,21 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
 from core.models import BaseModel
+from core.money import MoneyField, money_constraints
 from films import rules as r
 from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, ListingStatus, RightsMedia, RightsStatus
 from films.languages import LANGUAGES
 
 https_only = URLValidator(schemes=["https"], message=_("Enter an https:// link."))
-
-CURRENCIES = [
-    ("CNY", "CNY"),
-    ("USD", "USD"),
-    ("EUR", "EUR"),
-    ("GBP", "GBP"),
-    ("JPY", "JPY"),
-    ("HKD", "HKD"),
-    ("KRW", "KRW"),
-]
 
 
 class Genre(models.Model):
@@ -79,15 +68,7 @@ class Film(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     aspect_ratio = models.CharField(_("aspect ratio"), max_length=20, blank=True, help_text=_("e.g. 2.39:1"))
     sound = models.CharField(_("sound"), max_length=60, blank=True, help_text=_("e.g. Dolby Atmos, 5.1"))
     domestic_release_date = models.DateField(_("domestic release date"), null=True, blank=True)
-    box_office_amount = models.DecimalField(
-        _("domestic box office"),
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0"))],
-    )
-    box_office_currency = models.CharField(_("currency"), max_length=3, choices=CURRENCIES, blank=True)
+    box_office = MoneyField(_("domestic box office"), currency_verbose_name=_("currency"))
     sales_contact_email = models.EmailField(_("sales contact e-mail"), blank=True)
     listing_status = models.CharField(
         _("listing status"), max_length=20, choices=ListingStatus.choices, default=ListingStatus.DRAFT
@@ -109,10 +90,7 @@ class Film(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
             models.Index(fields=["organization", "-created_at"], name="film_org_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                name="film_box_office_has_currency",
-                condition=models.Q(box_office_amount__isnull=True) | ~models.Q(box_office_currency=""),
-            ),
+            *money_constraints("box_office", name="film_box_office"),
         ]
         rules_permissions = {
             "add": r.is_producer_member,

@@ -13,7 +13,9 @@ from accounts.selectors import (
     organization_list_for_verification,
     organization_verification_counts,
 )
+from core.slots import dashboard_panels_for
 from portal.celery import app as celery_app
+from portal.context_processors import navigation
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +27,12 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    context = {"memberships": membership_list_for_user(user=user)}
+    roles = [role for role, held in navigation(request)["nav"].items() if held]
+    # Panels other apps add through core's dashboard slot (festivals: submissions, deadlines).
+    context = {
+        "memberships": membership_list_for_user(user=user),
+        "slot_panels": dashboard_panels_for(request, roles=roles),
+    }
     if is_agency_admin(user):
         context["verification_stats"] = organization_verification_counts()
         context["pending_buyers"] = organization_list_for_verification(status=BuyerVerificationStatus.PENDING)[:5]

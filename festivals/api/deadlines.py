@@ -12,10 +12,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
 from core.api import ErrorSerializer, RulesPermission
+from core.money import CURRENCY_CHOICES, MoneySerializerField
 from festivals import selectors
 from festivals.enums import FestivalFocus, FestivalTier
 from festivals.ics import deadlines_ics_response
-from festivals.models import FEE_CURRENCIES, Deadline
+from festivals.models import Deadline
 from films.selectors import film_list_of_user_organizations
 
 
@@ -27,7 +28,8 @@ class DeadlineEntrySerializer(serializers.ModelSerializer):
     festival_name_zh = serializers.CharField(source="edition.festival.name_zh", read_only=True)
     tier = serializers.CharField(source="edition.festival.tier", read_only=True)
     time_zone = serializers.CharField(source="edition.time_zone", read_only=True)
-    fee_currency = serializers.ChoiceField(choices=FEE_CURRENCIES, read_only=True, allow_blank=True)
+    fee_currency = serializers.ChoiceField(choices=CURRENCY_CHOICES, read_only=True, allow_blank=True)
+    fee = MoneySerializerField(read_only=True, allow_null=True, help_text="The fee as money; null without a fee.")
 
     class Meta:
         model = Deadline
@@ -35,6 +37,7 @@ class DeadlineEntrySerializer(serializers.ModelSerializer):
             "id",
             "kind",
             "closes_at",
+            "fee",
             "fee_amount",
             "fee_currency",
             "edition",

@@ -10,9 +10,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api import ErrorSerializer, RulesPermission
+from core.money import CURRENCY_CHOICES, MoneySerializerField
 from festivals import selectors, services
 from festivals.enums import FestivalFocus, FestivalTier
-from festivals.models import FEE_CURRENCIES, Deadline, Festival, FestivalEdition, Section
+from festivals.models import Deadline, Festival, FestivalEdition, Section
 
 
 class FestivalSerializer(CountryFieldMixin, serializers.ModelSerializer):
@@ -63,11 +64,12 @@ class SectionSerializer(serializers.ModelSerializer):
 
 class DeadlineSerializer(serializers.ModelSerializer):
     # Declared for the schema: a read-only model field loses ``allow_blank`` (no fee, no currency).
-    fee_currency = serializers.ChoiceField(choices=FEE_CURRENCIES, read_only=True, allow_blank=True)
+    fee_currency = serializers.ChoiceField(choices=CURRENCY_CHOICES, read_only=True, allow_blank=True)
+    fee = MoneySerializerField(read_only=True, allow_null=True, help_text="The fee as money; null without a fee.")
 
     class Meta:
         model = Deadline
-        fields = ["kind", "closes_at", "fee_amount", "fee_currency"]
+        fields = ["kind", "closes_at", "fee", "fee_amount", "fee_currency"]
         read_only_fields = fields
 
 

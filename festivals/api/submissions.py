@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, TransitionRequestSerializer
+from core.money import CURRENCY_CHOICES, MoneySerializerField
 from festivals import selectors, services
 from festivals.api.fields import OwnFilmField
 from festivals.enums import SUBMISSION_TRANSITIONS, DeadlineKind, SubmissionStatus
@@ -26,7 +27,10 @@ class SubmissionSerializer(serializers.ModelSerializer):
     awards = serializers.ListField(child=serializers.CharField(), read_only=True)
     # Declared for the schema: a read-only model field loses ``allow_blank``, and these are blank until submitted.
     deadline_kind = serializers.ChoiceField(choices=DeadlineKind.choices, read_only=True, allow_blank=True)
-    fee_currency = serializers.CharField(read_only=True, allow_blank=True)
+    fee_currency = serializers.ChoiceField(choices=CURRENCY_CHOICES, read_only=True, allow_blank=True)
+    fee = MoneySerializerField(
+        read_only=True, allow_null=True, help_text="The fee recorded when submitted, as money; null without one."
+    )
     allowed_transitions = AllowedTransitionsField(table=SUBMISSION_TRANSITIONS)
 
     class Meta:
@@ -45,6 +49,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "allowed_transitions",
             "submitted_at",
             "deadline_kind",
+            "fee",
             "fee_amount",
             "fee_currency",
             "awards",

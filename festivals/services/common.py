@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from accounts.rules import memberships_of
-from festivals.models import FEE_CURRENCIES
 
 FESTIVAL_FIELDS = ("name_en", "name_zh", "city", "country", "website", "founded_year", "tier", "typical_month")
 EDITION_FIELDS = (
@@ -31,8 +28,6 @@ SECTION_FIELDS = (
     "accepted_types",
     "completed_after",
 )
-_FEE_CURRENCY_CODES = {code for code, _label in FEE_CURRENCIES}
-_MAX_FEE = Decimal("99999999.99")
 
 
 def assign_fields(obj: models.Model, data: dict, fields: tuple[str, ...], extra: tuple[str, ...] = ()) -> dict:

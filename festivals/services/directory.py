@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
 from django.core.exceptions import ValidationError
@@ -13,12 +12,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from core.money import Money, money_parse
 from core.permissions import require_perm
 from festivals.enums import DEADLINE_ORDER, DeadlineKind, FestivalFocus
 from festivals.models import Deadline, Festival, FestivalEdition, FestivalFocusTag, Section
 from festivals.services.common import (
-    _FEE_CURRENCY_CODES,
-    _MAX_FEE,
     EDITION_FIELDS,
     FESTIVAL_FIELDS,
     SECTION_FIELDS,
@@ -179,7 +177,9 @@ def edition_deadlines_replace(*, edition: FestivalEdition, actor, deadlines: lis
     """Replace the edition's deadlines as a whole, all or nothing.
 
     Each row: ``kind`` (early, regular, late, final), ``closes_at`` (an aware datetime, or a
-    naive one read in the edition's zone), and optionally ``fee_amount`` with ``fee_currency``.
+    naive one read in the edition's zone), and optionally the fee: ``fee`` as ``Money``, or
+    ``fee_amount`` with ``fee_currency`` (checked by core.money: a currency of the one list,
+    no more decimals than it has).
     The kinds given must close in the order early < regular < late < final. Every problem is
     reported under ``deadlines`` with its row number; nothing is saved then.
     """
@@ -204,25 +204,17 @@ def edition_deadlines_replace(*, edition: FestivalEdition, actor, deadlines: lis
         closes_at = _deadline_moment(row.get("closes_at"), zone)
         if closes_at is None:
             problems.append(_("Row %(n)s: give the date and time the deadline closes.") % {"n": n})
-        fee = row.get("fee_amount")
-        currency = str(row.get("fee_currency") or "").strip().upper()
-        if fee in (None, ""):
+        fee = row.get("fee")
+        amount, currency = (
+            (fee.amount, fee.currency) if isinstance(fee, Money) else (row.get("fee_amount"), row.get("fee_currency"))
+        )
+        try:
+            fee = money_parse(amount, currency)
+        except ValidationError as exc:
             fee = None
-        else:
-            try:
-                fee = Decimal(str(fee))
-            except InvalidOperation:
-                fee = Decimal("NaN")
-            if not fee.is_finite() or fee < 0 or fee > _MAX_FEE or fee != fee.quantize(Decimal("0.01")):
-                problems.append(_("Row %(n)s: the fee must be an amount of at least 0 with two decimals.") % {"n": n})
-            elif not currency:
-                problems.append(_("Row %(n)s: give the currency of the fee.") % {"n": n})
-        if currency and currency not in _FEE_CURRENCY_CODES:
-            problems.append(_("Row %(n)s: unknown currency “%(code)s”.") % {"n": n, "code": currency})
+            problems.extend(_("Row %(n)s, fee: %(problem)s") % {"n": n, "problem": problem} for problem in exc.messages)
         if seen.get(kind) == n and closes_at is not None:
-            rows.append(
-                (n, Deadline(edition=edition, kind=kind, closes_at=closes_at, fee_amount=fee, fee_currency=currency))
-            )
+            rows.append((n, Deadline(edition=edition, kind=kind, closes_at=closes_at, fee=fee)))
     rows.sort(key=lambda item: DEADLINE_ORDER.index(item[1].kind))
     for (m, earlier), (n, later) in pairwise(rows):
         if later.closes_at <= earlier.closes_at:

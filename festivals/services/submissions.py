@@ -86,8 +86,7 @@ def submission_transition(
             deadline = deadline_applying(edition=section.edition, at=now)
             locked.submitted_at = now
             locked.deadline_kind = deadline.kind if deadline else ""
-            locked.fee_amount = deadline.fee_amount if deadline else None
-            locked.fee_currency = deadline.fee_currency if deadline else ""
+            locked.fee = deadline.fee if deadline else None
             return ["submitted_at", "deadline_kind", "fee_amount", "fee_currency"]
         if move.target == SubmissionStatus.AWARDED:
             locked.awards = clean_awards

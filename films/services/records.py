@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.enums import PRODUCER_KINDS
 from accounts.models import Organization
+from core.money import money_errors
 from core.permissions import require_perm
 from core.workflow import audit_record
 from films.enums import CreditRole
@@ -168,6 +169,15 @@ def _film_save(film: Film, data: dict) -> Film:
         errors.update(exc.message_dict)
     if film.box_office_amount is not None and not film.box_office_currency:
         errors.setdefault("box_office_currency", []).append(_("Give the currency of the box office."))
+    elif film.box_office_amount is None and film.box_office_currency and "box_office_amount" not in errors:
+        errors["box_office_amount"] = [_("Give the amount as well as the currency.")]
+    elif (
+        film.box_office_amount is not None
+        and not errors.keys() & {"box_office_amount", "box_office_currency"}
+        # The currency's own decimals (none for JPY or KRW), from core's one list.
+        and (problems := money_errors(film.box_office_amount, film.box_office_currency))
+    ):
+        errors["box_office_amount"] = problems
     try:
         clean = _validate_relations(data)
     except ValidationError as exc:

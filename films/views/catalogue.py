@@ -9,12 +9,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.slots import panels_for
 from core.workflow import audit_timeline
 from films import forms, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia
 from films.filters import CatalogueFilter
 from films.models import FilmLanguage
-from films.panels import film_panels
 from films.views.common import CATALOGUE_PAGE_SIZE, EDITABLE_STATES, film_or_404, listing_moves
 
 
@@ -62,7 +62,7 @@ def film_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "editor": editor,
         "poster": film.poster_images[0] if film.poster_images else None,
         "moves": listing_moves(request, film),
-        "panels": film_panels(request, film),
+        "panels": panels_for(request, film),
     }
     if full:
         languages = list(film.languages.all())

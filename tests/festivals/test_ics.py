@@ -3,13 +3,26 @@ one event a deadline at the instant it closes (UTC)."""
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.http import StreamingHttpResponse
+from django.utils import timezone, translation
+from icalendar import Calendar
 
-from festivals.ics import deadlines_ics
+from core.money import Money
+from festivals.ics import deadlines_ics, deadlines_ics_response
+from festivals.models import Deadline
 from tests.festivals.factories import DeadlineFactory, EditionFactory, FestivalFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages and number formats are asserted in English, whatever an earlier request left active.
+    with translation.override("en"):
+        yield
 
 
 def test_each_deadline_is_one_event_at_its_closing_instant():
@@ -39,3 +52,60 @@ def test_each_deadline_is_one_event_at_its_closing_instant():
     assert "\\, Sélection officielle\\; avec" in text.replace("\r\n ", "")  # escaped, then unfolded
     for line in text.split("\r\n"):
         assert len(line.encode()) <= 75
+
+
+def test_the_calendar_parses_with_icalendar_and_keeps_each_festivals_closing_instant():
+    paris = ZoneInfo("Europe/Paris")
+    tokyo = ZoneInfo("Asia/Tokyo")
+    year = timezone.now().year + 1
+    cannes = DeadlineFactory(
+        edition=EditionFactory(festival=FestivalFactory(name_en="Paris Test"), year=year, time_zone="Europe/Paris"),
+        kind="final",
+        # The last day of March: Paris has moved to summer time by then.
+        closes_at=datetime(year, 3, 31, 23, 59, tzinfo=paris),
+        fee=Money(Decimal("5000"), "JPY"),
+    )
+    tokyo_deadline = DeadlineFactory(
+        edition=EditionFactory(festival=FestivalFactory(name_en="東京テスト"), year=year, time_zone="Asia/Tokyo"),
+        kind="early",
+        closes_at=datetime(year, 1, 31, 23, 59, tzinfo=tokyo),
+    )
+
+    text = deadlines_ics(
+        Deadline.objects.filter(pk__in=[cannes.pk, tokyo_deadline.pk])
+        .select_related("edition__festival")
+        .order_by("closes_at"),
+        now=timezone.now(),
+        name="Festival deadlines",
+    )
+    calendar = Calendar.from_ical(text)
+    events = {str(event["uid"]).split("@")[0]: event for event in calendar.walk("VEVENT")}
+
+    assert str(calendar["x-wr-calname"]) == "Festival deadlines"
+    assert set(events) == {f"festival-deadline-{cannes.pk}", f"festival-deadline-{tokyo_deadline.pk}"}
+    paris_event = events[f"festival-deadline-{cannes.pk}"]
+    tokyo_event = events[f"festival-deadline-{tokyo_deadline.pk}"]
+    assert paris_event.decoded("dtstart") == cannes.closes_at
+    assert paris_event.decoded("dtstart").astimezone(paris).strftime("%H:%M %Z") == "23:59 CEST"
+    assert tokyo_event.decoded("dtstart").astimezone(tokyo).strftime("%d %H:%M") == "31 23:59"
+    assert "5,000 JPY" in str(paris_event["description"])
+    assert "no fee" in str(tokyo_event["description"])
+    assert str(tokyo_event["summary"]) == f"東京テスト {year}: Early deadline"
+
+
+def test_the_calendar_is_streamed_one_event_at_a_time():
+    edition = EditionFactory()
+    for kind in ("early", "regular", "final"):
+        DeadlineFactory(edition=edition, kind=kind)
+
+    response = deadlines_ics_response(
+        edition.deadlines.select_related("edition__festival").order_by("closes_at"),
+        now=timezone.now(),
+        name="Festival deadlines",
+    )
+    chunks = list(response.streaming_content)
+
+    assert isinstance(response, StreamingHttpResponse)
+    assert len(chunks) == 5  # the header, three events, the end
+    assert all(chunk.startswith(b"BEGIN:VEVENT") for chunk in chunks[1:4])
+    assert chunks[-1] == b"END:VCALENDAR\r\n"

@@ -293,7 +293,7 @@ def test_deadlines_are_replaced_as_a_whole(agency_admin, edition_with_deadline):
         ),
         (
             [{"kind": "regular", "closes_at": paris(2031, 2, 1, 23, 59), "fee_amount": "80"}],
-            "Row 1: give the currency of the fee.",
+            "Row 1, fee: Give the currency of the amount.",
         ),
         (
             [{"kind": "extended", "closes_at": paris(2031, 2, 1, 23, 59)}],
@@ -308,11 +308,19 @@ def test_deadlines_are_replaced_as_a_whole(agency_admin, edition_with_deadline):
         ),
         (
             [{"kind": "final", "closes_at": paris(2031, 2, 1, 23, 59), "fee_amount": "-5", "fee_currency": "EUR"}],
-            "Row 1: the fee must be an amount of at least 0 with two decimals.",
+            "Row 1, fee: The amount cannot be negative.",
         ),
         (
             [{"kind": "final", "closes_at": paris(2031, 2, 1, 23, 59), "fee_amount": "5", "fee_currency": "XYZ"}],
-            "Row 1: unknown currency “XYZ”.",
+            "Row 1, fee: “XYZ” is not a currency the portal takes.",
+        ),
+        (
+            [{"kind": "final", "closes_at": paris(2031, 2, 1, 23, 59), "fee_amount": "5.125", "fee_currency": "EUR"}],
+            "Row 1, fee: EUR takes at most 2 decimals.",
+        ),
+        (
+            [{"kind": "final", "closes_at": paris(2031, 2, 1, 23, 59), "fee_amount": "500.5", "fee_currency": "JPY"}],
+            "Row 1, fee: JPY has no minor unit: give a whole amount.",
         ),
         ([{"kind": "final", "closes_at": "next spring"}], "Row 1: give the date and time the deadline closes."),
     ],
