@@ -50,7 +50,7 @@ def _export(client, shortlist) -> list[list[str]]:
 
 
 def test_a_verified_buyer_exports_the_full_record(client, buyer, listed):
-    film, shortlist = listed
+    _film, shortlist = listed
     client.force_login(buyer)
 
     header, row = _export(client, shortlist)
@@ -60,7 +60,7 @@ def test_a_verified_buyer_exports_the_full_record(client, buyer, listed):
 
 
 def test_a_suspended_buyer_exports_the_public_card_only(client, buyer, buyer_org, agency_admin, listed):
-    film, shortlist = listed
+    _film, shortlist = listed
     client.force_login(buyer)
     _suspend(buyer_org, agency_admin)
 
@@ -73,7 +73,7 @@ def test_a_suspended_buyer_exports_the_public_card_only(client, buyer, buyer_org
 
 
 def test_a_suspended_buyer_prints_the_public_card_only(client, buyer, buyer_org, agency_admin, listed):
-    film, shortlist = listed
+    _film, shortlist = listed
     client.force_login(buyer)
     _suspend(buyer_org, agency_admin)
 
@@ -85,7 +85,7 @@ def test_a_suspended_buyer_prints_the_public_card_only(client, buyer, buyer_org,
 
 
 def test_a_verified_buyer_prints_the_full_record(client, buyer, listed):
-    film, shortlist = listed
+    _film, shortlist = listed
     client.force_login(buyer)
 
     page = client.get(reverse("films:shortlist_print", args=[shortlist.pk])).content.decode()
@@ -136,7 +136,7 @@ def test_a_suspended_buyer_may_not_read_rights_or_media(buyer, buyer_org, agency
 def test_formula_cells_are_neutralised_in_the_export(client, buyer, producer_org):
     film = PublishedFilmFactory(
         organization=producer_org,
-        title_original="=HYPERLINK(\"https://evil.test\",\"x\")",
+        title_original='=HYPERLINK("https://evil.test","x")',
         title_en="+cmd|' /C calc'!A0",
         sales_contact_email="@sales@example.test",
     )
@@ -147,5 +147,5 @@ def test_formula_cells_are_neutralised_in_the_export(client, buyer, producer_org
     header, row = _export(client, shortlist)
 
     record = dict(zip(header, row, strict=True))
-    assert record["title_original"] == "'=HYPERLINK(\"https://evil.test\",\"x\")"
+    assert record["title_original"] == '\'=HYPERLINK("https://evil.test","x")'
     assert record["title_en"] == "'+cmd|' /C calc'!A0"
