@@ -6,6 +6,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test lint fmt messages
 
+# DEBUG is off unless asked for (portal/settings.py); these local targets ask for it. An
+# environment that sets DEBUG itself keeps its own value.
+run test messages bench: export DEBUG ?= true
+
 $(VENV)/.run-deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

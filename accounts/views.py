@@ -1,11 +1,13 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
@@ -24,9 +26,11 @@ from accounts.selectors import (
     organization_members,
     organization_verification_counts,
 )
+from core.net import client_ip
 from core.pages import TransitionForm
 from core.pages import form_errors_from as _form_errors_from
 from core.pages import safe_next as _safe_next
+from core.ratelimit import rate_allows
 from core.workflow import audit_timeline
 
 
@@ -190,3 +194,45 @@ def organization_transition(request: HttpRequest, pk: int) -> HttpResponse:
         },
     )
     return redirect(back)
+
+
+def _too_many(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "too_many_requests.html", {"message": message}, status=429)
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer once an account or an address has failed to sign in too often.
+
+    The same words whether or not an account has the e-mail address, so the page tells an
+    attacker nothing about which addresses exist.
+    """
+    minutes = max(1, round(float(settings.AXES_COOLOFF_TIME) * 60))
+    return _too_many(
+        request,
+        ngettext(
+            "Signing in is paused after too many failed attempts. Try again in %(count)d minute.",
+            "Signing in is paused after too many failed attempts. Try again in %(count)d minutes.",
+            minutes,
+        )
+        % {"count": minutes},
+    )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per address and per e-mail (``PASSWORD_RESET_RATE``).
+
+    Too many requests from one address get a 429 page. Past the limit for one e-mail, no mail
+    goes out but the answer is the usual "sent" page, the same as for an unknown address.
+    """
+
+    def form_valid(self, form):
+        if not rate_allows(scope="password-reset-address", key=client_ip(self.request), rate=self.rate):
+            return _too_many(self.request, _("Too many password reset requests came from your address. Try later."))
+        email = form.cleaned_data["email"].strip().lower()
+        if not rate_allows(scope="password-reset-email", key=email, rate=self.rate):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+    @property
+    def rate(self) -> str:
+        return settings.PASSWORD_RESET_RATE

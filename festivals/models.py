@@ -11,6 +11,7 @@ from rules.contrib.models import RulesModelBase, RulesModelMixin
 
 from core.models import BaseModel
 from core.money import MoneyField, money_constraints
+from core.validators import refuse_nul_characters
 from festivals import rules as r
 from festivals.enums import (
     DeadlineKind,
@@ -159,6 +160,7 @@ class Section(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         default=list,
         blank=True,
         help_text=_("Film types the section takes; empty takes every type."),
+        validators=[refuse_nul_characters],
     )
     completed_after = models.DateField(
         _("completed after"), null=True, blank=True, help_text=_("Films completed on or before this date are refused.")
@@ -231,6 +233,20 @@ class Screening(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         verbose_name_plural = _("public screenings")
         ordering = ["screened_on", "id"]
         indexes = [models.Index(fields=["film", "screened_on"], name="screening_film_idx")]
+        # One row per screening: the same film, at the same edition (or named event), on the same
+        # day in the same country is the same screening however often it is sent.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "edition", "screened_on", "country"],
+                condition=Q(edition__isnull=False),
+                name="screening_unique_at_edition",
+            ),
+            models.UniqueConstraint(
+                fields=["film", "event_name", "screened_on", "country"],
+                condition=Q(edition__isnull=True),
+                name="screening_unique_at_event",
+            ),
+        ]
         rules_permissions = {
             "view": r.can_view_record,
             "add": r.is_producer,
@@ -256,7 +272,7 @@ class Submission(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     deadline_kind = models.CharField(_("deadline met"), max_length=10, choices=DeadlineKind.choices, blank=True)
     # The fee of the deadline the submission met, recorded when it was submitted.
     fee = MoneyField(_("fee paid"), currency_verbose_name=_("fee currency"))
-    awards = models.JSONField(_("awards"), default=list, blank=True)
+    awards = models.JSONField(_("awards"), default=list, blank=True, validators=[refuse_nul_characters])
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:

@@ -39,6 +39,7 @@ from films.models import (
     Shortlist,
     ShortlistItem,
 )
+from films.rules import FilmPermissions
 from films.territories import REGIONS, territory_expand
 
 # Catalogue answers kept in the shared cache (films.api), made stale by every film write (services).
@@ -358,6 +359,20 @@ def film_list_for_export(queryset: QuerySet[Film]) -> QuerySet[Film]:
             )
         )
     )
+
+
+def shortlist_sheets(*, shortlist: Shortlist, user) -> list[Film]:
+    """The shortlist's films for its export and print sheet, each with ``full``: whether the user
+    may see its full record now (``films.view_full_film``, the rule the film's page and the API
+    ask). Exports and print sheets show the full record's facts (directors, producer, countries,
+    synopsis, sales contact) only where ``full`` is true, so a buyer whose verification was
+    suspended gets the public card only."""
+    permissions = FilmPermissions(user)
+    films = list(film_list_for_export(shortlist_films(shortlist=shortlist)))
+    for film in films:
+        film.full = permissions.has_perm("films.view_full_film", film)
+        film.sales_contact = (film.sales_contact_email or film.owner_email or "") if film.full else ""
+    return films
 
 
 def shortlist_list_containing(*, user, film: Film) -> QuerySet[Shortlist]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,13 +54,36 @@ def screening_record(
         errors["event_name"] = [_("Name the event, or choose the festival edition.")]
     if errors:
         raise ValidationError(errors)
-    screening.save()
+    duplicate = ValidationError(
+        {"non_field_errors": [_("This screening is already recorded: one film, event, day and country.")]},
+        code="unique",
+    )
+    if _screening_twin(screening).exists():
+        raise duplicate
+    try:
+        # The database's unique constraints decide between simultaneous identical requests.
+        with transaction.atomic():
+            screening.save()
+    except IntegrityError as exc:
+        raise duplicate from exc
     return screening
 
 
+def _screening_twin(screening: Screening):
+    same = Screening.objects.filter(
+        film_id=screening.film_id, screened_on=screening.screened_on, country=screening.country
+    )
+    if screening.edition_id is not None:
+        return same.filter(edition_id=screening.edition_id)
+    return same.filter(edition__isnull=True, event_name=screening.event_name)
+
+
 def screening_delete(*, screening: Screening, actor) -> None:
+    """Delete the screening; raises Http404 when a simultaneous request deleted it first."""
     require_perm(actor, "festivals.delete_screening", screening)
-    screening.delete()
+    deleted, _rows = Screening.objects.filter(pk=screening.pk).delete()
+    if not deleted:
+        raise Http404
 
 
 def festival_follow(*, user, festival: Festival) -> FestivalFollow:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -108,7 +109,10 @@ def submission_delete(*, submission: Submission, actor) -> None:
     """Delete a draft; a submission the festival has received stays, and can be withdrawn."""
     require_perm(actor, "festivals.delete_submission", submission)
     with transaction.atomic():
-        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        # Under the lock, a request that waited for a simultaneous delete finds no row: 404.
+        locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
+        if locked is None:
+            raise Http404
         if locked.status != SubmissionStatus.DRAFT:
             raise ValidationError({"status": [_("Only a draft can be deleted; withdraw the submission instead.")]})
         locked.delete()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.enums import PRODUCER_KINDS
@@ -219,6 +220,12 @@ def film_update(*, film: Film, actor, data: dict) -> Film:
 
 @transaction.atomic
 def film_delete(*, film: Film, actor) -> None:
+    """Delete a draft and its image files; raises Http404 when a simultaneous request deleted it
+    first (the row lock makes the later requests wait and then find nothing)."""
+    require_perm(actor, "films.delete_film", film, _("Only drafts can be deleted."))
+    film = Film.objects.select_for_update().filter(pk=film.pk).first()
+    if film is None:
+        raise Http404
     require_perm(actor, "films.delete_film", film, _("Only drafts can be deleted."))
     for image in film.images.all():
         _image_files_delete(image)

@@ -1,7 +1,5 @@
 """Buyers' shortlists: create, rename, add and remove films, export and print."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.csv import csv_lines
 from core.pages import bound, form_errors_from, safe_next
 from films import forms, selectors, services
 from films.views.common import film_or_404, require_buyer, shortlist_or_404
@@ -111,13 +110,6 @@ def shortlist_remove(request: HttpRequest, pk: int, film_pk: int) -> HttpRespons
     return redirect(safe_next(request, reverse("films:shortlist_detail", args=[shortlist.pk])))
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, for csv.writer in a stream."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 EXPORT_COLUMNS = [
     "title_original",
     "title_en",
@@ -134,32 +126,32 @@ EXPORT_COLUMNS = [
 @login_required
 @require_GET
 def shortlist_export(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    """The list as CSV. The full record's columns are filled only for films the user may see in
+    full at this moment (a suspended buyer gets titles, years and links)."""
     shortlist = shortlist_or_404(request, pk)
-    films = selectors.film_list_for_export(selectors.shortlist_films(shortlist=shortlist))
-    writer = csv.writer(_Echo())
+    films = selectors.shortlist_sheets(shortlist=shortlist, user=request.user)
     base = request.build_absolute_uri("/")[:-1]
 
-    def lines():
-        # A byte-order mark so spreadsheet programs read the Chinese titles as UTF-8.
-        yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)
-        for film in films.iterator(chunk_size=500):
-            yield writer.writerow(
-                [
-                    film.title_original,
-                    film.title_en,
-                    film.production_year or "",
-                    film.runtime_minutes or "",
-                    film.get_film_type_display(),
-                    "; ".join(genre.name_en for genre in film.genres.all()),
-                    "; ".join(f"{c.name} ({c.name_latin})" if c.name_latin else c.name for c in film.directors),
-                    film.sales_contact_email or film.owner_email or "",
-                    base + reverse("films:film_detail", args=[film.pk]),
-                ]
-            )
+    def rows():
+        yield EXPORT_COLUMNS
+        for film in films:
+            yield [
+                film.title_original,
+                film.title_en,
+                film.production_year or "",
+                film.runtime_minutes or "",
+                film.get_film_type_display(),
+                "; ".join(genre.name_en for genre in film.genres.all()),
+                "; ".join(f"{c.name} ({c.name_latin})" if c.name_latin else c.name for c in film.directors)
+                if film.full
+                else "",
+                film.sales_contact,
+                base + reverse("films:film_detail", args=[film.pk]),
+            ]
 
     filename = f"shortlist-{shortlist.pk}.csv"
     return StreamingHttpResponse(
-        lines(),
+        csv_lines(rows()),
         content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -169,7 +161,5 @@ def shortlist_export(request: HttpRequest, pk: int) -> StreamingHttpResponse:
 @require_GET
 def shortlist_print(request: HttpRequest, pk: int) -> HttpResponse:
     shortlist = shortlist_or_404(request, pk)
-    films = list(selectors.film_list_for_export(selectors.shortlist_films(shortlist=shortlist)))
-    for film in films:
-        film.sales_contact = film.sales_contact_email or film.owner_email or ""
+    films = selectors.shortlist_sheets(shortlist=shortlist, user=request.user)
     return render(request, "films/shortlist_print.html", {"shortlist": shortlist, "films": films})

@@ -261,7 +261,7 @@ def test_the_catalogue_holds_exactly_the_strings_marked_in_the_code(catalogue, t
     result = subprocess.run(  # noqa: S603  (fixed arguments, our own manage.py)
         [sys.executable, "manage.py", *MAKEMESSAGES_ARGS],
         cwd=source,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+        env={**clean, "DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "true"},
         capture_output=True,
         text=True,
         timeout=300,

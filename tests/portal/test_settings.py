@@ -72,3 +72,51 @@ def test_every_beat_entry_names_a_registered_task():
 def test_celery_speaks_json_only(key):
     assert celery_app.conf[key] == "json"
     assert celery_app.conf.accept_content == ["json"]
+
+
+_SHOW = (
+    "from django.conf import settings; from django.core.files.storage import storages; s = storages['default']; "
+    "print(settings.DEBUG, type(s).__name__, getattr(s, 'bucket_name', ''), "
+    "' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+)
+
+
+def test_debug_is_off_unless_the_environment_turns_it_on():
+    off = manage("shell", "--no-imports", "-c", _SHOW, env={"SECRET_KEY": PRODUCTION["SECRET_KEY"]})
+    on = manage("shell", "--no-imports", "-c", _SHOW, env={"DEBUG": "true"})
+
+    assert off.stdout.split()[0] == "False", off.stderr
+    assert on.stdout.split()[0] == "True", on.stderr
+
+
+def test_media_files_stay_on_disk_by_default():
+    result = manage("shell", "--no-imports", "-c", _SHOW, env={"DEBUG": "true"})
+
+    assert result.stdout.split()[1] == "FileSystemStorage", result.stderr
+
+
+def test_media_files_go_to_an_s3_compatible_store_when_the_environment_names_one():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        _SHOW,
+        env={
+            **PRODUCTION,
+            "MEDIA_STORAGE": "s3",
+            "AWS_STORAGE_BUCKET_NAME": "film-posters",
+            "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    _debug, storage, bucket, *image_sources = result.stdout.split()
+    assert (storage, bucket) == ("S3Storage", "film-posters")
+    assert "https://objects.example.org" in image_sources
+
+
+def test_an_unknown_media_storage_refuses_to_start():
+    result = manage("check", env={**PRODUCTION, "MEDIA_STORAGE": "ftp"})
+
+    assert result.returncode != 0
+    assert "MEDIA_STORAGE must be 'filesystem' or 's3'" in result.stderr
