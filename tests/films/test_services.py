@@ -453,16 +453,6 @@ def test_bad_catalogue_filters_name_the_field(params, field):
     assert list(filterset.errors) == [field]
 
 
-@pytest.mark.postgres
-def test_postgres_ranks_title_matches_above_synopsis_matches():
-    in_synopsis = PublishedFilmFactory(title_en="Quiet Days", synopsis_en="A river runs past the village.")
-    in_title = PublishedFilmFactory(title_en="River of Stars", synopsis_en="Nothing else.")
-    services.film_refresh_search(film=in_synopsis)
-    services.film_refresh_search(film=in_title)
-
-    assert catalogue(q="river") == [in_title, in_synopsis]
-
-
 # --- Shortlists -------------------------------------------------------------------------
 
 
