@@ -10,7 +10,7 @@ the job's page (``/jobs/<id>/``) and ``/api/v1/jobs/<id>/`` show its progress.
 """
 
 from core.jobs.registry import JobFailed, JobKind, JobOutcome, job_kind_get, job_kind_register
-from core.jobs.selectors import job_list_visible_to
+from core.jobs.selectors import job_list_recent_of, job_list_visible_to
 from core.jobs.services import job_create, job_fail, job_progress, job_run, job_succeed
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "job_fail",
     "job_kind_get",
     "job_kind_register",
+    "job_list_recent_of",
     "job_list_visible_to",
     "job_progress",
     "job_run",

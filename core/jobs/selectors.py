@@ -15,3 +15,10 @@ def job_list_visible_to(*, user) -> QuerySet[Job]:
     if user.has_perm("core.view_job"):
         return jobs
     return jobs.filter(owner=user)
+
+
+def job_list_recent_of(*, user, kind: str, limit: int = 5) -> list[Job]:
+    """The jobs of one kind that ``user`` started, newest first, for a "your recent jobs" list."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(Job.objects.filter(owner=user, kind=kind).order_by("-created_at", "-id")[:limit])

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.jobs import job_list_recent_of
 from core.pages import bound, form_errors_from
 from films import forms, selectors, services
 
@@ -36,7 +37,11 @@ def film_import(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "films/film_import.html",
-        {"form": form, "columns": services.IMPORT_COLUMNS},
+        {
+            "form": form,
+            "columns": services.IMPORT_COLUMNS,
+            "recent_jobs": job_list_recent_of(user=request.user, kind=services.IMPORT_JOB),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

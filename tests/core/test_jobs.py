@@ -9,7 +9,6 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from core.jobs import JobFailed, JobOutcome, job_create, job_list_visible_to, job_progress, job_run, registry
 from core.models import Job, JobStatus
@@ -17,6 +16,8 @@ from tests.factories import UserFactory
 from tests.pages import ROLE_FIXTURES, status_of
 
 KIND = "tests.count"
+# A message the catalogue translates, passed by name so that makemessages does not collect it.
+DONE = "Import films"
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def seen(monkeypatch):
             job_progress(job=job, done=i, message=f"{i} of {n}")
             stored = Job.objects.get(pk=job.pk)  # what the job's page and API read now
             record.append((stored.status, stored.progress_done, stored.progress_total, stored.message))
-        return JobOutcome(message=_("Counted."), result={"counted": n})
+        return JobOutcome(message=translation.gettext(DONE), result={"counted": n})
 
     monkeypatch.setitem(
         registry._KINDS,
@@ -77,7 +78,7 @@ def test_a_job_runs_after_commit_and_records_its_progress_as_it_goes(seen, produ
         ("running", 2, 3, "2 of 3"),
         ("running", 3, 3, "3 of 3"),
     ]
-    assert (job.status, job.percent, job.message, job.result) == ("succeeded", 100, "Counted.", {"counted": 3})
+    assert (job.status, job.percent, job.message, job.result) == ("succeeded", 100, "Import films", {"counted": 3})
     assert job.started_at <= job.finished_at
 
 
@@ -131,9 +132,7 @@ def test_a_handler_runs_in_the_language_of_the_jobs_owner(seen, producer, commit
 
     job = _started(producer, commit)
 
-    with translation.override("zh-hans"):
-        expected = _("Counted.")
-    assert job.message == expected
+    assert job.message == "导入影片"
 
 
 # --- Who sees a job ---------------------------------------------------------------------

@@ -1365,6 +1365,17 @@ def test_import_with_a_bad_row_lists_the_rows_on_the_jobs_page_and_saves_nothing
     assert Film.objects.count() == 0
 
 
+def test_the_import_page_lists_the_users_own_recent_imports(client, producer, producer_org, other_producer):
+    mine = [Job.objects.create(kind=services.IMPORT_JOB, owner=producer, message=f"Import {i}") for i in range(6)]
+    Job.objects.create(kind=services.IMPORT_JOB, owner=other_producer, message="Theirs")
+    login(client, producer)
+
+    response = client.get("/films/import/")
+
+    assert response.context["recent_jobs"] == mine[:0:-1]
+    assert f'href="/jobs/{mine[-1].pk}/"' in response.content.decode()
+
+
 def test_import_of_a_file_without_the_columns_answers_400(client, producer, producer_org, post_import):
     login(client, producer)
 
