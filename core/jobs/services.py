@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files import File
@@ -36,7 +37,9 @@ def job_create(*, kind: str, owner, params: dict | None = None, input_file: File
     job_kind_get(kind)  # refuse an unknown kind now, not in the worker
     job = Job(kind=kind, owner=owner, params=params or {})
     if input_file is not None:
-        job.input_file.save(input_file.name.rsplit("/", 1)[-1][-100:] or "input", input_file, save=False)
+        # The person's file name is not kept: the storage names the file, the suffix says its type.
+        suffix = PurePath(input_file.name or "").suffix[:10]
+        job.input_file.save(f"input{suffix}", input_file, save=False)
     job.save()
     transaction.on_commit(lambda: tasks.job_run.delay(job_id=job.pk))
     return job

@@ -1,5 +1,6 @@
 """Background jobs: the runner, progress, retries, who sees a job, its page and its API."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -88,6 +89,7 @@ def test_a_failed_job_keeps_its_errors_and_drops_its_input(seen, producer, commi
             kind=KIND, owner=producer, params={"fail": True}, input_file=ContentFile(b"a,b\n", name="in.csv")
         )
     stored_as = job.input_file.name
+    assert re.fullmatch(r"jobs/\d{4}/\d{2}/input\w*\.csv", stored_as)
     job.refresh_from_db()
 
     assert (job.status, job.message) == ("failed", "Nothing was done.")
