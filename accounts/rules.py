@@ -117,7 +117,7 @@ is_membership_visible = member_of(lambda membership: membership.organization_id)
 is_membership_org_owner = owner_of(lambda membership: membership.organization_id)
 
 # Back-office access to models that have no rules of their own.
-for _perm in ("view_auditevent",):
+for _perm in ("view_auditevent", "view_job"):
     rules.add_perm(f"core.{_perm}", is_agency_admin)
 for _perm in ("view_tokenproxy", "delete_tokenproxy", "view_token", "delete_token"):
     rules.add_perm(f"authtoken.{_perm}", is_agency_admin)

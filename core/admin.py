@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from core.models import AuditEvent
+from core.models import AuditEvent, Job
 
 
 @admin.register(AuditEvent)
@@ -150,3 +150,23 @@ class ServiceModelAdmin(admin.ModelAdmin):
             for name in ("new_objects", "changed_objects", "deleted_objects"):
                 if not hasattr(formset, name):
                     setattr(formset, name, [])
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "kind", "owner", "status", "progress_done", "progress_total", "finished_at")
+    list_filter = ("kind", "status")
+    search_fields = ("owner__email", "message")
+    list_select_related = ("owner",)
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in Job._meta.fields]
+
+    # Jobs are started and moved by services only; the back office reads them.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

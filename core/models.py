@@ -48,3 +48,58 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id}: {self.from_state} → {self.to_state}"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("succeeded")
+    FAILED = "failed", _("failed")
+
+
+JOB_FINISHED = (JobStatus.SUCCEEDED, JobStatus.FAILED)
+
+
+class Job(BaseModel):
+    """One piece of background work a person started and watches: what, whose, how far, how it ended.
+
+    ``kind`` names a handler registered in ``core.jobs``; ``params`` and ``input_file`` are its
+    input, ``result`` and ``errors`` what it leaves for the job's page (``errors`` is a list of
+    ``{"row", "column", "message"}`` for file imports).
+    """
+
+    kind = models.CharField(_("kind"), max_length=64)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("started by")
+    )
+    status = models.CharField(_("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress_done = models.PositiveIntegerField(_("steps done"), default=0)
+    progress_total = models.PositiveIntegerField(_("steps in all"), default=0)
+    message = models.CharField(_("message"), max_length=300, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    input_file = models.FileField(_("input file"), upload_to="jobs/%Y/%m/", blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="job_owner_recent_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in JOB_FINISHED
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.SUCCEEDED:
+            return 100
+        if not self.progress_total:
+            return 0
+        return min(100, self.progress_done * 100 // self.progress_total)

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,19 @@ def _forget_genres(sender, **kwargs) -> None:
 
     genre_rows_forget()
     CATALOGUE_ANSWERS.invalidate()  # answers name genres by slug
+
+
+def _register_jobs() -> None:
+    from core.jobs import job_kind_register  # noqa: PLC0415  (models not ready at import)
+    from films import services  # noqa: PLC0415  (as above)
+
+    job_kind_register(
+        name=services.IMPORT_JOB,
+        label=_("Film import"),
+        run=services.film_import_run,
+        links=services.film_import_links,
+        retry_url=lambda job: reverse("films:film_import"),
+    )
 
 
 class FilmsConfig(AppConfig):
@@ -23,3 +37,4 @@ class FilmsConfig(AppConfig):
         genre = self.get_model("Genre")
         post_save.connect(_forget_genres, sender=genre, dispatch_uid="films.genres.saved")
         post_delete.connect(_forget_genres, sender=genre, dispatch_uid="films.genres.deleted")
+        _register_jobs()

@@ -3,13 +3,14 @@
 import re
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from core.money import currency_choices
 from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, RightsMedia, RightsStatus
 from films.languages import LANGUAGES
 from films.selectors import genre_list, organization_list_sales_agents
-from films.services import FILM_FIELDS
+from films.services import FILM_FIELDS, IMPORT_LIMITS
 from films.territories import REGIONS, country_choices, territory_choices
 
 
@@ -310,11 +311,13 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-        help_text=_("UTF-8, one film per row, columns as in the template."),
     )
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "UTF-8, one film per row, columns as in the template; at most %(size)s and %(rows)s rows."
+        ) % {"size": filesizeformat(IMPORT_LIMITS.max_bytes), "rows": IMPORT_LIMITS.max_rows}
         self.fields["organization"].queryset = organizations
         if len(organizations) < 2:
             self.fields["organization"].widget = forms.HiddenInput()

@@ -5,14 +5,20 @@ lower-cased words, searched with PostgreSQL's ``english`` configuration (stemmed
 Japanese and Korean text has no spaces between words, so it is indexed as overlapping
 character bigrams ("山河故人" → "山河 河故 故人") under the ``simple`` configuration: a
 two-character query word is then one token, and a longer one is the AND of its bigrams.
-On PostgreSQL each document's vector is a stored generated column with a GIN index
-(``search_en_vector``, ``search_cjk_vector``: films/migrations/0004), so neither matching nor
-ranking recomputes a vector; on SQLite the same tokens are matched with LIKE.
+
+A document has three sections, joined by ``" | "`` (a character no token contains): the
+titles; the loglines and the people's names; the synopses. On PostgreSQL each document's
+vector is a stored generated column with a GIN index (``search_en_vector``,
+``search_cjk_vector``: films/migrations/0005), whose sections carry the weights A, B and C
+(``setweight``), so a title match ranks above a logline match and that above a synopsis
+match, in both languages; neither matching nor ranking recomputes a vector. On SQLite the
+same tokens are matched with LIKE and every match ranks alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet, Value
@@ -39,14 +45,24 @@ def latin_words(text: str) -> list[str]:
     return [w.lower() for w in _LATIN_WORD.findall(text or "")]
 
 
-def search_documents(*texts: str) -> tuple[str, str]:
-    """``(search_en, search_cjk)`` for a film's texts."""
-    words: list[str] = []
-    bigrams: list[str] = []
-    for text in texts:
-        words.extend(latin_words(text))
-        bigrams.extend(cjk_bigrams(text))
-    return " ".join(words), " ".join(bigrams)
+# Between a document's sections; films/migrations/0005 splits the vector's weights on it.
+SECTION_SEPARATOR = " | "
+
+
+def search_documents(
+    *, titles: Sequence[str], loglines: Sequence[str] = (), synopses: Sequence[str] = ()
+) -> tuple[str, str]:
+    """``(search_en, search_cjk)`` for a film's texts, each as its three weighted sections.
+
+    ``loglines`` also takes the names of the film's people: a person is as telling a match
+    as the logline, less than the title.
+    """
+    english: list[str] = []
+    cjk: list[str] = []
+    for texts in (titles, loglines, synopses):
+        english.append(" ".join(word for text in texts for word in latin_words(text)))
+        cjk.append(" ".join(token for text in texts for token in cjk_bigrams(text)))
+    return SECTION_SEPARATOR.join(english), SECTION_SEPARATOR.join(cjk)
 
 
 def _is_postgres() -> bool:

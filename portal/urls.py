@@ -12,6 +12,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView, OrganizationViewSet, TokenObtainView
+from core.jobs.api import JobViewSet
 from festivals.api import register as register_festivals_api
 from films.api import register as register_films_api
 from notifications.api import register as register_notifications_api
@@ -23,6 +24,7 @@ admin.site.index_title = _("Agency back office")
 
 router = DefaultRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("jobs", JobViewSet, basename="job")
 register_films_api(router)
 register_festivals_api(router)
 register_notifications_api(router)
@@ -48,6 +50,7 @@ urlpatterns = [
     path("films/", include("films.urls")),
     path("festivals/", include("festivals.urls")),
     path("notifications/", include("notifications.urls")),
+    path("", include("core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -2,7 +2,18 @@
 review and its mail, shortlists, CSV import. Each module holds one part; every service is
 importable from ``films.services``."""
 
-from films.services.imports import IMPORT_COLUMNS, IMPORT_EXAMPLE, MAX_IMPORT_ROWS, film_import_csv, import_template_csv
+from films.services.imports import (
+    IMPORT_COLUMNS,
+    IMPORT_EXAMPLE,
+    IMPORT_JOB,
+    IMPORT_LIMITS,
+    MAX_IMPORT_ROWS,
+    film_import_links,
+    film_import_read,
+    film_import_run,
+    film_import_start,
+    import_template_csv,
+)
 from films.services.media import film_image_add, film_image_delete
 from films.services.records import (
     FILM_FIELDS,
@@ -31,12 +42,17 @@ __all__ = [
     "FILM_RELATIONS",
     "IMPORT_COLUMNS",
     "IMPORT_EXAMPLE",
+    "IMPORT_JOB",
+    "IMPORT_LIMITS",
     "MAX_IMPORT_ROWS",
     "film_create",
     "film_delete",
     "film_image_add",
     "film_image_delete",
-    "film_import_csv",
+    "film_import_links",
+    "film_import_read",
+    "film_import_run",
+    "film_import_start",
     "film_missing_for_review",
     "film_missing_from_facts",
     "film_refresh_search",

@@ -1,4 +1,4 @@
-"""Registering many films at once from a CSV file, all rows or none."""
+"""Registering many films at once from a CSV file, all rows or none, as a background job."""
 
 from __future__ import annotations
 
@@ -6,11 +6,17 @@ import csv
 import io
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.enums import PRODUCER_KINDS
 from accounts.models import Organization
+from core.csvreader import CsvLimits, csv_rows_read
+from core.jobs import JobFailed, JobOutcome, job_create, job_progress
+from core.models import Job
 from films.enums import CompletionStatus, CreditRole, FilmType
 from films.models import Film
 from films.services.records import film_create
@@ -56,6 +62,11 @@ IMPORT_EXAMPLE = {
     "box_office_currency": "CNY",
 }
 MAX_IMPORT_ROWS = 2000
+IMPORT_LIMITS = CsvLimits(max_bytes=5 * 1024 * 1024, max_rows=MAX_IMPORT_ROWS)
+IMPORT_JOB = "films.import"
+IMPORT_LINKS_SHOWN = 20
+# The import's columns that film_create names by another field.
+FIELD_COLUMNS = {"credits": "director"}
 
 
 def _split(value: str) -> list[str]:
@@ -109,45 +120,139 @@ def _import_row_data(row: dict) -> dict:
     return out
 
 
-def film_import_csv(*, organization: Organization, actor, upload) -> list[Film]:
-    """Create one draft film per CSV row, all or nothing.
-
-    Raises ``ValidationError({"rows": [...]})`` with a message per bad row (row numbers as a
-    spreadsheet shows them, the header being row 1) and saves nothing then.
-    """
-    raw = upload.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError({"file": [_("The file is not UTF-8 text.")]}) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "title_original" not in reader.fieldnames:
-        raise ValidationError({"file": [_("The first row must name the columns; see the template.")]})
-    unknown = [c for c in reader.fieldnames if c and c.strip() not in IMPORT_COLUMNS]
-    if unknown:
-        raise ValidationError({"file": [_("Unknown columns: %(cols)s.") % {"cols": ", ".join(unknown)}]})
-    rows = list(reader)
+def film_import_read(*, upload) -> list[tuple[int, dict[str, str]]]:
+    """The rows of an import file, or ``ValidationError({"file": [...]})`` naming what is wrong."""
+    rows = csv_rows_read(upload=upload, columns=IMPORT_COLUMNS, required=["title_original"], limits=IMPORT_LIMITS)
     if not rows:
         raise ValidationError({"file": [_("The file has no films in it.")]})
-    if len(rows) > MAX_IMPORT_ROWS:
-        raise ValidationError({"file": [_("At most %(n)s films per file.") % {"n": MAX_IMPORT_ROWS}]})
-    problems: list[str] = []
-    films: list[Film] = []
+    return rows
+
+
+def _import_allowed(organization: Organization, actor) -> None:
+    if organization.kind not in PRODUCER_KINDS:
+        raise ValidationError({"organization": [_("Films belong to a production company or sales agent.")]})
+    if not (actor.has_perm("accounts.view_organization", organization) and actor.has_perm("films.add_film")):
+        raise PermissionDenied(_("You may only register films for your own company."))
+
+
+def film_import_start(*, organization: Organization, actor, upload) -> Job:
+    """Check an import file and queue its import as a background job of ``actor``'s.
+
+    Only the file itself is checked here (size, encoding, columns, cells); each row is
+    checked by the job. Raises ``ValidationError`` (field ``file`` or ``organization``) or
+    ``PermissionDenied`` and queues nothing then.
+
+    Side effects: stores the file for the job; queues the job after commit.
+    """
+    _import_allowed(organization, actor)
+    film_import_read(upload=upload)
+    upload.seek(0)
+    return job_create(kind=IMPORT_JOB, owner=actor, params={"organization": organization.pk}, input_file=upload)
+
+
+def _row_errors(number: int, exc: ValidationError) -> list[dict]:
+    return [
+        {"row": number, "column": FIELD_COLUMNS.get(field, field), "message": " ".join(messages)}
+        for field, messages in exc.message_dict.items()
+    ]
+
+
+def _row_check(organization: Organization, actor, number: int, row: dict) -> list[dict]:
+    """The row's errors, found by creating its film in a transaction that is then rolled back."""
     with transaction.atomic():
-        for number, row in enumerate(rows, start=2):
-            try:
-                with transaction.atomic():
-                    films.append(film_create(organization=organization, actor=actor, data=_import_row_data(row)))
-            except ValidationError as exc:
-                for field, messages in exc.message_dict.items():
-                    problems.append(
-                        _("Row %(n)s, %(field)s: %(msg)s") % {"n": number, "field": field, "msg": " ".join(messages)}
-                    )
-        if problems:
+        try:
+            film_create(organization=organization, actor=actor, data=_import_row_data(row))
+        except ValidationError as exc:
+            return _row_errors(number, exc)
+        finally:
             transaction.set_rollback(True)
-    if problems:
-        raise ValidationError({"rows": problems})
-    return films
+    return []
+
+
+def _rows_create(organization: Organization, actor, rows) -> tuple[list[Film], list[dict]]:
+    films: list[Film] = []
+    errors: list[dict] = []
+    for number, row in rows:
+        try:
+            films.append(film_create(organization=organization, actor=actor, data=_import_row_data(row)))
+        except ValidationError as exc:
+            errors.extend(_row_errors(number, exc))
+    return films, errors
+
+
+def film_import_run(job: Job) -> JobOutcome:
+    """The handler of an import job: one draft film per row, all rows or none.
+
+    Every row is first checked by creating its film in a transaction that is rolled back
+    (the same code as the real save, so the same errors), with the job's progress written
+    after each; then, if no row failed, all films are created in one transaction. Progress
+    cannot be seen from inside that transaction, so checking counts as the first half of
+    the bar and saving as the second.
+
+    Raises ``JobFailed`` listing every bad row (``{"row", "column", "message"}``) and then
+    saves nothing. Side effects: an audit event per film created.
+    """
+    organization = Organization.objects.filter(pk=job.params.get("organization")).first()
+    if organization is None:
+        raise JobFailed(_("The company to import into no longer exists."))
+    actor = job.owner
+    try:
+        # Asked again: the person may have left the company since the job was queued.
+        _import_allowed(organization, actor)
+    except (PermissionDenied, ValidationError) as exc:
+        raise JobFailed(_("You may no longer import films into %(company)s.") % {"company": organization.name}) from exc
+    try:
+        with job.input_file.open("rb") as upload:
+            rows = film_import_read(upload=upload)
+    except ValidationError as exc:
+        raise JobFailed(
+            _("The file cannot be imported."),
+            [{"row": None, "column": "file", "message": m} for m in exc.message_dict.get("file", [])],
+        ) from exc
+    count = len(rows)
+    step = max(1, count // 100)
+
+    job_progress(job=job, done=0, total=2 * count, message=_("Checking the rows."))
+    errors: list[dict] = []
+    for index, (number, row) in enumerate(rows, start=1):
+        errors.extend(_row_check(organization, actor, number, row))
+        if index % step == 0 or index == count:
+            job_progress(
+                job=job, done=index, message=_("Checked %(done)s of %(n)s rows.") % {"done": index, "n": count}
+            )
+    if not errors:
+        job_progress(job=job, done=count, message=_("Saving the films."))
+        with transaction.atomic():
+            films, errors = _rows_create(organization, actor, rows)
+            if errors:  # something changed since the check, such as a genre removed
+                transaction.set_rollback(True)
+    if errors:
+        raise JobFailed(
+            ngettext(
+                "Nothing was imported: %(n)s problem found.", "Nothing was imported: %(n)s problems found.", len(errors)
+            )
+            % {"n": len(errors)},
+            errors,
+        )
+    return JobOutcome(
+        message=ngettext(
+            "%(count)s film imported into %(company)s as a draft.",
+            "%(count)s films imported into %(company)s as drafts.",
+            len(films),
+        )
+        % {"count": len(films), "company": organization.name},
+        result={"organization": organization.pk, "films": [film.pk for film in films]},
+    )
+
+
+def film_import_links(job: Job) -> list[tuple[str, str]]:
+    """Links the page of a finished import offers: the first films it created, and all of them."""
+    ids = job.result.get("films", [])[:IMPORT_LINKS_SHOWN]
+    films = Film.objects.filter(pk__in=ids).only("pk", "title_original", "title_en").order_by("pk")
+    links = [(film.title_en or film.title_original, reverse("films:film_detail", args=[film.pk])) for film in films]
+    if job.result.get("films"):
+        links.append((_("All your films"), reverse("films:my_films")))
+    return links
 
 
 def import_template_csv() -> str:

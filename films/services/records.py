@@ -146,10 +146,12 @@ def _apply_relations(film: Film, clean: dict) -> None:
 
 def film_refresh_search(*, film: Film) -> None:
     """Rebuild the film's search documents from its titles, texts and people."""
-    people = list(film.credits.values_list("name", "name_latin"))
-    texts = [film.title_original, film.title_en, film.logline_en, film.logline_zh, film.synopsis_en, film.synopsis_zh]
-    texts += [name for pair in people for name in pair]
-    search_en, search_cjk = search_documents(*texts)
+    people = [name for pair in film.credits.values_list("name", "name_latin") for name in pair]
+    search_en, search_cjk = search_documents(
+        titles=[film.title_original, film.title_en],
+        loglines=[film.logline_en, film.logline_zh, *people],
+        synopses=[film.synopsis_en, film.synopsis_zh],
+    )
     Film.objects.filter(pk=film.pk).update(search_en=search_en, search_cjk=search_cjk)
     film.search_en, film.search_cjk = search_en, search_cjk
 

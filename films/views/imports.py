@@ -1,13 +1,12 @@
-"""Registering many films at once from a CSV file, and its template."""
+"""Registering many films at once from a CSV file (a background job), and its template."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.jobs import job_list_recent_of
 from core.pages import bound, form_errors_from
 from films import forms, selectors, services
 
@@ -26,31 +25,23 @@ def film_import(request: HttpRequest) -> HttpResponse:
     form = forms.ImportForm(
         bound(request), request.FILES if request.method == "POST" else None, organizations=organizations
     )
-    report: list[str] = []
     if request.method == "POST" and form.is_valid():
-        organization = form.cleaned_data["organization"]
         try:
-            films = services.film_import_csv(
-                organization=organization, actor=request.user, upload=form.cleaned_data["file"]
+            job = services.film_import_start(
+                organization=form.cleaned_data["organization"], actor=request.user, upload=form.cleaned_data["file"]
             )
         except ValidationError as exc:
-            errors = exc.message_dict
-            report = errors.pop("rows", [])
-            if errors:
-                form_errors_from(form, ValidationError(errors))
+            form_errors_from(form, exc)
         else:
-            messages.success(
-                request,
-                _("%(count)s films imported into %(company)s as drafts.")
-                % {"count": len(films), "company": organization.name},
-            )
-            if request.user.has_perm("films.change_film", films[0]):
-                return redirect("films:my_films")
-            return redirect("films:film_import")
+            return redirect("core:job_detail", pk=job.pk)
     return render(
         request,
         "films/film_import.html",
-        {"form": form, "report": report, "columns": services.IMPORT_COLUMNS},
+        {
+            "form": form,
+            "columns": services.IMPORT_COLUMNS,
+            "recent_jobs": job_list_recent_of(user=request.user, kind=services.IMPORT_JOB),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

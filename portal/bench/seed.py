@@ -259,7 +259,10 @@ class _Catalogue:
         logline_zh = self._synopsis_zh(1)
         synopsis_en = " ".join(self._sentence() for _ in range(3))
         synopsis_zh = self._synopsis_zh(3)
-        search_en, search_cjk = search_documents(title_zh, title_en, logline_en, logline_zh, synopsis_en, synopsis_zh)
+        # The service's sections (films.services.film_refresh_search); the seeder writes no credits.
+        search_en, search_cjk = search_documents(
+            titles=[title_zh, title_en], loglines=[logline_en, logline_zh], synopses=[synopsis_en, synopsis_zh]
+        )
         year = min(self.today.year, 2026 - int(rng.expovariate(1 / 6)))
         row = {
             **self.film_defaults,

@@ -11,13 +11,14 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from accounts.enums import OrganizationKind
-from core.models import AuditEvent
+from core.models import AuditEvent, Job
 from core.workflow import TransitionError, audit_timeline
 from films import services
 from films.enums import LISTING_TRANSITIONS, ListingStatus
 from films.filters import CatalogueFilter
 from films.models import Film, FilmImage, FilmRight
 from films.selectors import film_list_published, film_list_visible_to
+from films.services import imports
 from tests.factories import BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.films.factories import (
     CreditFactory,
@@ -452,16 +453,6 @@ def test_bad_catalogue_filters_name_the_field(params, field):
     assert list(filterset.errors) == [field]
 
 
-@pytest.mark.postgres
-def test_postgres_ranks_title_matches_above_synopsis_matches():
-    in_synopsis = PublishedFilmFactory(title_en="Quiet Days", synopsis_en="A river runs past the village.")
-    in_title = PublishedFilmFactory(title_en="River of Stars", synopsis_en="Nothing else.")
-    services.film_refresh_search(film=in_synopsis)
-    services.film_refresh_search(film=in_title)
-
-    assert catalogue(q="river") == [in_title, in_synopsis]
-
-
 # --- Shortlists -------------------------------------------------------------------------
 
 
@@ -512,62 +503,129 @@ def _csv(*rows: str) -> SimpleUploadedFile:
     return SimpleUploadedFile("films.csv", "\n".join([header, *rows]).encode())
 
 
-def test_csv_import_creates_drafts(producer, producer_org):
-    upload = _csv("春天,Spring,2024,95,drama,王一|Wang Yi,https://e.org/t", "秋天,Autumn,2025,88,comedy;family,,")
+@pytest.fixture
+def imported(producer, producer_org, django_capture_on_commit_callbacks):
+    """Runs an import job for the producer to its end and returns the job."""
 
-    films = services.film_import_csv(organization=producer_org, actor=producer, upload=upload)
+    def run(upload):
+        with django_capture_on_commit_callbacks(execute=True):
+            job = services.film_import_start(organization=producer_org, actor=producer, upload=upload)
+        job.refresh_from_db()
+        return job
 
+    return run
+
+
+def _films_of(job) -> list[Film]:
+    return list(Film.objects.filter(pk__in=job.result["films"]).order_by("pk"))
+
+
+def test_csv_import_creates_drafts(imported):
+    job = imported(
+        _csv("春天,Spring,2024,95,drama,王一|Wang Yi,https://e.org/t", "秋天,Autumn,2025,88,comedy;family,,")
+    )
+
+    films = _films_of(job)
+    assert (job.status, job.message) == ("succeeded", "2 films imported into Demo Pictures as drafts.")
     assert [f.title_en for f in films] == ["Spring", "Autumn"]
     assert list(films[0].credits.values_list("name", "name_latin")) == [("王一", "Wang Yi")]
     assert all(f.listing_status == "draft" for f in films)
 
 
-def test_csv_import_with_a_bad_row_saves_nothing_and_reports_each_row(producer, producer_org):
-    upload = _csv("春天,Spring,2024,95,drama,,", "秋天,Autumn,year,0,unknown,,http://e.org/t")
+def test_csv_import_with_a_bad_row_saves_nothing_and_reports_each_row(imported):
+    job = imported(_csv("春天,Spring,2024,95,drama,,", "秋天,Autumn,year,0,unknown,,http://e.org/t"))
 
-    with pytest.raises(ValidationError) as exc:
-        services.film_import_csv(organization=producer_org, actor=producer, upload=upload)
-
-    assert exc.value.message_dict == {"rows": ["Row 3, production_year: Enter a whole number."]}
+    assert (job.status, job.message) == ("failed", "Nothing was imported: 1 problem found.")
+    assert job.errors == [{"row": 3, "column": "production_year", "message": "Enter a whole number."}]
     assert Film.objects.count() == 0
 
 
-def test_csv_import_reports_every_bad_field_of_a_row(producer, producer_org):
-    upload = _csv("秋天,Autumn,2024,0,unknown,,http://e.org/t")
+def test_csv_import_reports_every_bad_field_of_a_row(imported):
+    job = imported(_csv("秋天,Autumn,2024,0,unknown,,http://e.org/t"))
 
-    with pytest.raises(ValidationError) as exc:
-        services.film_import_csv(organization=producer_org, actor=producer, upload=upload)
-
-    assert sorted(exc.value.message_dict["rows"]) == [
-        "Row 2, genres: Unknown genre: unknown.",
-        "Row 2, runtime_minutes: Ensure this value is greater than or equal to 1.",
-        "Row 2, trailer_url: Enter an https:// link.",
+    assert sorted((e["row"], e["column"], e["message"]) for e in job.errors) == [
+        (2, "genres", "Unknown genre: unknown."),
+        (2, "runtime_minutes", "Ensure this value is greater than or equal to 1."),
+        (2, "trailer_url", "Enter an https:// link."),
     ]
     assert Film.objects.count() == 0
+
+
+def test_a_bad_director_is_reported_under_the_director_column(imported):
+    job = imported(_csv("春天,Spring,2024,95,drama,|Wang Yi,"))
+
+    assert [(e["row"], e["column"]) for e in job.errors] == [(2, "director")]
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\xff\xfe\x00bad", "The file is not UTF-8 text."),
+        (b"\xff\xfe\x00bad", "The file is not UTF-8 text (byte 1). Save it as “CSV UTF-8” and upload it again."),
         (b"name,year\nX,2020\n", "The first row must name the columns; see the template."),
         (b"title_original,colour\nX,red\n", "Unknown columns: colour."),
         (b"title_original,title_en\n", "The file has no films in it."),
     ],
 )
-def test_csv_import_refuses_a_bad_file(producer, producer_org, content, message):
+def test_csv_import_refuses_a_bad_file_and_queues_nothing(producer, producer_org, content, message):
     with pytest.raises(ValidationError) as exc:
-        services.film_import_csv(organization=producer_org, actor=producer, upload=SimpleUploadedFile("f.csv", content))
+        services.film_import_start(
+            organization=producer_org, actor=producer, upload=SimpleUploadedFile("f.csv", content)
+        )
 
     assert exc.value.message_dict == {"file": [message]}
+    assert Job.objects.count() == 0
 
 
-def test_import_template_round_trips(producer, producer_org):
-    upload = SimpleUploadedFile("template.csv", services.import_template_csv().encode())
+def test_import_template_round_trips(imported):
+    job = imported(SimpleUploadedFile("template.csv", services.import_template_csv().encode()))
 
-    [film] = services.film_import_csv(organization=producer_org, actor=producer, upload=upload)
+    assert [film.title_en for film in _films_of(job)] == ["Mountains May Depart"]
 
-    assert film.title_en == "Mountains May Depart"
+
+def test_formulas_are_imported_as_the_text_they_are(imported):
+    job = imported(_csv('=HYPERLINK("http://e.org"),=1+1,2024,95,drama,,'))
+
+    assert [(f.title_original, f.title_en) for f in _films_of(job)] == [('=HYPERLINK("http://e.org")', "=1+1")]
+
+
+def test_an_import_reports_its_progress_row_by_row(producer, producer_org, django_capture_on_commit_callbacks):
+    rows = [f"片{i},Film {i},2024,90,drama,," for i in range(3)]
+    with django_capture_on_commit_callbacks() as queued:
+        job = services.film_import_start(organization=producer_org, actor=producer, upload=_csv(*rows))
+    seen = []
+    real_progress = imports.job_progress
+
+    def watched(**kwargs):
+        real_progress(**kwargs)
+        stored = Job.objects.get(pk=job.pk)
+        seen.append((stored.status, stored.progress_done, stored.progress_total, stored.message))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(imports, "job_progress", watched)
+        queued[0]()
+
+    assert seen == [
+        ("running", 0, 6, "Checking the rows."),
+        ("running", 1, 6, "Checked 1 of 3 rows."),
+        ("running", 2, 6, "Checked 2 of 3 rows."),
+        ("running", 3, 6, "Checked 3 of 3 rows."),
+        ("running", 3, 6, "Saving the films."),
+    ]
+    job.refresh_from_db()
+    assert (job.status, job.progress_done, job.percent) == ("succeeded", 6, 100)
+
+
+def test_an_import_by_someone_who_left_the_company_fails_and_saves_nothing(
+    producer, producer_org, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as queued:
+        job = services.film_import_start(organization=producer_org, actor=producer, upload=_csv("春天,Spring,,,,,"))
+    producer.memberships.all().delete()
+    queued[0]()
+
+    job.refresh_from_db()
+    assert (job.status, job.message) == ("failed", "You may no longer import films into Demo Pictures.")
+    assert Film.objects.count() == 0
 
 
 def test_rights_for_a_film_of_another_company_are_refused(producer):
