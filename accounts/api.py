@@ -15,6 +15,7 @@ from accounts.enums import (
     BUYER_VERIFICATION_TRANSITIONS,
     BuyerVerificationStatus,
     OrganizationKind,
+    StaffRole,
 )
 from accounts.forms import TIME_ZONE_CHOICES
 from accounts.models import Membership, Organization, User
@@ -85,6 +86,9 @@ class MembershipSerializer(serializers.ModelSerializer):
 
 class MeSerializer(serializers.ModelSerializer):
     memberships = serializers.SerializerMethodField()
+    staff_role = serializers.ChoiceField(
+        choices=StaffRole.choices, read_only=True, allow_blank=True, help_text="Empty for users outside the agency."
+    )
     time_zone = serializers.ChoiceField(choices=TIME_ZONE_CHOICES)
     language = serializers.ChoiceField(choices=[("en", "English"), ("zh-hans", "简体中文")])
 

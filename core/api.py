@@ -22,14 +22,35 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from core.workflow import TransitionTable
 
 
-def _flatten(detail) -> dict[str, list[str]] | list[str] | str:
+def _where(key) -> str:
+    if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+        return _("item %(n)s") % {"n": int(key) + 1}
+    return str(key)
+
+
+def _messages(detail, path: tuple = ()) -> list[str]:
+    """Every message in a nested error as one string, led by where it is ("item 2, name: …"):
+    the error schema promises a list of strings per field, whatever the field's shape."""
     if isinstance(detail, dict):
-        return {key: _flatten(value) for key, value in detail.items()}
+        return [message for key, value in detail.items() for message in _messages(value, (*path, key))]
     if isinstance(detail, list):
         if all(not isinstance(item, dict | list) for item in detail):
-            return [str(item) for item in detail]
-        return [_flatten(item) for item in detail]
-    return str(detail)
+            return [_located(path, str(item)) for item in detail]
+        return [message for n, item in enumerate(detail) for message in _messages(item, (*path, n))]
+    return [_located(path, str(detail))]
+
+
+def _located(path: tuple, message: str) -> str:
+    if not path:
+        return message
+    return _("%(where)s: %(message)s") % {"where": ", ".join(_where(key) for key in path), "message": message}
+
+
+def _field_errors(detail) -> dict[str, list[str]]:
+    """``{field: [message, …]}``; a list field's or nested object's errors are flattened into its list."""
+    if not isinstance(detail, dict):
+        return {"non_field_errors": _messages(detail)}
+    return {str(field): _messages(value) for field, value in detail.items()}
 
 
 def exception_handler(exc, context):
@@ -49,9 +70,7 @@ def exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        errors = _flatten(exc.detail)
-        if not isinstance(errors, dict):
-            errors = {"non_field_errors": errors if isinstance(errors, list) else [errors]}
+        errors = _field_errors(exc.detail)
         fields = ", ".join(sorted(errors))
         body = {
             "message": _("Invalid input: %(fields)s.") % {"fields": fields},
@@ -107,6 +126,22 @@ class PagePagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
     django_paginator_class = CappedCountPaginator
+
+    def get_page_size(self, request: Request) -> int:
+        """``page_size`` as asked, at most ``max_page_size``; anything but a whole number from 1 is
+        refused (DRF would quietly use the default, which hides a client's mistake)."""
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+            raise exceptions.ValidationError({self.page_size_query_param: [_("Give a whole number from 1.")]})
+        return min(int(raw), self.max_page_size)
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
 
     def get_paginated_response(self, data) -> Response:
         paginator = self.page.paginator

@@ -3,24 +3,71 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
+from rest_framework import permissions, serializers
 
-from core.api import ErrorSerializer
+from core.api import ErrorSerializer, RulesPermission
+
+# Text the API stores: no NUL character (PostgreSQL refuses it), and, where blank is refused,
+# one character that is not white space (surrounding white space is trimmed before the check).
+_TEXT = r"^[^\x00]*$"
+_TEXT_NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
 
 
 class PortalAutoSchema(AutoSchema):
-    """drf-spectacular's schema generator with two house rules, so the schema says what the API answers.
+    """drf-spectacular's schema generator with house rules, so the schema says what the API answers.
 
     - A blank value is allowed where a field allows it: an optional website or e-mail answers
       ``""``, which no ``format: uri`` or ``format: email`` accepts on its own.
+    - Text the API takes says what it refuses: a NUL character, and only white space where a
+      value is required (``pattern``).
+    - Public reads (``RulesPermission.PUBLIC`` or ``AllowAny``) document that they need no
+      credentials: ``{}`` is one of their security alternatives.
     - Every operation documents its error answers (all in the shape of ``ErrorSerializer``):
       401, 403 and 429 anywhere; 400 where there is input to refuse (a body or query
-      parameters); 404 where there is an object or a page to miss.
+      parameters) or an object that cannot be deleted in its state; 404 where there is an
+      object or a page to miss.
     """
 
     def _insert_field_validators(self, field, schema):
         super()._insert_field_validators(field, schema)  # the last step of a field's schema
         if getattr(field, "allow_blank", False) and "format" in schema:
             schema["anyOf"] = [{"format": schema.pop("format")}, {"maxLength": 0}]
+        if (
+            type(field) is serializers.CharField
+            and not field.read_only
+            and not {"pattern", "format", "anyOf", "enum"} & set(schema)
+        ):
+            schema["pattern"] = _TEXT if field.allow_blank or not field.trim_whitespace else _TEXT_NOT_BLANK
+
+    def _get_filter_parameters(self):
+        parameters = super()._get_filter_parameters()
+        filterset_class = getattr(self.view, "filterset_class", None)
+        bounds = {
+            name: filter_.extra
+            for name, filter_ in (filterset_class.base_filters.items() if filterset_class else ())
+            if "min_value" in filter_.extra or "max_value" in filter_.extra
+        }
+        for parameter in parameters:
+            extra = bounds.get(parameter["name"], {})
+            for keyword, bound in (("min_value", "minimum"), ("max_value", "maximum")):
+                if keyword in extra:
+                    parameter["schema"][bound] = extra[keyword]
+        return parameters
+
+    def _is_public(self) -> bool:
+        for permission in self.view.get_permissions():
+            if isinstance(permission, permissions.AllowAny):
+                return True
+            if isinstance(permission, RulesPermission):
+                action = getattr(self.view, "action", None) or self.method.lower()
+                return getattr(self.view, "permission_rules", {}).get(action) == RulesPermission.PUBLIC
+        return False
+
+    def get_auth(self) -> list[dict]:
+        auth = super().get_auth()
+        if auth and {} not in auth and self._is_public():
+            auth.append({})
+        return auth
 
     def _error_answers(self) -> dict[str, str]:
         answers = {
@@ -31,6 +78,8 @@ class PortalAutoSchema(AutoSchema):
         has_query = bool(self._get_filter_parameters() or self._get_pagination_parameters())
         if self.method in ("POST", "PUT", "PATCH") or has_query:
             answers["400"] = _("The input was refused; the answer names each field and rule.")
+        elif self.method == "DELETE":
+            answers["400"] = _("The object cannot be deleted in its current state; the answer says why.")
         if "{" in self.path or self._is_list_view():
             answers["404"] = _("No such object visible to the user, or no such page.")
         return answers

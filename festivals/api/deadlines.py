@@ -5,7 +5,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -53,21 +53,19 @@ class DeadlineEntrySerializer(serializers.ModelSerializer):
 
 class CalendarQuery(serializers.Serializer):
     tier = serializers.ChoiceField(choices=FestivalTier.choices, required=False)
-    country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False)
-    month = serializers.IntegerField(min_value=1, max_value=12, required=False)
+    country = serializers.RegexField(
+        r"^[A-Za-z]{2}$", required=False, help_text="ISO 3166 code of the festival's country."
+    )
+    month = serializers.IntegerField(
+        min_value=1, max_value=12, required=False, help_text="The month the deadline closes in, 1–12."
+    )
     focus = serializers.ChoiceField(choices=FestivalFocus.choices, required=False)
     film = serializers.IntegerField(
-        min_value=1, max_value=2**31 - 1, required=False, help_text="Only deadlines this film of yours may still meet."
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        help_text="Only deadlines a film of yours is eligible for now (signed in).",
     )
-
-
-_PARAMETERS = [
-    OpenApiParameter("tier", str, enum=FestivalTier.values),
-    OpenApiParameter("country", str, description="ISO 3166 code of the festival's country."),
-    OpenApiParameter("month", int, description="The month the deadline closes in, 1–12."),
-    OpenApiParameter("focus", str, enum=FestivalFocus.values),
-    OpenApiParameter("film", int, description="Only deadlines a film of yours is eligible for now (signed in)."),
-]
 
 
 class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -90,12 +88,12 @@ class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
                 raise ValidationError({"film": [_("Choose a film of your own company.")]})
         return selectors.deadline_list_for_calendar(after=timezone.now(), film=film, **params)
 
-    @extend_schema(parameters=_PARAMETERS)
+    @extend_schema(parameters=[CalendarQuery])
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
     @extend_schema(
-        parameters=_PARAMETERS,
+        parameters=[CalendarQuery],
         responses={
             (200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="An iCalendar file."),
             400: ErrorSerializer,

@@ -3,7 +3,7 @@ out from (``GET /screenings/premiere-status/?film=…``)."""
 
 from django_countries.serializers import CountryFieldMixin
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api import ErrorSerializer, RulesPermission
+from core.filtersets import IntegerFilter
 from festivals import selectors, services
 from festivals.api.fields import OwnFilmField
 from festivals.models import FestivalEdition, Screening
@@ -48,15 +49,16 @@ class PremiereStatusSerializer(serializers.Serializer):
 
 
 class ScreeningFilter(filters.FilterSet):
-    film = filters.NumberFilter(field_name="film_id", min_value=1, max_value=2**31 - 1)
+    film = IntegerFilter(field_name="film_id", min_value=1, max_value=2**31 - 1)
 
     class Meta:
         model = Screening
         fields: list[str] = []
 
 
-_FILM = OpenApiParameter("film", int, required=True, description="The film's id.")
-_COUNTRY = OpenApiParameter("country", str, required=False, description="ISO 3166 code for `national`.")
+class _PremiereQuery(serializers.Serializer):
+    film = serializers.IntegerField(min_value=1, max_value=2**31 - 1, help_text="The film's id.")
+    country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, help_text="ISO 3166 code for `national`.")
 
 
 class ScreeningViewSet(
@@ -89,7 +91,7 @@ class ScreeningViewSet(
         services.screening_delete(screening=instance, actor=self.request.user)
 
     @extend_schema(
-        parameters=[_FILM, _COUNTRY],
+        parameters=[_PremiereQuery],
         responses={200: PremiereStatusSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
     @action(detail=False, methods=["get"], url_path="premiere-status", filter_backends=[], pagination_class=None)
@@ -111,8 +113,3 @@ class ScreeningViewSet(
             "screened_in": sorted(premieres.screened_in),
         }
         return Response(PremiereStatusSerializer(data).data, status=status.HTTP_200_OK)
-
-
-class _PremiereQuery(serializers.Serializer):
-    film = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
-    country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False)

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, TransitionRequestSerializer
 from core.money import CURRENCY_CHOICES, MoneySerializerField
+from core.filtersets import IntegerFilter
 from festivals import selectors, services
 from festivals.api.fields import OwnFilmField
 from festivals.enums import SUBMISSION_TRANSITIONS, DeadlineKind, SubmissionStatus
@@ -76,9 +77,9 @@ class SubmissionTransitionSerializer(TransitionRequestSerializer):
 
 class SubmissionFilter(filters.FilterSet):
     status = filters.MultipleChoiceFilter(choices=SubmissionStatus.choices)
-    film = filters.NumberFilter(field_name="film_id", min_value=1, max_value=2**31 - 1)
-    festival = filters.NumberFilter(field_name="section__edition__festival_id", min_value=1, max_value=2**31 - 1)
-    year = filters.NumberFilter(field_name="section__edition__year", min_value=1900, max_value=2100)
+    film = IntegerFilter(field_name="film_id", min_value=1, max_value=2**31 - 1)
+    festival = IntegerFilter(field_name="section__edition__festival_id", min_value=1, max_value=2**31 - 1)
+    year = IntegerFilter(field_name="section__edition__year", min_value=1900, max_value=2100)
 
     class Meta:
         model = Submission

@@ -154,7 +154,7 @@ class FilmViewSet(viewsets.ModelViewSet):
         description="One row per country × media. Verified buyers, the producer's members and agency admins.",
         responses={200: FilmRightSerializer(many=True), **error_responses(403, 404)},
     )
-    @action(detail=True, methods=["get"], pagination_class=None, parser_classes=[JSONParser])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[], parser_classes=[JSONParser])
     def rights(self, request: Request, pk=None) -> Response:
         film = self.get_object()
         return Response(FilmRightSerializer(selectors.film_rights_rows(film=film), many=True).data)
@@ -178,7 +178,7 @@ class FilmViewSet(viewsets.ModelViewSet):
         summary="A film's poster and stills",
         responses={200: FilmImageSerializer(many=True), **error_responses(403, 404)},
     )
-    @action(detail=True, methods=["get"], pagination_class=None, parser_classes=[MultiPartParser])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[], parser_classes=[MultiPartParser])
     def media(self, request: Request, pk=None) -> Response:
         film = self.get_object()
         images = selectors.film_images(film=film)

@@ -336,11 +336,15 @@ def rights_rows_parse(data) -> list[dict]:
         return [dict(row) for row in rows.validated_data]
     if isinstance(rows.errors, dict):
         raise DjangoValidationError({"rights": [_("Send a list of rights rows.")]})
-    messages = [
-        _("Row %(n)s, %(field)s: %(msg)s") % {"n": n, "field": field, "msg": " ".join(map(str, msgs))}
-        for n, row_errors in enumerate(rows.errors, start=1)
-        for field, msgs in row_errors.items()
-    ]
+    messages = []
+    for n, row_errors in enumerate(rows.errors, start=1):
+        if not isinstance(row_errors, dict):  # the row is not an object at all (``null``, a number)
+            messages.append(_("Row %(n)s: %(msg)s") % {"n": n, "msg": " ".join(map(str, row_errors))})
+            continue
+        messages.extend(
+            _("Row %(n)s, %(field)s: %(msg)s") % {"n": n, "field": field, "msg": " ".join(map(str, msgs))}
+            for field, msgs in row_errors.items()
+        )
     raise DjangoValidationError({"rights": messages})
 
 

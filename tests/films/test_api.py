@@ -476,7 +476,7 @@ BAD_FILM_INPUT = [
     ({"box_office_currency": ""}, {"box_office_currency": ["Give the currency of the box office."]}),
     ({"original_languages": ["klingon"]}, {"original_languages": ["Unknown language code: klingon."]}),
     ({"countries": ["XX"]}, {"countries": ["Unknown country code: XX."]}),
-    ({"credits": [{"role": "director", "name": ""}]}, {"credits": {"0": {"name": ["This field may not be blank."]}}}),
+    ({"credits": [{"role": "director", "name": ""}]}, {"credits": ["item 1, name: This field may not be blank."]}),
     ({"production_year": 1700}, {"production_year": ["Ensure this value is greater than or equal to 1895."]}),
 ]
 
@@ -915,6 +915,7 @@ BAD_RIGHTS = [
     ),
     ({"territory": "FR", "media": "svod"}, ["Send a list of rights rows."]),
     (["FR"], ["Row 1, non_field_errors: Invalid data. Expected a dictionary, but got str."]),
+    ([None, None], ["Row 1: This field may not be null.", "Row 2: This field may not be null."]),
 ]
 
 
