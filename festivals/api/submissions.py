@@ -10,8 +10,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, TransitionRequestSerializer
-from core.money import CURRENCY_CHOICES, MoneySerializerField
 from core.filtersets import IntegerFilter
+from core.money import CURRENCY_CHOICES, MoneySerializerField
 from festivals import selectors, services
 from festivals.api.fields import OwnFilmField
 from festivals.enums import SUBMISSION_TRANSITIONS, DeadlineKind, SubmissionStatus
