@@ -311,6 +311,7 @@ SPECTACULAR_SETTINGS = {
         "DeadlineKindEnum": "festivals.enums.DeadlineKind",
         "SectionKindEnum": "festivals.enums.SectionKind",
         "SubmissionStatusEnum": "festivals.enums.SubmissionStatus",
+        "CurrencyEnum": "core.money.CURRENCY_CHOICES",
     },
 }
 

@@ -324,3 +324,10 @@ def test_an_existing_deadline_shows_in_the_festivals_zone_and_saves_unchanged(cl
 
     assert 'value="18:00:00"' in page
     assert 'value="40.00"' in page
+
+
+@pytest.mark.parametrize("page", ["festival", "festivaledition"])
+def test_the_add_pages_that_save_through_services_open(client, agency_admin, page):
+    client.force_login(agency_admin)
+
+    assert client.get(f"/admin/festivals/{page}/add/").status_code == 200

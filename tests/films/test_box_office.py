@@ -58,3 +58,28 @@ def test_a_box_office_in_won_is_kept_as_money(producer, producer_org):
 
     film.refresh_from_db()
     assert film.box_office == Money(Decimal("3200000000.00"), "KRW")
+
+
+@pytest.mark.parametrize(
+    ("change", "errors"),
+    [
+        (
+            {"box_office_amount": "1000.50", "box_office_currency": "KRW"},
+            {"box_office_amount": ["KRW has no minor unit: give a whole amount."]},
+        ),
+        (
+            {"box_office_amount": "1000.00", "box_office_currency": "XYZ"},
+            {"box_office_currency": ['"XYZ" is not a valid choice.']},
+        ),
+    ],
+)
+def test_a_bad_box_office_in_the_api_answers_400_naming_the_field(api_client, producer, producer_org, change, errors):
+    film = FilmFactory(organization=producer_org)
+    api_client.force_authenticate(producer)
+
+    response = api_client.patch(f"/api/v1/films/{film.pk}/", change, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == errors
+    film.refresh_from_db()
+    assert film.box_office is None
