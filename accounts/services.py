@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -35,8 +34,6 @@ from accounts.selectors import (
 from core.models import AuditEvent
 from core.workflow import TransitionError, audit_record, transition_apply
 from notifications.services import notify
-
-logger = logging.getLogger(__name__)
 
 # Service error keys that differ from the model's field names.
 _ORG_FIELD_NAMES = {"name": "company_name", "kind": "company_kind"}

@@ -13,7 +13,6 @@ from core.api import ErrorSerializer, RulesPermission
 from notifications import selectors, services
 from notifications.enums import EmailMode
 from notifications.models import Notification
-from notifications.registry import kind_get
 
 NOTIFICATION_FIELDS = ["id", "kind", "subject", "url", "created_at", "read_at"]
 
@@ -112,21 +111,24 @@ class NotificationPreferenceViewSet(viewsets.ViewSet):
             400: OpenApiResponse(ErrorSerializer, description="Unknown kind, or an e-mail mode not offered."),
         },
     )
-    def update(self, request: Request, kind: str | None = None) -> Response:
-        payload = PreferenceSerializer(data=request.data)
+    def update(self, request: Request, kind: str | None = None, partial: bool = False) -> Response:
+        payload = PreferenceSerializer(data=request.data, partial=partial)
         errors: dict = {}
         try:
-            services.notification_kind_validate(kind=kind)
+            spec = services.notification_kind_validate(kind=kind)
         except ValidationError as exc:
             errors.update(exc.message_dict)
         if not payload.is_valid():
             errors.update(payload.errors)
         if errors:
             raise ValidationError(errors)
+        if "email" not in payload.validated_data:  # a PATCH without a change
+            modes = services.notification_email_modes(users=[request.user], kind=spec.code)
+            return Response(self._row(spec, modes[request.user.pk]))
         preference = services.notification_preference_set(
-            user=request.user, kind=kind, email=payload.validated_data["email"]
+            user=request.user, kind=spec.code, email=payload.validated_data["email"]
         )
-        return Response(self._row(kind_get(preference.kind), preference.email), status=status.HTTP_200_OK)
+        return Response(self._row(spec, preference.email), status=status.HTTP_200_OK)
 
     @extend_schema(
         parameters=[KIND_PARAMETER],
@@ -137,7 +139,7 @@ class NotificationPreferenceViewSet(viewsets.ViewSet):
         },
     )
     def partial_update(self, request: Request, kind: str | None = None) -> Response:
-        return self.update(request, kind=kind)
+        return self.update(request, kind=kind, partial=True)
 
 
 def register(router) -> None:

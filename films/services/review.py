@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
@@ -18,8 +16,6 @@ from films.models import Film
 from films.notification_kinds import LISTING_DECISION, LISTING_SUBMITTED
 from films.selectors import CATALOGUE_ANSWERS
 from notifications.services import notify
-
-logger = logging.getLogger(__name__)
 
 
 def film_missing_for_review(*, film: Film) -> list[str]:

@@ -2,9 +2,9 @@
 
 Exactly once per row, as far as SMTP allows: a row is claimed under a lease before it is
 sent, and marked sent (in its own commit) as soon as the mail server has accepted it. A
-worker that dies mid-batch leaves its claimed rows to come due again when the lease runs out;
-only the one mail in flight at the moment it died can go out twice. Rows already marked sent
-are never claimed again.
+worker renews its lease while it sends; one that dies mid-batch leaves its claimed rows to
+come due again when the lease runs out, and only the one mail in flight at the moment it died
+can go out twice. Rows already marked sent are never claimed again.
 """
 
 from __future__ import annotations
@@ -80,14 +80,18 @@ def notification_deliver(*, ids: list[int], token: str | uuid.UUID | None = None
     if not rows:
         return 0
     accepted = 0
-    # Stop before the claim runs out, so no other worker takes over a row while it is being sent.
+    # Renew the claim before it can run out in the middle of a send, so no other worker ever takes
+    # over a row while this one is sending it; rows another claim took meanwhile are skipped.
     margin = min(timedelta(seconds=getattr(settings, "EMAIL_TIMEOUT", None) or 10), claim_lease() / 2)
+    lease_end = min(row.claimed_until for row in rows)
+    held = {row.pk for row in rows}
     connection = get_connection(fail_silently=False)
     try:
-        for row in rows:
-            if timezone.now() + margin >= row.claimed_until:
-                logger.info("claim on notifications ending; %s rows are left for the next sweep", len(rows))
-                break
+        for index, row in enumerate(rows):
+            if timezone.now() + margin >= lease_end:
+                lease_end, held = _claim_renew(token=token, ids=[r.pk for r in rows[index:]])
+            if row.pk not in held:
+                continue
             try:
                 message = notification_email(notification=row, connection=connection)
             except Exception as exc:  # a kind's template or context that cannot render will not heal
@@ -110,6 +114,19 @@ def notification_deliver(*, ids: list[int], token: str | uuid.UUID | None = None
         except (smtplib.SMTPException, OSError):
             logger.info("closing the SMTP connection failed; the mails were already accepted")
     return accepted
+
+
+def _claim_renew(*, token, ids: list[int]) -> tuple[datetime, set[int]]:
+    """Extend the lease on the rows still holding ``token``; returns the new end and those rows."""
+    lease_end = timezone.now() + claim_lease()
+    with transaction.atomic():
+        held = set(
+            Notification.objects.filter(pk__in=ids, claim_token=token, email_status=EmailStatus.QUEUED)
+            .select_for_update()
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=held).update(claimed_until=lease_end, next_attempt_at=lease_end)
+    return lease_end, held
 
 
 def _record_sent(*, row: Notification, token) -> None:

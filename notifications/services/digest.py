@@ -32,7 +32,7 @@ def notification_digest_sweep(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     hour = int(setting("DIGEST_HOUR", 8))
     waiting = Notification.objects.filter(email_status=EmailStatus.DIGEST, created_at__lte=now)
-    recipient_ids = sorted(set(waiting.values_list("recipient_id", flat=True)))
+    recipient_ids = list(waiting.order_by("recipient_id").values_list("recipient_id", flat=True).distinct())
     written = 0
     for user in get_user_model().objects.filter(pk__in=recipient_ids).order_by("pk"):
         zone = user_zone(user)

@@ -702,10 +702,10 @@ def make_weeks(count: int, *, org, past: bool | None = None) -> list[Showcase]:
     return weeks
 
 
-# Session, user and the memberships for the navigation, then the page's own queries.
-LIST_QUERIES = {"anonymous": 2, "owner": 5, "admin": 5}
+# Session, user, the memberships for the navigation and the unread count, then the page's own queries.
+LIST_QUERIES = {"anonymous": 2, "owner": 6, "admin": 6}
 # The week, partners, venues, programme; memberships, proposals; the producer's films for the form.
-DETAIL_QUERIES = {"anonymous": 4, "owner": 9, "admin": 8}
+DETAIL_QUERIES = {"anonymous": 4, "owner": 10, "admin": 9}
 
 
 @pytest.mark.parametrize("role", list(LIST_QUERIES))

@@ -139,3 +139,18 @@ def test_preferences_are_per_user(api_client, producer):
     rows = as_user(api_client, producer).get(PREFERENCES).json()
 
     assert {row["kind"]: row["email"] for row in rows}[KIND] == "immediate"
+
+
+def test_a_patch_without_a_mode_changes_nothing(api_client, producer):
+    response = as_user(api_client, producer).patch(f"{PREFERENCES}{KIND}/", {})
+
+    assert response.status_code == 200
+    assert response.json()["email"] == "immediate"
+    assert NotificationPreference.objects.count() == 0
+
+
+def test_a_put_without_a_mode_names_email(api_client, producer):
+    response = as_user(api_client, producer).put(f"{PREFERENCES}{KIND}/", {})
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["email"]

@@ -163,6 +163,22 @@ def test_a_claimed_row_is_not_claimed_again_until_its_lease_runs_out(settings):
     assert len(mail.outbox) == 1
 
 
+def test_a_delivery_renews_a_lapsed_claim_nobody_else_took(settings):
+    settings.NOTIFICATIONS_CLAIM_SECONDS = 60
+    ids = send([UserFactory(), UserFactory()])
+    token, _claimed = services.notification_claim()
+    lapsed = timezone.now() - timedelta(seconds=1)
+    Notification.objects.filter(pk__in=ids).update(claimed_until=lapsed, next_attempt_at=lapsed)
+    # The lease ran out, and a sweep took the second row meanwhile.
+    _taken_by, [taken] = services.notification_claim(ids=[ids[1]])
+
+    assert services.notification_deliver(ids=ids, token=token) == 1
+
+    assert Notification.objects.get(pk=ids[0]).email_status == EmailStatus.SENT
+    assert Notification.objects.get(pk=taken).email_status == EmailStatus.QUEUED
+    assert len(mail.outbox) == 1
+
+
 def test_a_refused_mail_retries_with_backoff_then_fails_with_the_reason(settings):
     settings.EMAIL_BACKEND = "tests.notifications.backends.RefusingBackend"
     settings.NOTIFICATIONS_MAX_ATTEMPTS = 3
