@@ -255,8 +255,9 @@ class _Catalogue:
         created_at = published_at - timedelta(days=rng.randrange(1, 120))
         title_zh = self._zh(2) if rng.random() < 0.7 else f"{self._zh(1)}的{self._zh(1)}"
         title_en = self._title_en()
-        logline_en = self._sentence()
-        logline_zh = self._synopsis_zh(1)
+        # Cut as stored, so the search documents below hold what the film shows.
+        logline_en = self._sentence()[:300]
+        logline_zh = self._synopsis_zh(1)[:300]
         synopsis_en = " ".join(self._sentence() for _ in range(3))
         synopsis_zh = self._synopsis_zh(3)
         # The service's sections (films.services.film_refresh_search); the seeder writes no credits.

@@ -437,7 +437,7 @@ def test_producer_registers_a_film_as_a_draft(api_client, producer, producer_org
     assert body["box_office_amount"] == "32000000.00"
     assert body["missing_for_review"] == ["an English synopsis", "a poster", "at least one rights row"]
     assert film.listing_status == ListingStatus.DRAFT
-    assert film.search_cjk == "山河 河故 故人 贾樟 樟柯"
+    assert film.search_cjk == "山河 河故 故人 | 贾樟 樟柯 | "
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,13 @@ import pytest
 from django.db import connection
 from django_countries import countries
 
+from films import services
 from films.filters import CatalogueFilter
+from films.models import Film
 from films.search import cjk_bigrams, latin_words, search_documents
 from films.selectors import film_list_published
 from films.territories import REGIONS, territory_expand
+from portal.bench.seed import SeedSize, seed
 from tests.films.factories import CreditFactory, FilmFactory, PublishedFilmFactory
 
 
@@ -42,6 +45,15 @@ def test_a_films_people_are_searched_with_its_loglines(db):
     film.refresh_from_db()
 
     assert (film.search_en, film.search_cjk) == ("spring | a town wang xiaoshuai | ", "春天 | 王小 小帅 | ")
+
+
+def test_the_bench_seed_writes_the_documents_the_service_writes(db):
+    seed(size=SeedSize(films=5, rights_per_film=1, buyers=1), write=lambda line: None)
+
+    for film in Film.objects.all():
+        seeded = (film.search_en, film.search_cjk)
+        services.film_refresh_search(film=film)
+        assert (film.search_en, film.search_cjk) == seeded
 
 
 def _catalogue(q: str) -> list:
