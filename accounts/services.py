@@ -205,6 +205,9 @@ def organization_update(*, organization: Organization, actor: User, data: dict) 
     unknown = set(data) - allowed
     if unknown:
         raise ValidationError({name: [_("This field cannot be changed here.")] for name in sorted(unknown)})
+    if "buyer_type" in data and not data["buyer_type"]:
+        # Named here, not left to the database constraint, whose message names no field.
+        raise ValidationError({"buyer_type": [_("A buyer company says which kind of buyer it is.")]})
     for name, value in data.items():
         setattr(organization, name, value.strip() if isinstance(value, str) else value)
     organization.full_clean(exclude=["verification_reminder_sent_at"])

@@ -1,6 +1,8 @@
 """The OpenAPI schema generator every API view uses (``DEFAULT_SCHEMA_CLASS``)."""
 
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
+from django_filters import ChoiceFilter, MultipleChoiceFilter
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import permissions, serializers
@@ -9,8 +11,37 @@ from core.api import ErrorSerializer, RulesPermission
 
 # Text the API stores: no NUL character (PostgreSQL refuses it), and, where blank is refused,
 # one character that is not white space (surrounding white space is trimmed before the check).
+_CHOICE_FILTERS = (ChoiceFilter, MultipleChoiceFilter)
 _TEXT = r"^[^\x00]*$"
 _TEXT_NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
+
+
+def _decimal_pattern(field: serializers.DecimalField) -> str:
+    """A decimal with at least one digit (drf-spectacular's own pattern also matches "" and "-"),
+    and no minus sign where the field takes nothing below zero."""
+    whole = "" if field.max_whole_digits is None else field.max_whole_digits
+    places = "" if field.decimal_places is None else field.decimal_places
+    sign = "" if field.min_value is not None and field.min_value >= 0 else "-?"
+    digits = rf"(?:\d{{1,{whole}}}(?:\.\d{{0,{places}}})?|\.\d{{1,{places}}})" if places != 0 else rf"\d{{1,{whole}}}"
+    return rf"^{sign}{digits}$"
+
+
+def _choice_values(choices) -> list[str] | None:
+    if callable(choices):
+        try:
+            choices = choices()
+        except (DatabaseError, RuntimeError):
+            # Choices read from the database (genres) are listed when it can answer; without one
+            # (`manage.py spectacular` before `migrate`, a test module collected before its test
+            # database exists, where pytest-django raises RuntimeError) the parameter stays open.
+            return None
+    values = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):  # a group of choices
+            values.extend(str(v) for v, _label in label)
+        else:
+            values.append(str(value))
+    return values
 
 
 class PortalAutoSchema(AutoSchema):
@@ -32,6 +63,8 @@ class PortalAutoSchema(AutoSchema):
         super()._insert_field_validators(field, schema)  # the last step of a field's schema
         if getattr(field, "allow_blank", False) and "format" in schema:
             schema["anyOf"] = [{"format": schema.pop("format")}, {"maxLength": 0}]
+        if isinstance(field, serializers.DecimalField) and "pattern" in schema:
+            schema["pattern"] = _decimal_pattern(field)
         if (
             type(field) is serializers.CharField
             and not field.read_only
@@ -40,18 +73,22 @@ class PortalAutoSchema(AutoSchema):
             schema["pattern"] = _TEXT if field.allow_blank or not field.trim_whitespace else _TEXT_NOT_BLANK
 
     def _get_filter_parameters(self):
+        """The filters' parameters with what the filters check: bounds, lengths, and the choices
+        even where they are read when asked (genres, languages, countries, honours)."""
         parameters = super()._get_filter_parameters()
         filterset_class = getattr(self.view, "filterset_class", None)
-        bounds = {
-            name: filter_.extra
-            for name, filter_ in (filterset_class.base_filters.items() if filterset_class else ())
-            if "min_value" in filter_.extra or "max_value" in filter_.extra
-        }
+        filters = filterset_class.base_filters if filterset_class else {}
         for parameter in parameters:
-            extra = bounds.get(parameter["name"], {})
-            for keyword, bound in (("min_value", "minimum"), ("max_value", "maximum")):
-                if keyword in extra:
-                    parameter["schema"][bound] = extra[keyword]
+            filter_ = filters.get(parameter["name"])
+            if filter_ is None:
+                continue
+            schema = parameter["schema"]
+            for keyword, bound in (("min_value", "minimum"), ("max_value", "maximum"), ("max_length", "maxLength")):
+                if keyword in filter_.extra:
+                    schema[bound] = filter_.extra[keyword]
+            values = _choice_values(filter_.extra.get("choices", ())) if isinstance(filter_, _CHOICE_FILTERS) else None
+            if values is not None:
+                (schema.get("items") or schema)["enum"] = values
         return parameters
 
     def _is_public(self) -> bool:

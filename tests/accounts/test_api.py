@@ -225,6 +225,15 @@ def test_update_with_an_unknown_country_is_refused(api_client, producer, produce
     assert producer_org.country == "CN"
 
 
+def test_a_buyer_company_cannot_drop_its_buyer_type(api_client, buyer, buyer_org):
+    response = as_user(api_client, buyer).patch(org_url(buyer_org), {"buyer_type": ""}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"buyer_type": ["A buyer company says which kind of buyer it is."]}
+    buyer_org.refresh_from_db()
+    assert buyer_org.buyer_type == "distributor"
+
+
 def test_malformed_json_is_refused_with_a_message(api_client, producer, producer_org):
     response = as_user(api_client, producer).generic(
         "PATCH", org_url(producer_org), '{"city": ', content_type="application/json"
