@@ -1,11 +1,12 @@
 """Core's back office: the audit trail (read only), and ``ServiceModelAdmin``, the one way a
 domain's admin saves through its services."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django import forms
 from django.contrib import admin
+from django.core import checks
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -117,8 +118,19 @@ class ServiceModelAdmin(admin.ModelAdmin):
     ``refusals_for(formset.prefix)`` (the inline as a whole) or ``refusals_for(form.prefix)``
     (one row)."""
 
-    def save_through_services(self, request, form, formsets, change: bool) -> models.Model:
-        raise NotImplementedError
+    save_through_services: Callable[..., models.Model]  # (request, form, formsets, change) -> saved object
+
+    def check(self, **kwargs) -> list[checks.CheckMessage]:
+        errors = super().check(**kwargs)
+        if not callable(getattr(self, "save_through_services", None)):
+            errors.append(
+                checks.Error(
+                    f"{type(self).__name__} saves through services but defines no save_through_services().",
+                    obj=type(self),
+                    id="core.E001",
+                )
+            )
+        return errors
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:

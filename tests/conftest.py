@@ -57,6 +57,22 @@ def _clock(request):
         yield moment
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the database serialized at setup when it ends.
+
+    A transactional test that only flushes lets Django re-create content types and permissions
+    after the flush; a later test that restores the serialized database then inserts them a
+    second time and fails on their unique keys. So no test may flush without restoring.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
+        if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+            transactional = True
+        if transactional and "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")
+
+
 def _missing_service(marker: str) -> str | None:
     if marker == "postgres" and settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         return "needs PostgreSQL: set DATABASE_URL=postgres://..."
