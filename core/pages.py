@@ -1,11 +1,18 @@
 """Small helpers every app's page views share: form errors from a service's ValidationError,
-a safe ``next`` address, bound form data, the form a workflow's transition buttons post, and a
-400 page naming what was wrong with a request that has no form to show it on."""
+a safe ``next`` address, bound form data, a 400 page naming what was wrong with a request that
+has no form to show it on, and the one way a page applies a workflow move
+(:func:`transition_page`, posted by ``includes/transition_buttons.html``)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -39,3 +46,63 @@ class TransitionForm(forms.Form):
 def bad_request(request: HttpRequest, message: str, back: str = "") -> HttpResponse:
     """A 400 page saying what was wrong, with a link back when given."""
     return render(request, "bad_request.html", {"message": message, "back": back}, status=400)
+
+
+@dataclass(frozen=True)
+class RefusedTransition:
+    """A move a page refused: every reason, the pk of the object it concerns (its buttons show
+    the reasons) and the address the buttons return to (the posted ``next``)."""
+
+    errors: list[str]
+    key: object
+    next: str
+
+
+class RenderPage(Protocol):
+    """Renders the object's page with ``refused`` in its context as ``transition_refused``."""
+
+    def __call__(self, *, refused: RefusedTransition, status: int) -> HttpResponse: ...
+
+
+def transition_page(
+    request: HttpRequest,
+    *,
+    obj: models.Model,
+    service: Callable[..., models.Model],
+    object_kwarg: str,
+    render_page: RenderPage,
+    done_url: str,
+    done_message: Callable[[models.Model], str],
+    extra: Callable[[HttpRequest, dict], dict] | None = None,
+) -> HttpResponse:
+    """Apply one move posted from ``includes/transition_buttons.html``; every life cycle's page
+    answers the same way.
+
+    The caller has found ``obj`` among what the user may see (404 otherwise). A move the user may
+    not make raises ``PermissionDenied`` from the service (403), before any input is judged. A
+    refused move — an incomplete request, a move the table does not have from the current
+    state, a guard's reasons, a missing note or bad extra input — answers with
+    ``render_page(refused=RefusedTransition(...), status=400)``: the object's page again, which
+    puts ``refused`` in its context as ``transition_refused`` so the buttons show the reasons
+    beside them; nothing changed. A move made redirects to the POSTed ``next`` (on this site) or
+    ``done_url``, with ``done_message(updated)`` as a success message. ``extra(request,
+    cleaned_data)`` gives more keyword arguments for the service (e.g. awards), or a ``note``
+    to use instead of the posted one; the service judges them after the actor's permission.
+    """
+    back = safe_next(request, done_url)
+
+    def refuse(errors: list[str]) -> HttpResponse:
+        return render_page(refused=RefusedTransition(errors=errors, key=obj.pk, next=back), status=400)
+
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return refuse([f"{name}: {error}" for name, field_errors in form.errors.items() for error in field_errors])
+    arguments = {"to": form.cleaned_data["to"], "note": form.cleaned_data["note"]}
+    if extra is not None:
+        arguments.update(extra(request, dict(form.cleaned_data)))
+    try:
+        updated = service(**{object_kwarg: obj}, actor=request.user, **arguments)
+    except ValidationError as exc:
+        return refuse(exc.messages)
+    messages.success(request, done_message(updated))
+    return redirect(back)
