@@ -219,7 +219,7 @@ class BlockedTransitionSerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField(), help_text="Every reason the move is refused now.")
 
 
-@extend_schema_field(BlockedTransitionSerializer(many=True))
+@extend_schema_field(BlockedTransitionSerializer(many=True, read_only=True))
 class BlockedTransitionsField(AllowedTransitionsField):
     """The moves the requesting user could make but a guard refuses now, each with its reasons:
     ``[{"to": …, "reasons": […]}]``."""
