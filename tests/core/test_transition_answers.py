@@ -239,6 +239,28 @@ def test_a_guarded_move_is_left_out_of_allowed_transitions_and_listed_with_its_r
     assert blocked["reasons"][0].startswith(reason)
 
 
+@pytest.mark.parametrize(
+    ("kind", "page_of", "label"),
+    [
+        ("listing", lambda case: f"/films/{case.obj.pk}/", "Submit for review"),
+        ("submission", lambda case: f"/festivals/submissions/{case.obj.pk}/", "Submit to the festival"),
+        ("submission", lambda case: "/festivals/strategy/", "Submit to the festival"),
+    ],
+)
+def test_a_guarded_move_shows_disabled_on_pages_with_its_reasons(request, refused, kind, page_of, label):
+    case, _who, _field, reason = refused[kind]
+    page, _api = _clients(request, "owner")
+
+    html = page.get(page_of(case)).content.decode()
+
+    assert f'name="to" value="{case.to}"' not in html
+    blocked = html[html.index(f'id="blocked-{case.obj.pk}-{case.to}"') :]
+    assert reason in blocked[: blocked.index("</div>")]
+    button = html[: html.index(f'id="blocked-{case.obj.pk}-{case.to}"')].rsplit("<button", 1)[1]
+    assert "disabled" in button
+    assert label in button
+
+
 # --- Permission before validation (issue 8, second section, item 7) -------------------------
 
 
