@@ -180,6 +180,8 @@ def organization_transition(request: HttpRequest, pk: int) -> HttpResponse:
         obj=organization,
         service=services.organization_transition,
         object_kwarg="organization",
+        table=BUYER_VERIFICATION_TRANSITIONS,
+        field="verification_status",
         render_page=lambda *, refused, status: _organization_page(
             request, organization, refused=refused, status=status
         ),

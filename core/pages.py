@@ -9,11 +9,14 @@ from typing import Protocol
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from core.workflow import TransitionTable
 
 
 def form_errors_from(form, exc: ValidationError) -> None:
@@ -73,13 +76,17 @@ def transition_page(
     render_page: RenderPage,
     done_url: str,
     done_message: Callable[[models.Model], str],
+    table: TransitionTable,
+    field: str = "status",
     extra: Callable[[HttpRequest, dict], dict] | None = None,
 ) -> HttpResponse:
     """Apply one move posted from ``includes/transition_buttons.html``; every life cycle's page
     answers the same way.
 
     The caller has found ``obj`` among what the user may see (404 otherwise). A move the user may
-    not make raises ``PermissionDenied`` from the service (403), before any input is judged. A
+    not make (the posted ``to`` is a move of ``table`` from the object's state ``field``, whose
+    permission the user lacks) answers 403 before any other input is judged; the service asks
+    again under its row lock. A
     refused move — an incomplete request, a move the table does not have from the current
     state, a guard's reasons, a missing note or bad extra input — answers with
     ``render_page(refused=RefusedTransition(...), status=400)``: the object's page again, which
@@ -89,6 +96,9 @@ def transition_page(
     cleaned_data)`` gives more keyword arguments for the service (e.g. awards), or a ``note``
     to use instead of the posted one; the service judges them after the actor's permission.
     """
+    move = table.get(getattr(obj, field), request.POST.get("to", ""))
+    if move is not None and not request.user.has_perm(move.permission, obj):
+        raise PermissionDenied(_("You may not make this change."))
     back = safe_next(request, done_url)
 
     def refuse(errors: list[str]) -> HttpResponse:

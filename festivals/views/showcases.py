@@ -196,6 +196,7 @@ def proposal_transition(request: HttpRequest, pk: int, proposal_pk: int) -> Http
         obj=proposal,
         service=services.proposal_transition,
         object_kwarg="proposal",
+        table=PROPOSAL_TRANSITIONS,
         render_page=lambda *, refused, status: _detail(request, showcase, status=status, transition_refused=refused),
         done_url=_detail_url(showcase, "proposals"),
         done_message=lambda updated: _("“%(film)s” is now %(status)s.")

@@ -225,6 +225,7 @@ def submission_transition(request: HttpRequest, pk: int) -> HttpResponse:
         obj=submission,
         service=services.submission_transition,
         object_kwarg="submission",
+        table=SUBMISSION_TRANSITIONS,
         render_page=lambda *, refused, status: _render_detail(
             request, _submission_or_404(request, pk), refused=refused, status=status
         ),

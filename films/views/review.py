@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.pages import transition_page
 from films import selectors, services
+from films.enums import LISTING_TRANSITIONS
 from films.views.catalogue import film_page
 from films.views.common import LIST_PAGE_SIZE, film_or_404, listing_choices
 
@@ -26,6 +27,8 @@ def film_transition(request: HttpRequest, pk: int) -> HttpResponse:
         obj=film,
         service=services.film_transition,
         object_kwarg="film",
+        table=LISTING_TRANSITIONS,
+        field="listing_status",
         render_page=lambda *, refused, status: film_page(request, film, refused=refused, status=status),
         done_url=reverse("films:film_detail", args=[film.pk]),
         done_message=lambda updated: _("“%(title)s” is now %(status)s.")

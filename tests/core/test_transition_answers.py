@@ -293,6 +293,14 @@ def test_a_producer_recording_awards_gets_403_whatever_the_awards(request, selec
     assert (selected.status, selected.awards) == (SubmissionStatus.SELECTED, [])
 
 
+def test_a_forbidden_move_with_bad_input_on_a_page_answers_403_not_400(request, selected):
+    page, _api = _clients(request, "owner")
+
+    response = page.post(f"/festivals/submissions/{selected.pk}/transition/", {"to": "awarded", "note": "x" * 5000})
+
+    assert response.status_code == 403
+
+
 def test_an_admin_records_awards_through_the_one_transition_action(request, selected):
     _page, api = _clients(request, "admin")
 
