@@ -22,6 +22,7 @@ from accounts.models import Membership, Organization, User
 from accounts.selectors import membership_list_for_user, organization_list_visible_to
 from core.api import (
     AllowedTransitionsField,
+    BlockedTransitionsField,
     ErrorSerializer,
     RulesPermission,
     transition_action,
@@ -139,6 +140,7 @@ class OrganizationSerializer(CountryFieldMixin, serializers.ModelSerializer):
         help_text="Buyer verification status; empty for other organizations.",
     )
     allowed_transitions = AllowedTransitionsField(table=BUYER_VERIFICATION_TRANSITIONS, field="verification_status")
+    blocked_transitions = BlockedTransitionsField(table=BUYER_VERIFICATION_TRANSITIONS, field="verification_status")
 
     class Meta:
         model = Organization
@@ -153,6 +155,7 @@ class OrganizationSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "description",
             "status",
             "allowed_transitions",
+            "blocked_transitions",
             "created_at",
             "updated_at",
         ]
@@ -161,6 +164,7 @@ class OrganizationSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "kind",
             "status",
             "allowed_transitions",
+            "blocked_transitions",
             "created_at",
             "updated_at",
         ]
@@ -214,4 +218,6 @@ class OrganizationViewSet(
         service=services.organization_transition,
         object_kwarg="organization",
         response_serializer=OrganizationSerializer,
+        table=BUYER_VERIFICATION_TRANSITIONS,
+        field="verification_status",
     )

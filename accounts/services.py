@@ -175,7 +175,8 @@ def buyer_sign_up(
 
 def organization_transition(*, organization: Organization, to: str, actor: User, note: str = "") -> Organization:
     """Move a buyer company through verification: ``pending → verified | rejected``,
-    ``verified → suspended → verified``.
+    ``verified → suspended → verified``. Any other company has no verification status, so no
+    move: that answers 400 (like a move the table lacks) whatever the actor's permission.
 
     Side effects: row lock, audit event, and in the same transaction a notification of the
     decision (with the note) to the company's members, e-mailed after commit.

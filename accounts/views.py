@@ -27,9 +27,8 @@ from accounts.selectors import (
     organization_verification_counts,
 )
 from core.net import client_ip
-from core.pages import TransitionForm
+from core.pages import RefusedTransition, transition_page
 from core.pages import form_errors_from as _form_errors_from
-from core.pages import safe_next as _safe_next
 from core.ratelimit import rate_allows
 from core.workflow import audit_timeline
 
@@ -106,9 +105,10 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
         status = BuyerVerificationStatus.PENDING
     organizations = list(organization_list_for_verification(status=status))
     for organization in organizations:
-        organization.moves = BUYER_VERIFICATION_TRANSITIONS.allowed_for(
+        choices = BUYER_VERIFICATION_TRANSITIONS.choices_for(
             obj=organization, user=request.user, field="verification_status"
         )
+        organization.moves, organization.blocked = choices.allowed, choices.blocked
     return render(
         request,
         "accounts/verification_queue.html",
@@ -120,13 +120,13 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = get_object_or_404(organization_list_visible_to(user=request.user), pk=pk)
-    moves = (
-        BUYER_VERIFICATION_TRANSITIONS.allowed_for(obj=organization, user=request.user, field="verification_status")
+def _organization_page(
+    request: HttpRequest, organization, *, refused: RefusedTransition | None = None, status: int = 200
+) -> HttpResponse:
+    choices = (
+        BUYER_VERIFICATION_TRANSITIONS.choices_for(obj=organization, user=request.user, field="verification_status")
         if organization.is_buyer
-        else []
+        else None
     )
     return render(
         request,
@@ -134,11 +134,19 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organization": organization,
             "memberships": organization_members(organization=organization),
-            "moves": moves,
+            "moves": choices.allowed if choices else [],
+            "blocked": choices.blocked if choices else [],
+            "transition_refused": refused,
             "events": audit_timeline(obj=organization, table=BUYER_VERIFICATION_TRANSITIONS),
             "can_edit": request.user.has_perm("accounts.change_organization", organization),
         },
+        status=status,
     )
+
+
+@login_required
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _organization_page(request, get_object_or_404(organization_list_visible_to(user=request.user), pk=pk))
 
 
 @login_required
@@ -168,32 +176,23 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def organization_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    """One verification move; a refused one answers the company's page again (400, reasons
+    beside the buttons), a forbidden one 403."""
     organization = get_object_or_404(organization_list_visible_to(user=request.user), pk=pk)
-    back = _safe_next(request, reverse("accounts:organization_detail", args=[organization.pk]))
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The request was incomplete."))
-        return redirect(back)
-    try:
-        services.organization_transition(
-            organization=organization,
-            to=form.cleaned_data["to"],
-            actor=request.user,
-            note=form.cleaned_data["note"],
-        )
-    except ValidationError as exc:
-        for error in exc.messages:
-            messages.error(request, error)
-        return redirect(back)
-    messages.success(
+    return transition_page(
         request,
-        _("%(company)s is now %(status)s.")
-        % {
-            "company": organization.name,
-            "status": organization.get_verification_status_display().lower(),
-        },
+        obj=organization,
+        service=services.organization_transition,
+        object_kwarg="organization",
+        table=BUYER_VERIFICATION_TRANSITIONS,
+        field="verification_status",
+        render_page=lambda *, refused, status: _organization_page(
+            request, organization, refused=refused, status=status
+        ),
+        done_url=reverse("accounts:organization_detail", args=[organization.pk]),
+        done_message=lambda updated: _("%(company)s is now %(status)s.")
+        % {"company": updated.name, "status": updated.get_verification_status_display().lower()},
     )
-    return redirect(back)
 
 
 def _too_many(request: HttpRequest, message: str) -> HttpResponse:

@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from core.workflow import TransitionTable
+from core.workflow import TransitionChoices, TransitionTable
 
 
 def _where(key) -> str:
@@ -215,13 +215,28 @@ def request_method_action(view) -> str | None:
 
 
 class TransitionRequestSerializer(serializers.Serializer):
+    """``{"to": …, "note": …}``; a viewset taking more input for some moves subclasses it and
+    gives the subclass to :func:`transition_action` as ``input_serializer``."""
+
     to = serializers.CharField(max_length=64, help_text="The status to move to.")
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
 
 
+def _transition_choices(field: serializers.Field, obj) -> TransitionChoices:
+    """One evaluation of the table (permissions and guards) per object and request, shared by
+    ``allowed_transitions`` and ``blocked_transitions``."""
+    request = field.context.get("request")
+    memo = field.context.setdefault("_transition_choices", {})
+    key = (id(field.table), type(obj), obj.pk, getattr(obj, field.status_field))
+    if key not in memo:
+        memo[key] = field.table.choices_for(obj=obj, user=getattr(request, "user", None), field=field.status_field)
+    return memo[key]
+
+
 @extend_schema_field(serializers.ListField(child=serializers.CharField()))
 class AllowedTransitionsField(serializers.Field):
-    """The statuses the requesting user may move this object to now."""
+    """The statuses the requesting user may move this object to now: permitted, and no guard
+    refuses (those are in ``blocked_transitions``)."""
 
     def __init__(self, *, table: TransitionTable, field: str = "status", **kwargs) -> None:
         self.table = table
@@ -231,9 +246,21 @@ class AllowedTransitionsField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, obj) -> list[str]:
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        return [t.target for t in self.table.allowed_for(obj=obj, user=user, field=self.status_field)]
+        return [t.target for t in _transition_choices(self, obj).allowed]
+
+
+class BlockedTransitionSerializer(serializers.Serializer):
+    to = serializers.CharField(help_text="A status the user could move the object to, but not now.")
+    reasons = serializers.ListField(child=serializers.CharField(), help_text="Every reason the move is refused now.")
+
+
+@extend_schema_field(BlockedTransitionSerializer(many=True, read_only=True))
+class BlockedTransitionsField(AllowedTransitionsField):
+    """The moves the requesting user could make but a guard refuses now, each with its reasons:
+    ``[{"to": …, "reasons": […]}]``."""
+
+    def to_representation(self, obj) -> list[dict]:
+        return [{"to": b.target, "reasons": list(b.reasons)} for b in _transition_choices(self, obj).blocked]
 
 
 def transition_action(
@@ -241,21 +268,28 @@ def transition_action(
     service: Callable,
     object_kwarg: str,
     response_serializer: type[serializers.Serializer],
+    table: TransitionTable,
+    field: str = "status",
+    input_serializer: type[TransitionRequestSerializer] = TransitionRequestSerializer,
+    description: str = "Unknown status, a move not allowed now (with every reason a guard gives), or bad input.",
+    reread: bool = False,
 ):
     """Build the ``POST …/{id}/transition/`` action for a viewset.
 
-    The object is fetched through the viewset's queryset (404 when invisible); the service
-    does the rest and its errors come back as 400 or 403.
+    The object is fetched through the viewset's queryset (404 when invisible). Permission comes
+    before validation: once ``to`` names a move the table has from the object's state, a user
+    without that move's permission gets 403 whatever else the body holds. Then the rest of the
+    body is read with ``input_serializer`` (a subclass of ``TransitionRequestSerializer``, whose
+    extra fields reach the service as keyword arguments), and the service does the rest under
+    its row lock; its refusals come back as 400 (every reason) or 403. ``reread`` answers with
+    the object read again through the viewset's queryset (with the joins its serializer expects).
     """
 
     @extend_schema(
-        request=TransitionRequestSerializer,
+        request=input_serializer,
         responses={
             200: response_serializer,
-            400: OpenApiResponse(
-                ErrorSerializer,
-                description="Unknown status, or a move not allowed now.",
-            ),
+            400: OpenApiResponse(ErrorSerializer, description=description),
             403: OpenApiResponse(ErrorSerializer, description="The user may not make this move."),
             404: OpenApiResponse(ErrorSerializer, description="No such object visible to the user."),
         },
@@ -263,14 +297,23 @@ def transition_action(
     @action(detail=True, methods=["post"])
     def transition(self, request: Request, pk=None) -> Response:
         obj = self.get_object()
-        payload = TransitionRequestSerializer(data=request.data)
+        target = TransitionRequestSerializer(data=request.data)
+        target.is_valid(raise_exception=True)
+        move = table.get(getattr(obj, field), target.validated_data["to"])
+        if move is not None and not request.user.has_perm(move.permission, obj):
+            raise exceptions.PermissionDenied(_("You may not make this change."))
+        payload = input_serializer(data=request.data, context=self.get_serializer_context())
         payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
         updated = service(
             **{object_kwarg: obj},
-            to=payload.validated_data["to"],
+            to=data.pop("to"),
             actor=request.user,
-            note=payload.validated_data["note"],
+            note=data.pop("note", ""),
+            **data,
         )
+        if reread:
+            updated = self.get_queryset().filter(pk=updated.pk).first() or updated
         return Response(
             response_serializer(updated, context=self.get_serializer_context()).data,
             status=status.HTTP_200_OK,

@@ -1,12 +1,22 @@
 """Small helpers every app's page views share: form errors from a service's ValidationError,
-a safe ``next`` address, bound form data, the form a workflow's transition buttons post, and a
-400 page naming what was wrong with a request that has no form to show it on."""
+a safe ``next`` address, bound form data, a 400 page naming what was wrong with a request that
+has no form to show it on, and the one way a page applies a workflow move
+(:func:`transition_page`, posted by ``includes/transition_buttons.html``)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from core.workflow import TransitionTable
 
 
 def form_errors_from(form, exc: ValidationError) -> None:
@@ -39,3 +49,70 @@ class TransitionForm(forms.Form):
 def bad_request(request: HttpRequest, message: str, back: str = "") -> HttpResponse:
     """A 400 page saying what was wrong, with a link back when given."""
     return render(request, "bad_request.html", {"message": message, "back": back}, status=400)
+
+
+@dataclass(frozen=True)
+class RefusedTransition:
+    """A move a page refused: every reason, the pk of the object it concerns (its buttons show
+    the reasons) and the address the buttons return to (the posted ``next``)."""
+
+    errors: list[str]
+    key: object
+    next: str
+
+
+class RenderPage(Protocol):
+    """Renders the object's page with ``refused`` in its context as ``transition_refused``."""
+
+    def __call__(self, *, refused: RefusedTransition, status: int) -> HttpResponse: ...
+
+
+def transition_page(
+    request: HttpRequest,
+    *,
+    obj: models.Model,
+    service: Callable[..., models.Model],
+    object_kwarg: str,
+    render_page: RenderPage,
+    done_url: str,
+    done_message: Callable[[models.Model], str],
+    table: TransitionTable,
+    field: str = "status",
+    extra: Callable[[HttpRequest, dict], dict] | None = None,
+) -> HttpResponse:
+    """Apply one move posted from ``includes/transition_buttons.html``; every life cycle's page
+    answers the same way.
+
+    The caller has found ``obj`` among what the user may see (404 otherwise). A move the user may
+    not make (the posted ``to`` is a move of ``table`` from the object's state ``field``, whose
+    permission the user lacks) answers 403 before any other input is judged; the service asks
+    again under its row lock. A
+    refused move — an incomplete request, a move the table does not have from the current
+    state, a guard's reasons, a missing note or bad extra input — answers with
+    ``render_page(refused=RefusedTransition(...), status=400)``: the object's page again, which
+    puts ``refused`` in its context as ``transition_refused`` so the buttons show the reasons
+    beside them; nothing changed. A move made redirects to the POSTed ``next`` (on this site) or
+    ``done_url``, with ``done_message(updated)`` as a success message. ``extra(request,
+    cleaned_data)`` gives more keyword arguments for the service (e.g. awards), or a ``note``
+    to use instead of the posted one; the service judges them after the actor's permission.
+    """
+    move = table.get(getattr(obj, field), request.POST.get("to", ""))
+    if move is not None and not request.user.has_perm(move.permission, obj):
+        raise PermissionDenied(_("You may not make this change."))
+    back = safe_next(request, done_url)
+
+    def refuse(errors: list[str]) -> HttpResponse:
+        return render_page(refused=RefusedTransition(errors=errors, key=obj.pk, next=back), status=400)
+
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return refuse([f"{name}: {error}" for name, field_errors in form.errors.items() for error in field_errors])
+    arguments = {"to": form.cleaned_data["to"], "note": form.cleaned_data["note"]}
+    if extra is not None:
+        arguments.update(extra(request, dict(form.cleaned_data)))
+    try:
+        updated = service(**{object_kwarg: obj}, actor=request.user, **arguments)
+    except ValidationError as exc:
+        return refuse(exc.messages)
+    messages.success(request, done_message(updated))
+    return redirect(back)

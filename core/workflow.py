@@ -1,35 +1,97 @@
 """The workflow engine every life cycle uses.
 
 An app declares, in its ``enums.py``, a ``TextChoices`` status and a ``TransitionTable``
-listing each allowed move with the django-rules permission the actor needs and whether a
-note is required. Its ``<entity>_transition`` service calls :func:`transition_apply`, which
-locks the row, checks the move against the table and the actor's permission, saves, writes
-the audit record and queues side effects after commit. Pages, the API and the service all
-read the same table, so they cannot disagree about what is allowed.
+listing each allowed move with the django-rules permission the actor needs, whether a note is
+required, and the guards that must pass. Its ``<entity>_transition`` service calls
+:func:`transition_apply`, which locks the row, checks the move against the table, the actor's
+permission and the guards, saves, writes the audit record and queues side effects after
+commit. Pages, the API and the service all read the same table, so they cannot disagree about
+what is allowed.
+
+Guards are preconditions that depend on other data (a listing's completeness, a submission's
+eligibility, a budget's room). Each is a callable ``guard(*, obj, actor) -> list[str]`` returning
+every reason the move cannot be made now (empty when it can), or the dotted path of one (for a
+guard living in a module that imports the enums declaring the table). A guard only reads.
+
+Inside :func:`transition_apply`, guards and ``extra_updates`` run **under the row lock**, in
+the same transaction as the save: two concurrent moves of the same object see each other's
+result, so a guard that sums, say, the granted total of a budget can rely on it as long as
+every writer of that total takes the same lock first (lock the budget row in the guard, or
+move objects of one budget only through services that lock it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from core.models import AuditEvent
 
+Guard = Callable[..., list[str]]
+
+
+@cache
+def _guard_named(path: str) -> Guard:
+    return import_string(path)
+
 
 @dataclass(frozen=True)
 class Transition:
+    """One allowed move. ``guards`` are callables ``(*, obj, actor) -> list[str]`` (or their
+    dotted paths) naming every reason the move cannot be made now."""
+
     source: str
     target: str
     permission: str
     label: str | Promise
     note_required: bool = False
     style: str = "primary"
+    guards: tuple[Guard | str, ...] = ()
+
+    def refusals(self, *, obj: models.Model, actor) -> list[str]:
+        """Every reason the guards give against this move now; empty when it may be made."""
+        reasons: list[str] = []
+        for guard in self.guards:
+            check = _guard_named(guard) if isinstance(guard, str) else guard
+            reasons.extend(str(reason) for reason in check(obj=obj, actor=actor))
+        return reasons
+
+
+@dataclass(frozen=True)
+class BlockedTransition:
+    """A move the user may make in principle, which a guard refuses now, with every reason."""
+
+    transition: Transition
+    reasons: list[str]
+
+    @property
+    def target(self) -> str:
+        return self.transition.target
+
+    @property
+    def label(self) -> str | Promise:
+        return self.transition.label
+
+    @property
+    def style(self) -> str:
+        return self.transition.style
+
+
+@dataclass(frozen=True)
+class TransitionChoices:
+    """What a user may do with an object now: the ``allowed`` moves, and the ``blocked`` ones
+    (permitted, but refused by a guard) with their reasons."""
+
+    allowed: list[Transition]
+    blocked: list[BlockedTransition]
 
 
 class TransitionTable:
@@ -50,27 +112,53 @@ class TransitionTable:
     def from_state(self, source: str) -> list[Transition]:
         return [t for (s, _target), t in self._moves.items() if s == source]
 
-    def allowed_for(
+    def choices_for(
         self,
         *,
         obj: models.Model,
         user,
         field: str = "status",
         has_perm: Callable[[str, models.Model], bool] | None = None,
-    ) -> list[Transition]:
-        """The moves this user may make on this object now.
+    ) -> TransitionChoices:
+        """The moves this user may make on this object now, and those a guard refuses.
 
-        ``has_perm`` stands in for ``user.has_perm`` where a caller remembers answers across
-        many objects (e.g. ``films.rules.FilmPermissions``).
+        A move the user lacks the permission for is in neither list: only moves the user could
+        make are worth explaining. ``has_perm`` stands in for ``user.has_perm`` where a caller
+        remembers answers across many objects (e.g. ``films.rules.FilmPermissions``). Guards run
+        without a lock here: the answer is advice for a page, and ``transition_apply`` asks again.
         """
         if not getattr(user, "is_authenticated", False):
-            return []
+            return TransitionChoices(allowed=[], blocked=[])
         check = has_perm or user.has_perm
-        return [t for t in self.from_state(getattr(obj, field)) if check(t.permission, obj)]
+        allowed: list[Transition] = []
+        blocked: list[BlockedTransition] = []
+        for move in self.from_state(getattr(obj, field)):
+            if not check(move.permission, obj):
+                continue
+            reasons = move.refusals(obj=obj, actor=user)
+            if reasons:
+                blocked.append(BlockedTransition(transition=move, reasons=reasons))
+            else:
+                allowed.append(move)
+        return TransitionChoices(allowed=allowed, blocked=blocked)
+
+    def allowed_for(self, **kwargs) -> list[Transition]:
+        """The moves this user may make on this object now (permitted, and no guard refuses);
+        takes the arguments of :meth:`choices_for`."""
+        return self.choices_for(**kwargs).allowed
+
+    def blocked_for(self, **kwargs) -> list[BlockedTransition]:
+        """The moves this user could make but a guard refuses now, each with every reason;
+        takes the arguments of :meth:`choices_for`."""
+        return self.choices_for(**kwargs).blocked
 
 
 class TransitionError(ValidationError):
-    """A move the table does not allow, named against the ``to`` or ``note`` field."""
+    """A move refused for what it asks (unknown status, not in the table, a guard, missing
+    input), named against the ``to``, ``note`` or input field; answers 400."""
+
+
+Clean = Callable[[models.Model, Transition], dict[str, list[str]]]
 
 
 def transition_apply(
@@ -83,14 +171,28 @@ def transition_apply(
     field: str = "status",
     on_commit: Callable[[models.Model, AuditEvent], None] | None = None,
     extra_updates: Callable[[models.Model, Transition], Iterable[str]] | None = None,
+    clean: Clean | None = None,
 ) -> models.Model:
     """Move ``obj`` to ``to`` on behalf of ``actor``.
 
+    The checks run in this order, so a user never learns more about a move than they may make:
+
+    1. an unknown status → ``TransitionError`` (400);
+    2. the row is locked (``select_for_update``) for the rest of the transaction;
+    3. a move the table does not allow from the current state → ``TransitionError`` (400);
+    4. the actor lacks the move's permission → ``PermissionDenied`` (403);
+    5. the move's guards, a missing required note and ``clean(locked, move)`` (the caller's
+       check of extra input, returning errors per field) → one ``TransitionError`` (400) with
+       every reason, guards' under ``to``.
+
+    Guards, ``clean`` and ``extra_updates`` all run under the row lock, inside the transaction
+    that saves the move: what they read cannot be changed by a concurrent move of the same
+    object before this one commits. ``extra_updates(locked, move)`` sets more fields on the
+    locked row and returns their names; it may still raise ``TransitionError``.
+
     Side effects: locks the row for the transaction; saves the new status (and whatever
     ``extra_updates`` sets); writes one ``AuditEvent``; runs ``on_commit`` after commit.
-    Raises ``TransitionError`` (400) for an unknown status, a move the table does not allow
-    from the current state or a missing note, and ``PermissionDenied`` (403) when the actor
-    lacks the move's permission. Nothing changes when it raises.
+    Nothing changes when it raises.
     """
     if to not in table.status.values:
         raise TransitionError(
@@ -108,7 +210,7 @@ def transition_apply(
                     "to": [
                         _("Cannot move from “%(source)s” to “%(target)s”.")
                         % {
-                            "source": table.status(source).label,
+                            "source": table.status(source).label if source in table.status.values else source,
                             "target": table.status(to).label,
                         }
                     ]
@@ -117,8 +219,17 @@ def transition_apply(
             )
         if not actor.has_perm(move.permission, locked):
             raise PermissionDenied(_("You may not make this change."))
+        errors: dict[str, list[str]] = {}
+        reasons = move.refusals(obj=locked, actor=actor)
+        if reasons:
+            errors["to"] = reasons
         if move.note_required and not note:
-            raise TransitionError({"note": [_("A note is required for this change.")]}, code="required")
+            errors["note"] = [_("A note is required for this change.")]
+        if clean is not None:
+            for name, messages in clean(locked, move).items():
+                errors.setdefault(name, []).extend(messages)
+        if errors:
+            raise TransitionError(errors, code="refused")
         setattr(locked, field, to)
         update_fields = [field]
         if extra_updates is not None:

@@ -72,11 +72,13 @@ _S = SubmissionStatus
 _SUBMIT = "festivals.submit_submission"
 _DECIDE = "festivals.decide_submission"
 _WITHDRAW = "festivals.withdraw_submission"
+# Dotted: the guard lives in festivals.services, which imports this module.
+_ELIGIBLE = ("festivals.services.submissions.submission_guard_eligible",)
 
 SUBMISSION_TRANSITIONS = TransitionTable(
     _S,
     [
-        Transition(_S.DRAFT, _S.SUBMITTED, _SUBMIT, _("Submit to the festival")),
+        Transition(_S.DRAFT, _S.SUBMITTED, _SUBMIT, _("Submit to the festival"), guards=_ELIGIBLE),
         Transition(_S.SUBMITTED, _S.UNDER_REVIEW, _DECIDE, _("Mark as under review")),
         Transition(_S.UNDER_REVIEW, _S.SELECTED, _DECIDE, _("Mark as selected")),
         Transition(_S.UNDER_REVIEW, _S.NOT_SELECTED, _DECIDE, _("Mark as not selected"), style="danger"),

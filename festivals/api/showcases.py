@@ -11,7 +11,13 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, transition_action
+from core.api import (
+    AllowedTransitionsField,
+    BlockedTransitionsField,
+    ErrorSerializer,
+    RulesPermission,
+    transition_action,
+)
 from festivals import selectors, services
 from festivals.api.fields import OwnFilmField
 from festivals.enums import PROPOSAL_TRANSITIONS
@@ -74,10 +80,21 @@ class ShowcaseSerializer(CountryFieldMixin, serializers.ModelSerializer):
 class ProposalSerializer(serializers.ModelSerializer):
     film_title = serializers.CharField(source="film.title_en", read_only=True)
     allowed_transitions = AllowedTransitionsField(table=PROPOSAL_TRANSITIONS)
+    blocked_transitions = BlockedTransitionsField(table=PROPOSAL_TRANSITIONS)
 
     class Meta:
         model = ShowcaseProposal
-        fields = ["id", "showcase", "film", "film_title", "status", "allowed_transitions", "note", "created_at"]
+        fields = [
+            "id",
+            "showcase",
+            "film",
+            "film_title",
+            "status",
+            "allowed_transitions",
+            "blocked_transitions",
+            "note",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -153,5 +170,8 @@ class ShowcaseProposalViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet
         return selectors.proposal_list_visible_to(user=self.request.user)
 
     transition = transition_action(
-        service=services.proposal_transition, object_kwarg="proposal", response_serializer=ProposalSerializer
+        service=services.proposal_transition,
+        object_kwarg="proposal",
+        response_serializer=ProposalSerializer,
+        table=PROPOSAL_TRANSITIONS,
     )

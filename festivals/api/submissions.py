@@ -3,13 +3,19 @@
 named); agency admins record the festivals' decisions."""
 
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api import AllowedTransitionsField, ErrorSerializer, RulesPermission, TransitionRequestSerializer
+from core.api import (
+    AllowedTransitionsField,
+    BlockedTransitionsField,
+    ErrorSerializer,
+    RulesPermission,
+    TransitionRequestSerializer,
+    transition_action,
+)
 from core.filtersets import IntegerFilter
 from core.money import CURRENCY_CHOICES, MoneySerializerField
 from festivals import selectors, services
@@ -33,6 +39,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
         read_only=True, allow_null=True, help_text="The fee recorded when submitted, as money; null without one."
     )
     allowed_transitions = AllowedTransitionsField(table=SUBMISSION_TRANSITIONS)
+    blocked_transitions = BlockedTransitionsField(table=SUBMISSION_TRANSITIONS)
 
     class Meta:
         model = Submission
@@ -48,6 +55,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "tier",
             "status",
             "allowed_transitions",
+            "blocked_transitions",
             "submitted_at",
             "deadline_kind",
             "fee",
@@ -109,8 +117,16 @@ class SubmissionViewSet(
         return (
             selectors.submission_list_visible_to(user=self.request.user)
             .select_related("film", "section__edition__festival")
+            .prefetch_related("section__edition__deadlines")
             .order_by("-updated_at", "-id")
         )
+
+    def paginate_queryset(self, queryset):
+        # The eligibility guard behind ``allowed_transitions`` reads these, not a query per draft.
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            selectors.submission_list_attach_screening_facts(page)
+        return page
 
     @extend_schema(
         request=SubmissionCreateSerializer,
@@ -128,29 +144,12 @@ class SubmissionViewSet(
     def perform_destroy(self, instance: Submission) -> None:
         services.submission_delete(submission=instance, actor=self.request.user)
 
-    @extend_schema(
-        request=SubmissionTransitionSerializer,
-        responses={
-            200: SubmissionSerializer,
-            400: OpenApiResponse(
-                ErrorSerializer, description="A move not allowed now, or the reasons the film is not eligible."
-            ),
-            403: OpenApiResponse(ErrorSerializer, description="The user may not make this move."),
-            404: OpenApiResponse(ErrorSerializer, description="No such submission visible to the user."),
-        },
+    transition = transition_action(
+        service=services.submission_transition,
+        object_kwarg="submission",
+        response_serializer=SubmissionSerializer,
+        table=SUBMISSION_TRANSITIONS,
+        input_serializer=SubmissionTransitionSerializer,
+        description="A move not allowed now, the reasons the film is not eligible, or missing awards.",
+        reread=True,
     )
-    @action(detail=True, methods=["post"])
-    def transition(self, request: Request, pk=None) -> Response:
-        submission = self.get_object()
-        payload = SubmissionTransitionSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        services.submission_transition(
-            submission=submission,
-            to=payload.validated_data["to"],
-            actor=request.user,
-            note=payload.validated_data["note"],
-            awards=payload.validated_data.get("awards"),
-        )
-        return Response(
-            SubmissionSerializer(self.get_queryset().get(pk=submission.pk), context=self.get_serializer_context()).data
-        )

@@ -27,6 +27,7 @@ from festivals.selectors.eligibility import (
     film_premiere_status,
     film_screening_facts,
     submission_eligibility,
+    submission_list_attach_screening_facts,
 )
 from festivals.selectors.showcases import (
     film_list_proposable_by,
@@ -75,6 +76,7 @@ __all__ = [
     "showcase_get_for_page",
     "showcase_list_for_page",
     "submission_eligibility",
+    "submission_list_attach_screening_facts",
     "submission_list_for_decisions",
     "submission_list_for_strategy",
     "submission_list_visible_to",

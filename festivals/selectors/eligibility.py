@@ -9,7 +9,7 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from festivals.enums import PremiereRequirement
+from festivals.enums import PremiereRequirement, SubmissionStatus
 from festivals.models import Deadline, FestivalEdition, Screening, Section
 from festivals.premiere import (
     Continent,
@@ -43,6 +43,26 @@ def film_screening_facts(*, film: Film) -> ScreeningFacts:
         production_countries=list(countries),
         screenings=[PublicScreening(day, country) for day, country in screenings],
     )
+
+
+def submission_list_attach_screening_facts(submissions) -> None:
+    """Set ``screening_facts`` on each draft in ``submissions`` (a page already read), for the
+    eligibility guard on ``draft → submitted``: two queries whatever the number of drafts."""
+    drafts = [submission for submission in submissions if submission.status == SubmissionStatus.DRAFT]
+    film_ids = {submission.film_id for submission in drafts}
+    if not film_ids:
+        return
+    made_in: dict[int, list[str]] = {pk: [] for pk in film_ids}
+    for film_id, country in FilmCountry.objects.filter(film_id__in=film_ids).values_list("film_id", "country"):
+        made_in[film_id].append(country)
+    screenings: dict[int, list[PublicScreening]] = {pk: [] for pk in film_ids}
+    rows = Screening.objects.filter(film_id__in=film_ids).values_list("film_id", "screened_on", "country")
+    for film_id, day, country in rows:
+        screenings[film_id].append(PublicScreening(day, country))
+    for submission in drafts:
+        submission.screening_facts = ScreeningFacts(
+            production_countries=made_in[submission.film_id], screenings=screenings[submission.film_id]
+        )
 
 
 def film_premiere_status(*, film: Film, on: date | None = None, facts: ScreeningFacts | None = None) -> PremiereStatus:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.permissions import require_perm
-from core.workflow import TransitionError, audit_record, transition_apply
+from core.workflow import audit_record, transition_apply
 from festivals.enums import SELECTED_STATES, SUBMISSION_TRANSITIONS, SubmissionStatus
 from festivals.models import Section, Submission
 from festivals.selectors import deadline_applying, submission_eligibility
@@ -44,11 +44,28 @@ def submission_create(*, actor, film: Film, section: Section, notes: str = "") -
     return submission
 
 
-def _awards_clean(awards) -> list[str]:
+def submission_guard_eligible(*, obj: Submission, actor) -> list[str]:
+    """The guard on ``draft → submitted``: every reason the film may not go to the section now.
+    Reads the screening facts a list attached (``submission_list_attach_screening_facts``) and
+    the edition's prefetched deadlines when there are, the database otherwise."""
+    return submission_eligibility(
+        film=obj.film, section=obj.section, at=timezone.now(), facts=getattr(obj, "screening_facts", None)
+    )
+
+
+def _awards_errors(to: str, awards) -> dict[str, list[str]]:
+    if to != SubmissionStatus.AWARDED:
+        if awards:
+            return {"awards": [_("Awards are recorded only when the film is marked as awarded.")]}
+        return {}
     if not isinstance(awards, list | tuple) or not awards:
-        raise TransitionError({"awards": [_("Name the award or awards the film received.")]}, code="required")
+        return {"awards": [_("Name the award or awards the film received.")]}
     if any(not isinstance(a, str) or not a.strip() for a in awards):
-        raise TransitionError({"awards": [_("Every award needs a name.")]}, code="invalid")
+        return {"awards": [_("Every award needs a name.")]}
+    return {}
+
+
+def _awards_clean(awards) -> list[str]:
     return [a.strip()[:200] for a in awards]
 
 
@@ -63,34 +80,28 @@ def submission_transition(
 ) -> Submission:
     """Move a submission through its life cycle (``SUBMISSION_TRANSITIONS``).
 
-    ``draft → submitted`` checks eligibility now and refuses with every reason (under ``to``);
-    it stamps ``submitted_at`` and the deadline met with its fee. ``selected → awarded`` needs
-    ``awards`` (names), kept on the submission; they serve as the note when none is given.
+    ``draft → submitted`` is guarded by ``submission_guard_eligible`` (under the row lock, after
+    the actor's permission), which refuses with every reason (under ``to``); it stamps
+    ``submitted_at`` and the deadline met with its fee. ``selected → awarded`` needs ``awards``
+    (names), kept on the submission; they serve as the note when none is given. The awards are
+    checked after the actor's permission, with the guards.
     Side effects: row lock, audit event; after commit, a selection makes cached catalogue
     answers stale. Nothing changes when it raises.
     """
-    clean_awards: list[str] = []
-    if to == SubmissionStatus.AWARDED:
-        clean_awards = _awards_clean(awards)
-        note = (note or "").strip() or "; ".join(clean_awards)
-    elif awards:
-        raise TransitionError({"awards": [_("Awards are recorded only when the film is marked as awarded.")]})
+    if to == SubmissionStatus.AWARDED and not (note or "").strip() and not _awards_errors(to, awards):
+        note = "; ".join(_awards_clean(awards))
 
     def stamp(locked: Submission, move) -> list[str]:
         if move.target == SubmissionStatus.SUBMITTED:
             now = timezone.now()
             section = Section.objects.select_related("edition__festival").get(pk=locked.section_id)
-            film = Film.objects.get(pk=locked.film_id)
-            reasons = submission_eligibility(film=film, section=section, at=now)
-            if reasons:
-                raise TransitionError({"to": reasons}, code="ineligible")
             deadline = deadline_applying(edition=section.edition, at=now)
             locked.submitted_at = now
             locked.deadline_kind = deadline.kind if deadline else ""
             locked.fee = deadline.fee if deadline else None
             return ["submitted_at", "deadline_kind", "fee_amount", "fee_currency"]
         if move.target == SubmissionStatus.AWARDED:
-            locked.awards = clean_awards
+            locked.awards = _awards_clean(awards)
             return ["awards"]
         return []
 
@@ -102,6 +113,7 @@ def submission_transition(
         table=SUBMISSION_TRANSITIONS,
         on_commit=_submission_side_effects,
         extra_updates=stamp,
+        clean=lambda locked, move: _awards_errors(move.target, awards),
     )
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.rules import is_agency_admin, is_producer
-from core.pages import TransitionForm, form_errors_from
+from core.pages import form_errors_from, transition_page
 from festivals import selectors, services
 from festivals.enums import PROPOSAL_TRANSITIONS, ProposalStatus
 from festivals.forms import (
@@ -78,7 +78,8 @@ def _programme_days(screenings: list[ShowcaseScreening], zone: zoneinfo.ZoneInfo
 
 def _detail(request: HttpRequest, showcase: Showcase, *, status: int = 200, **bound) -> HttpResponse:
     """The film week's page; ``bound`` holds a POSTed form that was refused (``propose``,
-    ``programme``, ``attendance``, or ``transition`` with ``transition_for``), shown with its errors."""
+    ``programme``, ``attendance``), shown with its errors, or a refused proposal move's reasons
+    (``transition_refused``), shown beside its buttons."""
     user = request.user
     zone = zone_named(showcase.time_zone)
     today = today_in(showcase.time_zone)
@@ -93,7 +94,8 @@ def _detail(request: HttpRequest, showcase: Showcase, *, status: int = 200, **bo
     if admin or producer:
         proposals = list(selectors.proposal_list_visible_to(user=user).filter(showcase=showcase))
         for proposal in proposals:
-            proposal.moves = PROPOSAL_TRANSITIONS.allowed_for(obj=proposal, user=user)
+            choices = PROPOSAL_TRANSITIONS.choices_for(obj=proposal, user=user)
+            proposal.moves, proposal.blocked = choices.allowed, choices.blocked
 
     propose_form = bound.get("propose")
     if propose_form is None and producer and call_open:
@@ -139,8 +141,7 @@ def _detail(request: HttpRequest, showcase: Showcase, *, status: int = 200, **bo
             "propose_form": propose_form,
             "programme_form": programme_form,
             "attendance_form": attendance_form,
-            "transition_form": bound.get("transition"),
-            "transition_for": bound.get("transition_for"),
+            "transition_refused": bound.get("transition_refused"),
             "chinese": chinese(),
         },
         status=status,
@@ -184,28 +185,23 @@ def showcase_propose(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def proposal_transition(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+    """Accept or decline a proposal; a refused move answers the film week's page (400, reasons
+    beside the proposal's buttons), a forbidden one 403."""
     showcase = _showcase_or_404(pk)
     proposal = selectors.proposal_list_visible_to(user=request.user).filter(showcase=showcase, pk=proposal_pk).first()
     if proposal is None:
         raise Http404
-    if not request.user.has_perm("festivals.decide_showcaseproposal", proposal):
-        raise PermissionDenied
-    form = TransitionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.proposal_transition(
-                proposal=proposal, to=form.cleaned_data["to"], actor=request.user, note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            form_errors_from(form, exc)
-        else:
-            messages.success(
-                request,
-                _("“%(film)s” is now %(status)s.")
-                % {"film": film_title(proposal.film), "status": proposal.get_status_display().lower()},
-            )
-            return redirect(_detail_url(showcase, "proposals"))
-    return _detail(request, showcase, status=400, transition=form, transition_for=proposal.pk)
+    return transition_page(
+        request,
+        obj=proposal,
+        service=services.proposal_transition,
+        object_kwarg="proposal",
+        table=PROPOSAL_TRANSITIONS,
+        render_page=lambda *, refused, status: _detail(request, showcase, status=status, transition_refused=refused),
+        done_url=_detail_url(showcase, "proposals"),
+        done_message=lambda updated: _("“%(film)s” is now %(status)s.")
+        % {"film": film_title(proposal.film), "status": updated.get_status_display().lower()},
+    )
 
 
 @login_required

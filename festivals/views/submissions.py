@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.rules import is_agency_admin, is_producer
-from core.pages import TransitionForm, bad_request, form_errors_from, safe_next
+from core.pages import RefusedTransition, bad_request, form_errors_from, transition_page
 from core.workflow import audit_timeline
 from festivals import selectors, services
 from festivals.enums import SUBMISSION_TRANSITIONS, FestivalTier, SubmissionStatus
@@ -40,8 +40,10 @@ def _require_producer(request: HttpRequest) -> None:
 
 def _with_moves(request: HttpRequest, submissions) -> list[Submission]:
     rows = list(submissions)
+    selectors.submission_list_attach_screening_facts(rows)
     for submission in rows:
-        submission.moves = SUBMISSION_TRANSITIONS.allowed_for(obj=submission, user=request.user)
+        choices = SUBMISSION_TRANSITIONS.choices_for(obj=submission, user=request.user)
+        submission.moves, submission.blocked = choices.allowed, choices.blocked
     return rows
 
 
@@ -169,11 +171,23 @@ def _create(request: HttpRequest, form: SubmissionForm, *, submit: bool, reasons
     return submission
 
 
-def _render_detail(request: HttpRequest, submission: Submission, errors: list[str] | None = None) -> HttpResponse:
+def _render_detail(
+    request: HttpRequest,
+    submission: Submission,
+    errors: list[str] | None = None,
+    *,
+    refused: RefusedTransition | None = None,
+    status: int | None = None,
+) -> HttpResponse:
+    """The submission's page; ``errors`` (a refused deletion) show at the top, ``refused``
+    (a refused move) beside the buttons."""
     now = timezone.now()
+    choices = SUBMISSION_TRANSITIONS.choices_for(obj=submission, user=request.user)
     context = {
         "submission": submission,
-        "moves": SUBMISSION_TRANSITIONS.allowed_for(obj=submission, user=request.user),
+        "moves": choices.allowed,
+        "blocked": choices.blocked,
+        "transition_refused": refused,
         "events": audit_timeline(obj=submission, table=SUBMISSION_TRANSITIONS),
         "can_delete": submission.status == SubmissionStatus.DRAFT
         and request.user.has_perm("festivals.delete_submission", submission),
@@ -184,7 +198,9 @@ def _render_detail(request: HttpRequest, submission: Submission, errors: list[st
     if submission.status == SubmissionStatus.DRAFT:
         context["reasons"] = selectors.submission_eligibility(film=submission.film, section=submission.section, at=now)
         context["fee"] = selectors.deadline_applying(edition=submission.section.edition, at=now)
-    return render(request, "festivals/submission_detail.html", context, status=400 if errors else 200)
+    if status is None:
+        status = 400 if errors else 200
+    return render(request, "festivals/submission_detail.html", context, status=status)
 
 
 @login_required
@@ -200,34 +216,39 @@ def _award_names(text: str) -> list[str]:
 @login_required
 @require_POST
 def submission_transition(request: HttpRequest, pk: int) -> HttpResponse:
-    """One move of a submission; an award's names come one a line (in ``awards`` or the note)."""
+    """One move of a submission; an award's names come one a line (in ``awards`` or the note).
+    A refused move answers the submission's page (400, reasons beside the buttons), a forbidden
+    one 403."""
     submission = _submission_or_404(request, pk)
-    back = safe_next(request, reverse("festivals:submission_detail", args=[submission.pk]))
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        return _render_detail(
-            request, submission, [f"{name}: {error}" for name, errors in form.errors.items() for error in errors]
-        )
-    to, note = form.cleaned_data["to"], form.cleaned_data["note"]
-    awards = None
-    if to == SubmissionStatus.AWARDED:
-        awards = _award_names(request.POST.get("awards", "") or note)
-        note = "" if not request.POST.get("awards") else note
-    try:
-        services.submission_transition(submission=submission, to=to, actor=request.user, note=note, awards=awards)
-    except ValidationError as exc:
-        # Shown on the submission's page with what was refused; nothing has changed.
-        return _render_detail(request, _submission_or_404(request, pk), exc.messages)
-    messages.success(
+    return transition_page(
         request,
-        _("The submission of “%(film)s” to %(festival)s is now %(status)s.")
+        obj=submission,
+        service=services.submission_transition,
+        object_kwarg="submission",
+        table=SUBMISSION_TRANSITIONS,
+        render_page=lambda *, refused, status: _render_detail(
+            request, _submission_or_404(request, pk), refused=refused, status=status
+        ),
+        done_url=reverse("festivals:submission_detail", args=[submission.pk]),
+        done_message=lambda updated: _("The submission of “%(film)s” to %(festival)s is now %(status)s.")
         % {
             "film": submission.film,
             "festival": submission.section.edition,
-            "status": submission.get_status_display().lower(),
+            "status": updated.get_status_display().lower(),
         },
+        extra=_award_input,
     )
-    return redirect(back)
+
+
+def _award_input(request: HttpRequest, cleaned: dict) -> dict:
+    """The awards of a move to “awarded”: the ``awards`` field, else the note, one a line (the
+    note then stands for them)."""
+    if cleaned["to"] != SubmissionStatus.AWARDED:
+        return {}
+    given = request.POST.get("awards", "")
+    if given:
+        return {"awards": _award_names(given)}
+    return {"awards": _award_names(cleaned["note"]), "note": ""}
 
 
 @login_required

@@ -32,6 +32,7 @@ from films.api.serializers import (
     film_record_schema,
     rights_rows_parse,
 )
+from films.enums import LISTING_TRANSITIONS
 from films.filters import CatalogueFilter
 from films.models import Film
 from films.rules import catalogue_audience
@@ -147,6 +148,8 @@ class FilmViewSet(viewsets.ModelViewSet):
         service=services.film_transition,
         object_kwarg="film",
         response_serializer=FilmSerializer,
+        table=LISTING_TRANSITIONS,
+        field="listing_status",
     )
 
     @extend_schema(

@@ -78,15 +78,18 @@ def film_card(film: Film, *, request, permissions: FilmPermissions) -> dict:
         "runtime_minutes": film.runtime_minutes,
         "poster": poster_data(_poster(film), request=request),
         "status": film.listing_status,
-        "allowed_transitions": _transitions(film, permissions),
+        **_transitions(film, permissions),
     }
 
 
-def _transitions(film: Film, permissions: FilmPermissions) -> list[str]:
-    moves = LISTING_TRANSITIONS.allowed_for(
+def _transitions(film: Film, permissions: FilmPermissions) -> dict:
+    choices = LISTING_TRANSITIONS.choices_for(
         obj=film, user=permissions.user, field="listing_status", has_perm=permissions.has_perm
     )
-    return [move.target for move in moves]
+    return {
+        "allowed_transitions": [move.target for move in choices.allowed],
+        "blocked_transitions": [{"to": b.target, "reasons": list(b.reasons)} for b in choices.blocked],
+    }
 
 
 def film_full(film: Film, *, request, permissions: FilmPermissions) -> dict:
@@ -145,7 +148,7 @@ def film_full(film: Film, *, request, permissions: FilmPermissions) -> dict:
         "sales_contact_email": film.sales_contact_email,
         "poster": poster_data(_poster(film), request=request),
         "status": film.listing_status,
-        "allowed_transitions": _transitions(film, permissions),
+        **_transitions(film, permissions),
         "missing_for_review": missing,
         "published_at": _datetime(film.published_at),
         "created_at": _datetime(film.created_at),

@@ -13,7 +13,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers
 
 from accounts.models import Organization
-from core.api import AllowedTransitionsField
+from core.api import AllowedTransitionsField, BlockedTransitionsField
 from films import selectors, services
 from films.api.common import film_permissions
 from films.api.records import ACCESS_FULL, ACCESS_PUBLIC, film_card, film_full, film_record
@@ -79,6 +79,7 @@ class FilmCardSerializer(serializers.ModelSerializer):
         source="listing_status", choices=ListingStatus.choices, read_only=True, help_text="Catalogue listing status."
     )
     allowed_transitions = AllowedTransitionsField(table=LISTING_TRANSITIONS, field="listing_status")
+    blocked_transitions = BlockedTransitionsField(table=LISTING_TRANSITIONS, field="listing_status")
 
     access_value = ACCESS_PUBLIC
 
@@ -98,6 +99,7 @@ class FilmCardSerializer(serializers.ModelSerializer):
             "poster",
             "status",
             "allowed_transitions",
+            "blocked_transitions",
         ]
         read_only_fields = fields
 
@@ -195,6 +197,7 @@ class FilmSerializer(FilmCardSerializer):
             "poster",
             "status",
             "allowed_transitions",
+            "blocked_transitions",
             "missing_for_review",
             "published_at",
             "created_at",
@@ -208,6 +211,7 @@ class FilmSerializer(FilmCardSerializer):
             "poster",
             "status",
             "allowed_transitions",
+            "blocked_transitions",
             "missing_for_review",
             "published_at",
             "created_at",

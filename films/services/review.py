@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.selectors import organization_contacts, user_list_agency_admins
 from core.models import AuditEvent
-from core.workflow import TransitionError, transition_apply
+from core.workflow import transition_apply
 from films.enums import LISTING_TRANSITIONS, CreditRole, ImageKind, ListingStatus
 from films.models import Film
 from films.notification_kinds import LISTING_DECISION, LISTING_SUBMITTED
@@ -47,6 +47,24 @@ def film_missing_from_facts(*, film: Film, has_poster: bool, has_director: bool,
     if not has_rights:
         missing.append(_("at least one rights row"))
     return missing
+
+
+def film_guard_complete(*, obj: Film, actor) -> list[str]:
+    """The listing guard on every move into review: the film must be complete. Reads the facts
+    annotated by ``selectors.film_list_with_review_facts`` when a list has them (no query per
+    film), the database otherwise (as under the transition's row lock)."""
+    if hasattr(obj, "review_has_rights"):
+        missing = film_missing_from_facts(
+            film=obj,
+            has_poster=obj.review_has_poster,
+            has_director=obj.review_has_director,
+            has_rights=obj.review_has_rights,
+        )
+    else:
+        missing = film_missing_for_review(film=obj)
+    if not missing:
+        return []
+    return [_("The film is not complete. Missing: %(items)s.") % {"items": ", ".join(missing)}]
 
 
 def _listing_side_effects(film: Film, event) -> None:
@@ -90,17 +108,12 @@ def film_transition(*, film: Film, to: str, actor, note: str = "") -> Film:
     """Move a film's catalogue listing.
 
     ``draft → pending_review → published | changes_requested``, ``changes_requested →
-    pending_review``, ``published → withdrawn → pending_review``. Moving into review checks
-    completeness and names everything missing. Publishing stamps ``published_at``.
+    pending_review``, ``published → withdrawn → pending_review``. Moving into review is guarded
+    by ``film_guard_complete`` (checked under the row lock, after the actor's permission), which
+    names everything missing. Publishing stamps ``published_at``.
     Side effects: row lock, audit event; in the same transaction a notification to agency
     admins of a submission and to the producer's members of a decision (e-mailed after commit).
     """
-    if to == ListingStatus.PENDING_REVIEW:
-        missing = film_missing_for_review(film=film)
-        if missing:
-            raise TransitionError(
-                {"to": [_("The film is not complete. Missing: %(items)s.") % {"items": ", ".join(missing)}]}
-            )
 
     def stamp(locked: Film, move) -> list[str]:
         if move.target == ListingStatus.PUBLISHED:

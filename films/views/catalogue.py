@@ -9,13 +9,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.pages import RefusedTransition
 from core.slots import panels_for
 from core.workflow import audit_timeline
 from films import forms, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia
 from films.filters import CatalogueFilter
 from films.models import FilmLanguage
-from films.views.common import CATALOGUE_PAGE_SIZE, EDITABLE_STATES, film_or_404, listing_moves
+from films.views.common import CATALOGUE_PAGE_SIZE, EDITABLE_STATES, film_or_404, listing_choices
 
 
 @require_GET
@@ -50,7 +51,13 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def film_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    film = film_or_404(request, pk)
+    return film_page(request, film_or_404(request, pk))
+
+
+def film_page(
+    request: HttpRequest, film, *, refused: RefusedTransition | None = None, status: int = 200
+) -> HttpResponse:
+    """A film's page; ``refused`` is a refused listing move, its reasons shown beside the buttons."""
     user = request.user
     full = user.has_perm("films.view_full_film", film)
     editor = user.has_perm("films.change_film", film)
@@ -61,9 +68,11 @@ def film_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "full": full,
         "editor": editor,
         "poster": film.poster_images[0] if film.poster_images else None,
-        "moves": listing_moves(request, film),
         "panels": panels_for(request, film),
+        "transition_refused": refused,
     }
+    choices = listing_choices(request, film)
+    context.update(moves=choices.allowed, blocked=choices.blocked)
     if full:
         languages = list(film.languages.all())
         contact = selectors.film_sales_contact_email(film=film)
@@ -86,4 +95,4 @@ def film_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if film.is_published and user.has_perm("films.add_shortlist"):
         context["shortlists"] = list(selectors.shortlist_list_for_user(user=user))
         context["on_shortlists"] = list(selectors.shortlist_list_containing(user=user, film=film))
-    return render(request, "films/film_detail.html", context)
+    return render(request, "films/film_detail.html", context, status=status)

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
+from core.workflow import TransitionChoices
 from films import selectors
 from films.enums import LISTING_TRANSITIONS, ListingStatus
 from films.models import Film, Shortlist
@@ -27,8 +28,9 @@ def editable_film(request: HttpRequest, pk: int) -> Film:
     return film
 
 
-def listing_moves(request: HttpRequest, film: Film):
-    return LISTING_TRANSITIONS.allowed_for(obj=film, user=request.user, field="listing_status")
+def listing_choices(request: HttpRequest, film: Film) -> TransitionChoices:
+    """The listing moves the user may make on the film now, and those its guards refuse."""
+    return LISTING_TRANSITIONS.choices_for(obj=film, user=request.user, field="listing_status")
 
 
 def require_buyer(request: HttpRequest) -> None:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.pages import bound, form_errors_from
 from films import forms, selectors, services
 from films.models import Film
-from films.views.common import EDITABLE_STATES, LIST_PAGE_SIZE, editable_film, listing_moves
+from films.views.common import EDITABLE_STATES, LIST_PAGE_SIZE, editable_film, listing_choices
 
 
 @login_required
@@ -36,7 +36,8 @@ def my_films(request: HttpRequest) -> HttpResponse:
             if film.listing_status in EDITABLE_STATES
             else []
         )
-        film.moves = listing_moves(request, film)
+        choices = listing_choices(request, film)
+        film.moves, film.blocked = choices.allowed, choices.blocked
     owners = list(selectors.organization_list_film_owners(user=request.user))
     return render(
         request,

@@ -1,18 +1,19 @@
 """Listing moves and the agency's review queue."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.pages import TransitionForm, safe_next
+from core.pages import transition_page
 from films import selectors, services
-from films.views.common import LIST_PAGE_SIZE, film_or_404, listing_moves
+from films.enums import LISTING_TRANSITIONS
+from films.views.catalogue import film_page
+from films.views.common import LIST_PAGE_SIZE, film_or_404, listing_choices
 
 
 @login_required
@@ -21,24 +22,18 @@ def film_transition(request: HttpRequest, pk: int) -> HttpResponse:
     film = film_or_404(request, pk)
     if not (request.user.has_perm("films.change_film", film) or request.user.has_perm("films.review_film", film)):
         raise PermissionDenied
-    back = safe_next(request, reverse("films:film_detail", args=[film.pk]))
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The request was incomplete."))
-        return redirect(back)
-    try:
-        services.film_transition(
-            film=film, to=form.cleaned_data["to"], actor=request.user, note=form.cleaned_data["note"]
-        )
-    except ValidationError as exc:
-        for error in exc.messages:
-            messages.error(request, error)
-        return redirect(back)
-    messages.success(
+    return transition_page(
         request,
-        _("“%(title)s” is now %(status)s.") % {"title": film, "status": film.get_listing_status_display().lower()},
+        obj=film,
+        service=services.film_transition,
+        object_kwarg="film",
+        table=LISTING_TRANSITIONS,
+        field="listing_status",
+        render_page=lambda *, refused, status: film_page(request, film, refused=refused, status=status),
+        done_url=reverse("films:film_detail", args=[film.pk]),
+        done_message=lambda updated: _("“%(title)s” is now %(status)s.")
+        % {"title": updated, "status": updated.get_listing_status_display().lower()},
     )
-    return redirect(back)
 
 
 @login_required
@@ -50,5 +45,6 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     for film in page:
-        film.moves = listing_moves(request, film)
+        choices = listing_choices(request, film)
+        film.moves, film.blocked = choices.allowed, choices.blocked
     return render(request, "films/review_queue.html", {"page": page, "films": list(page)})

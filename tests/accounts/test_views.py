@@ -244,11 +244,14 @@ def test_admin_verifies_from_the_queue_page(client, agency_admin, pending_org, p
     assert pending_org.verification_status == "verified"
 
 
-def test_forbidden_move_from_a_page_shows_the_reason_and_changes_nothing(client, agency_admin, pending_org):
+def test_a_move_the_table_lacks_answers_the_company_page_with_the_reason(client, agency_admin, pending_org):
     login(client, agency_admin)
 
-    response = client.post(f"/accounts/organizations/{pending_org.pk}/transition/", {"to": "suspended"}, follow=True)
+    response = client.post(f"/accounts/organizations/{pending_org.pk}/transition/", {"to": "suspended"})
 
+    assert response.status_code == 400
+    assert response.context["organization"] == pending_org
+    assert response.context["transition_refused"].errors == ["Cannot move from “Pending” to “Suspended”."]
     assert "Cannot move from “Pending” to “Suspended”." in response.content.decode()
     pending_org.refresh_from_db()
     assert pending_org.verification_status == "pending"

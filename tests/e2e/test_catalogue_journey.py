@@ -96,6 +96,14 @@ def test_a_film_goes_from_registration_to_a_buyers_shortlist(page, people, tmp_p
     page.wait_for_url(re.compile(r"/films/\d+/$"))
     film = Film.objects.get(title_en="Mountains May Depart")
 
+    # Still incomplete: submitting is guarded, so the button is disabled with the reasons beside it.
+    submit = page.get_by_role("button", name="Submit for review")
+    assert submit.is_disabled()
+    reasons = page.locator(f"#{submit.get_attribute('aria-describedby')}").inner_text()
+    assert "Not possible now:" in reasons
+    assert "a poster" in reasons
+    assert "at least one rights row" in reasons
+
     page.get_by_role("link", name="Poster and stills").first.click()
     page.get_by_label("Image file").set_input_files(str(poster))
     page.get_by_role("button", name="Upload").click()
@@ -107,6 +115,7 @@ def test_a_film_goes_from_registration_to_a_buyers_shortlist(page, people, tmp_p
     page.get_by_text("The rights have been saved").wait_for()
 
     page.get_by_role("link", name="Film page").click()
+    assert page.locator(".transition-blocked").count() == 0
     page.get_by_role("button", name="Submit for review").click()
     page.get_by_text("is now pending review").wait_for()
     film.refresh_from_db()

@@ -506,8 +506,8 @@ def test_declining_without_a_note_is_refused(client, agency_admin, proposal):
 
     proposal.refresh_from_db()
     assert response.status_code == 400
-    assert response.context["transition_form"].errors == {"note": ["A note is required for this change."]}
-    assert 'data-field="note"' in response.content.decode()
+    assert response.context["transition_refused"].errors == ["A note is required for this change."]
+    assert f'id="transition-errors-{proposal.pk}"' in response.content.decode()
     assert proposal.status == ProposalStatus.PROPOSED
 
 
@@ -531,7 +531,8 @@ def test_moves_the_table_does_not_allow_are_refused(client, agency_admin, propos
 
     proposal.refresh_from_db()
     assert response.status_code == 400
-    assert list(response.context["transition_form"].errors) == ["to"]
+    [error] = response.context["transition_refused"].errors
+    assert ("to:" if not to else ("not a known status" if to == "nonsense" else "Cannot move from")) in error
     assert proposal.status == ProposalStatus.ACCEPTED
 
 

@@ -41,6 +41,7 @@ CARD_FIELDS = [
     "poster",
     "status",
     "allowed_transitions",
+    "blocked_transitions",
 ]
 FULL_FIELDS = [
     "id",
@@ -76,6 +77,7 @@ FULL_FIELDS = [
     "poster",
     "status",
     "allowed_transitions",
+    "blocked_transitions",
     "missing_for_review",
     "published_at",
     "created_at",
@@ -218,6 +220,7 @@ def test_anonymous_visitor_sees_the_public_card_of_a_published_film(api_client, 
         },
         "status": "published",
         "allowed_transitions": [],
+        "blocked_transitions": [],
     }
 
 
@@ -246,7 +249,17 @@ def test_producer_sees_own_screener_link_what_review_lacks_and_the_moves_it_may_
 
     assert film["screener_url"] == "https://screeners.example.org/abc"
     assert film["allowed_transitions"] == ["withdrawn"]
-    assert draft["allowed_transitions"] == ["pending_review"]
+    # The draft is incomplete: submitting it is guarded, and the API says why.
+    assert draft["allowed_transitions"] == []
+    assert draft["blocked_transitions"] == [
+        {
+            "to": "pending_review",
+            "reasons": [
+                "The film is not complete. Missing: an English synopsis, a poster, a director in the credits, "
+                "at least one rights row."
+            ],
+        }
+    ]
     assert draft["missing_for_review"] == [
         "an English synopsis",
         "a poster",
@@ -429,7 +442,8 @@ def test_producer_registers_a_film_as_a_draft(api_client, producer, producer_org
     body = response.json()
     assert body["id"] == film.pk
     assert body["organization"] == producer_org.pk
-    assert (body["status"], body["allowed_transitions"]) == ("draft", ["pending_review"])
+    assert (body["status"], body["allowed_transitions"]) == ("draft", [])
+    assert [move["to"] for move in body["blocked_transitions"]] == ["pending_review"]
     assert body["genres"] == ["drama", "romance"]
     assert (body["original_languages"], body["subtitle_languages"]) == (["cmn"], ["en", "fr"])
     assert body["countries"] == ["CN", "FR"]

@@ -788,15 +788,20 @@ def test_another_companys_image_cannot_be_deleted(client, other_producer, produc
 # --- Submit for review and the review queue ----------------------------------------------
 
 
-def test_submitting_an_incomplete_film_lists_what_is_missing(client, producer, draft):
+def test_submitting_an_incomplete_film_answers_its_page_with_what_is_missing(client, producer, draft):
     login(client, producer)
 
-    response = client.post(f"/films/{draft.pk}/transition/", {"to": "pending_review"}, follow=True)
+    response = client.post(f"/films/{draft.pk}/transition/", {"to": "pending_review", "next": "/films/mine/"})
 
-    assert messages_of(response) == [
+    reason = (
         "The film is not complete. Missing: an English synopsis, a poster, a director in the credits, "
         "at least one rights row."
-    ]
+    )
+    assert response.status_code == 400
+    assert response.context["film"] == draft
+    assert response.context["transition_refused"].errors == [reason]
+    assert f'id="transition-errors-{draft.pk}"' in response.content.decode()
+    assert messages_of(response) == []
     draft.refresh_from_db()
     assert draft.listing_status == ListingStatus.DRAFT
 
@@ -808,12 +813,19 @@ def test_the_film_page_and_my_films_show_what_is_missing_and_the_moves(client, p
     mine = client.get("/films/mine/")
 
     missing = ["an English synopsis", "a poster", "a director in the credits", "at least one rights row"]
+    reason = "The film is not complete. Missing: " + ", ".join(missing) + "."
     assert detail.context["missing"] == missing
-    assert [m.target for m in detail.context["moves"]] == ["pending_review"]
-    assert [(f, f.missing, [m.target for m in f.moves]) for f in mine.context["films"]] == [
-        (draft, missing, ["pending_review"])
+    # Submitting is guarded: no button to press, a disabled one with the reasons beside it.
+    assert detail.context["moves"] == []
+    assert [(m.target, m.reasons) for m in detail.context["blocked"]] == [("pending_review", [reason])]
+    assert [(f, f.missing, f.moves, [m.target for m in f.blocked]) for f in mine.context["films"]] == [
+        (draft, missing, [], ["pending_review"])
     ]
-    assert "a director in the credits" in mine.content.decode()
+    for page in (detail, mine):
+        html = page.content.decode()
+        assert 'name="to" value="pending_review"' not in html
+        assert f'id="blocked-{draft.pk}-pending_review"' in html
+        assert reason in html
 
 
 def test_submitting_a_complete_film_puts_it_in_the_queue_and_mails_the_admins(
@@ -879,11 +891,12 @@ def test_requesting_changes_needs_a_note(client, agency_admin, producer, produce
     services.film_transition(film=film, to="pending_review", actor=producer)
     login(client, agency_admin)
 
-    response = client.post(
-        f"/films/{film.pk}/transition/", {"to": "changes_requested", "next": "/films/review/"}, follow=True
-    )
+    response = client.post(f"/films/{film.pk}/transition/", {"to": "changes_requested", "next": "/films/review/"})
 
-    assert messages_of(response) == ["A note is required for this change."]
+    assert response.status_code == 400
+    assert response.context["transition_refused"].errors == ["A note is required for this change."]
+    assert response.context["transition_refused"].next == "/films/review/"
+    assert 'name="next" value="/films/review/"' in response.content.decode()
     film.refresh_from_db()
     assert film.listing_status == ListingStatus.PENDING_REVIEW
 
