@@ -259,6 +259,10 @@ def test_every_check_schemathesis_has_runs():
     ]
 
 
+def test_every_operation_allowed_a_400_for_stored_data_exists():
+    assert sorted(set(STATE_DEPENDENT) - {operation.label for operation in OPERATIONS}) == []
+
+
 def _operation(label: str):
     return next(operation for operation in OPERATIONS if operation.label == label)
 
