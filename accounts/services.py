@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -183,17 +182,15 @@ def organization_transition(*, organization: Organization, to: str, actor: User,
     """
     if not organization.is_buyer:
         raise TransitionError({"to": [_("Only buyer companies go through verification.")]})
-    with transaction.atomic():
-        moved = transition_apply(
-            obj=organization,
-            to=to,
-            actor=actor,
-            note=note,
-            table=BUYER_VERIFICATION_TRANSITIONS,
-            field="verification_status",
-        )
-        _verification_notify(organization=moved)
-    return moved
+    return transition_apply(
+        obj=organization,
+        to=to,
+        actor=actor,
+        note=note,
+        table=BUYER_VERIFICATION_TRANSITIONS,
+        field="verification_status",
+        recorded=_verification_notify,
+    )
 
 
 def organization_update(*, organization: Organization, actor: User, data: dict) -> Organization:
@@ -246,17 +243,8 @@ def user_set_staff_role(*, user: User, role: str) -> User:
 # --- Notifications ---------------------------------------------------------------------
 
 
-def _verification_notify(*, organization: Organization) -> None:
+def _verification_notify(organization: Organization, event: AuditEvent) -> None:
     """Tell the company's members the decision just recorded (inside the move's transaction)."""
-    event = (
-        AuditEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(Organization),
-            object_id=str(organization.pk),
-            field="verification_status",
-        )
-        .order_by("-id")
-        .first()
-    )
     notify(
         recipients=organization_contacts(organization=organization),
         kind=VERIFICATION_DECISION,

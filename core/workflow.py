@@ -172,6 +172,7 @@ def transition_apply(
     on_commit: Callable[[models.Model, AuditEvent], None] | None = None,
     extra_updates: Callable[[models.Model, Transition], Iterable[str]] | None = None,
     clean: Clean | None = None,
+    recorded: Callable[[models.Model, AuditEvent], None] | None = None,
 ) -> models.Model:
     """Move ``obj`` to ``to`` on behalf of ``actor``.
 
@@ -190,9 +191,13 @@ def transition_apply(
     object before this one commits. ``extra_updates(locked, move)`` sets more fields on the
     locked row and returns their names; it may still raise ``TransitionError``.
 
+    ``recorded(locked, event)`` runs once the move and its audit event are saved, still inside
+    the transaction: the place to write notifications (``notifications.services.notify``), so
+    they are committed, or rolled back, with the move itself.
+
     Side effects: locks the row for the transaction; saves the new status (and whatever
-    ``extra_updates`` sets); writes one ``AuditEvent``; runs ``on_commit`` after commit.
-    Nothing changes when it raises.
+    ``extra_updates`` sets); writes one ``AuditEvent``; runs ``recorded`` before and
+    ``on_commit`` after commit. Nothing changes when it raises.
     """
     if to not in table.status.values:
         raise TransitionError(
@@ -246,6 +251,8 @@ def transition_apply(
             to_state=to,
             note=note,
         )
+        if recorded is not None:
+            recorded(locked, event)
         if on_commit is not None:
             transaction.on_commit(lambda: on_commit(locked, event))
     for name in update_fields:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,16 +69,9 @@ def _listing_side_effects(film: Film, event) -> None:
     CATALOGUE_ANSWERS.invalidate()
 
 
-def _listing_notify(*, film: Film) -> None:
+def _listing_notify(film: Film, event: AuditEvent) -> None:
     """Tell the people a listing move concerns (inside the move's transaction): agency admins of a
     submission, the producer's members (but the one who moved it) of a decision."""
-    event = (
-        AuditEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(Film), object_id=str(film.pk), field="listing_status"
-        )
-        .order_by("-id")
-        .first()
-    )
     if event.to_state == ListingStatus.PENDING_REVIEW:
         kind, recipients = LISTING_SUBMITTED, user_list_agency_admins()
     elif event.to_state in (ListingStatus.PUBLISHED, ListingStatus.CHANGES_REQUESTED, ListingStatus.WITHDRAWN):
@@ -121,16 +112,14 @@ def film_transition(*, film: Film, to: str, actor, note: str = "") -> Film:
             return ["published_at"]
         return []
 
-    with transaction.atomic():
-        moved = transition_apply(
-            obj=film,
-            to=to,
-            actor=actor,
-            note=note,
-            table=LISTING_TRANSITIONS,
-            field="listing_status",
-            on_commit=_listing_side_effects,
-            extra_updates=stamp,
-        )
-        _listing_notify(film=moved)
-    return moved
+    return transition_apply(
+        obj=film,
+        to=to,
+        actor=actor,
+        note=note,
+        table=LISTING_TRANSITIONS,
+        field="listing_status",
+        on_commit=_listing_side_effects,
+        extra_updates=stamp,
+        recorded=_listing_notify,
+    )
