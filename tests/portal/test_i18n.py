@@ -51,7 +51,11 @@ NOT_COPIED_AT_TOP = {
 _NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 # msgids whose right Chinese form has no Chinese character (a code or brand shown as is). Empty so far.
-SAME_IN_CHINESE: frozenset[str] = frozenset()
+SAME_IN_CHINESE: frozenset[str] = frozenset(
+    {
+        "%(where)s: %(message)s",  # only placeholders; Chinese changes the colon to "："
+    }
+)
 
 HERO_HEADING_ZH = "让国产影片走向世界"
 EMAIL_LABEL_ZH = "电子邮箱"
