@@ -13,8 +13,21 @@ from django.db import models
 from core.models import AuditEvent, Job
 
 
+class ReadOnlyAdminMixin:
+    """A back-office page that only reads: its rows are written by services, never here."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = (
         "created_at",
         "content_type",
@@ -28,16 +41,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_select_related = ("content_type", "actor")
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
-
     # The audit trail is written by services only; nobody edits or deletes it.
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 # --- The back office saves through services --------------------------------------------------
@@ -165,20 +169,11 @@ class ServiceModelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "kind", "owner", "status", "progress_done", "progress_total", "finished_at")
     list_filter = ("kind", "status")
     search_fields = ("owner__email", "message")
     list_select_related = ("owner",)
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in Job._meta.fields]
-
     # Jobs are started and moved by services only; the back office reads them.
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from core.admin import ServiceModelAdmin, refusals_for
+from core.admin import ReadOnlyAdminMixin, ServiceModelAdmin, refusals_for
 from core.money import MoneyFormField, money_format
 from festivals import services
 from festivals.models import (
@@ -201,15 +201,8 @@ class ShowcaseAdmin(ObjectPermissionsModelAdmin):
     formfield_overrides = _HTTPS
 
 
-class _ReadOnly(ObjectPermissionsModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+class _ReadOnly(ReadOnlyAdminMixin, ObjectPermissionsModelAdmin):
+    pass
 
 
 @admin.register(Submission)

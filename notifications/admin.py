@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import ReadOnlyAdminMixin
 from notifications import services
 from notifications.enums import EmailStatus
 from notifications.models import Notification, NotificationPreference
@@ -76,18 +77,9 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(NotificationPreference)
-class NotificationPreferenceAdmin(admin.ModelAdmin):
+class NotificationPreferenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["user", "kind", "email", "updated_at"]
     list_filter = ["email", "kind"]
     search_fields = ["user__email"]
     list_select_related = ["user"]
     readonly_fields = ["user", "kind", "email", "updated_at"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
