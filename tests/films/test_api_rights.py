@@ -1,0 +1,156 @@
+"""A film's rights through the API: who reads them, replacing them, bad rows."""
+
+import pytest
+
+from films.territories import EUROPE, territory_expand
+from tests.films.factories import FilmRightFactory
+from tests.films.helpers import as_role, as_user, film_url
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Rights -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        (None, 401),
+        ("producer", 200),
+        ("other_producer", 403),
+        ("buyer", 200),
+        ("pending_buyer", 403),
+        ("reviewer", 403),
+        ("agency_admin", 200),
+    ],
+)
+def test_rights_of_a_published_film_are_for_buyers_the_producer_and_admins(request, api_client, published, who, status):
+    FilmRightFactory(film=published, territory="FR", media="svod", holder="Demo Pictures")
+
+    response = as_role(request, api_client, who).get(film_url(published, "rights/"))
+
+    assert response.status_code == status
+    if status == 200:
+        assert response.json() == [
+            {
+                "territory": "FR",
+                "media": "svod",
+                "status": "available",
+                "holder": "Demo Pictures",
+                "term_start": None,
+                "term_end": None,
+            }
+        ]
+
+
+@pytest.mark.parametrize(("who", "status"), [("other_producer", 404), ("buyer", 404), ("reviewer", 404)])
+def test_rights_of_another_company_s_draft_answer_404(request, api_client, own_draft, who, status):
+    assert as_role(request, api_client, who).get(film_url(own_draft, "rights/")).status_code == status
+
+
+def test_producer_replaces_rights_with_a_region_less_a_country(api_client, producer, own_draft):
+    FilmRightFactory(film=own_draft, territory="US", media="theatrical")
+    rows = [
+        {
+            "territory": "europe",
+            "media": ["svod", "tvod"],
+            "status": "available",
+            "holder": "Demo Pictures",
+            "term_start": "2025-01-01",
+            "term_end": "2027-12-31",
+            "except": ["FR"],
+        },
+        {"territory": "FR", "media": "svod", "status": "sold", "holder": "Overseas Distribution"},
+    ]
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 200, response.json()
+    assert len(response.json()) == 2 * (len(EUROPE) - 1) + 1
+    assert response.json()[0] == {
+        "territory": "AD",
+        "media": "svod",
+        "status": "available",
+        "holder": "Demo Pictures",
+        "term_start": "2025-01-01",
+        "term_end": "2027-12-31",
+    }
+    assert sorted(own_draft.rights.filter(territory="FR").values_list("media", "status")) == [("svod", "sold")]
+    assert own_draft.rights.filter(territory="US").exists() is False
+
+
+def test_rights_for_all_media_worldwide(api_client, producer, own_draft):
+    rows = [{"territory": "worldwide", "media": "all", "except": ["CN"]}]
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 200
+    assert own_draft.rights.count() == len(response.json()) == 8 * (len(territory_expand("worldwide")) - 1)
+    assert own_draft.rights.filter(territory="CN").exists() is False
+    assert own_draft.rights.filter(territory="JP").count() == 8
+
+
+BAD_RIGHTS = [
+    (
+        [{"territory": "FR", "media": "svod"}, {"territory": "XX", "media": "svod"}],
+        ["Row 2: unknown territory “XX”."],
+    ),
+    (
+        [{"territory": "worldwide", "media": "theatrical"}, {"territory": "FR", "media": ["theatrical", "svod"]}],
+        ["Row 2 overlaps row 1 for FR, Theatrical."],
+    ),
+    (
+        [
+            {"territory": "FR", "media": "svod", "term_start": "2025-01-01", "term_end": "2026-12-31"},
+            {"territory": "FR", "media": "svod", "term_start": "2026-06-01"},
+        ],
+        ["Row 2 overlaps row 1 for FR, SVOD."],
+    ),
+    ([{"territory": "FR", "media": "cinema"}], ["Row 1: unknown media “cinema”."]),
+    ([{"media": "svod"}], ["Row 1, territory: This field is required."]),
+    ([{"territory": "FR", "media": 7}], ["Row 1, media: Give one media, a list of media, or “all”."]),
+    ([{"territory": "FR", "media": "svod", "status": "lost"}], ['Row 1, status: "lost" is not a valid choice.']),
+    (
+        [{"territory": "FR", "media": "svod", "term_start": "soon"}],
+        ["Row 1, term_start: Date has wrong format. Use one of these formats instead: YYYY-MM-DD."],
+    ),
+    (
+        [{"territory": "FR", "media": "svod", "term_start": "2026-01-01", "term_end": "2025-01-01"}],
+        ["Row 1: the term ends before it starts."],
+    ),
+    ({"territory": "FR", "media": "svod"}, ["Send a list of rights rows."]),
+    (["FR"], ["Row 1, non_field_errors: Invalid data. Expected a dictionary, but got str."]),
+    ([None, None], ["Row 1: This field may not be null.", "Row 2: This field may not be null."]),
+]
+
+
+@pytest.mark.parametrize(("rows", "messages"), BAD_RIGHTS)
+def test_bad_rights_rows_answer_400_naming_the_rows_and_change_nothing(api_client, producer, own_draft, rows, messages):
+    FilmRightFactory(film=own_draft, territory="US", media="theatrical")
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"rights": messages}
+    assert list(own_draft.rights.values_list("territory", "media")) == [("US", "theatrical")]
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        (None, 401),
+        ("other_producer", 403),
+        ("buyer", 403),
+        ("pending_buyer", 403),
+        ("reviewer", 403),
+        ("agency_admin", 403),
+    ],
+)
+def test_only_the_producer_s_members_replace_rights(request, api_client, published, who, status):
+    FilmRightFactory(film=published)
+    rows = [{"territory": "worldwide", "media": "all"}]
+
+    response = as_role(request, api_client, who).put(film_url(published, "rights/"), rows, format="json")
+
+    assert response.status_code == status
+    assert list(published.rights.values_list("territory", "media")) == [("FR", "theatrical")]
