@@ -3,9 +3,11 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from accounts import services
 from accounts.enums import PRODUCER_KINDS, BuyerType, OrganizationKind
 
 TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
@@ -21,6 +23,16 @@ class EmailAuthenticationForm(AuthenticationForm):
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+
+class PasswordResetForm(DjangoPasswordResetForm):
+    """Django's password reset form, its mail written to the notifications outbox."""
+
+    def save(self, **_options) -> None:
+        # Django's options (templates, domain, token generator) shape the mail it would send
+        # itself; the outbox renders ours, with the token made when the mail is written.
+        for user in self.get_users(self.cleaned_data["email"]):
+            services.user_password_reset_request(user=user)
 
 
 class _SignUpForm(forms.Form):

@@ -5,6 +5,9 @@ the plain context stored with the notification (names, codes), so display names 
 country are looked up at that moment in that language.
 """
 
+from django.contrib.auth.tokens import default_token_generator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
@@ -15,6 +18,7 @@ from notifications.registry import NotificationKind, register_kind
 VERIFICATION_DECISION = "accounts.verification_decision"
 BUYER_SIGNUP = "accounts.buyer_signup"
 STALE_VERIFICATIONS = "accounts.stale_verifications"
+PASSWORD_RESET = "accounts.password_reset"  # noqa: S105  (a kind's code, not a password)
 
 
 def _verification_subject(context: dict) -> str:
@@ -60,6 +64,12 @@ def _stale_context(context: dict) -> dict:
     }
 
 
+def _password_reset_link(context: dict, user) -> dict:
+    """The reset link's uid and token, made as the mail is written so the token is never stored;
+    it is valid from then until ``PASSWORD_RESET_TIMEOUT`` runs out (or the password changes)."""
+    return {"uid": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
+
+
 def register() -> None:
     register_kind(
         NotificationKind(
@@ -85,5 +95,18 @@ def register() -> None:
             subject=_stale_subject,
             template="accounts/email/verification_reminder.txt",
             prepare=_stale_context,
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=PASSWORD_RESET,
+            label=gettext_lazy("Password reset links"),
+            subject=gettext_lazy("Reset your Go-Global Film Portal password"),
+            template="accounts/email/password_reset.txt",
+            in_app=False,
+            listed=False,
+            always_email=True,
+            unsubscribable=False,
+            prepare_for_recipient=_password_reset_link,
         )
     )

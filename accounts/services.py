@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from accounts.enums import (
     StaffRole,
 )
 from accounts.models import Membership, Organization, User
-from accounts.notification_kinds import BUYER_SIGNUP, STALE_VERIFICATIONS, VERIFICATION_DECISION
+from accounts.notification_kinds import BUYER_SIGNUP, PASSWORD_RESET, STALE_VERIFICATIONS, VERIFICATION_DECISION
 from accounts.rules import forget_memberships
 from accounts.selectors import (
     organization_contacts,
@@ -238,6 +239,18 @@ def user_set_staff_role(*, user: User, role: str) -> User:
     user.is_staff = role == StaffRole.AGENCY_ADMIN or user.is_superuser
     user.save(update_fields=["staff_role", "is_staff"])
     return user
+
+
+@transaction.atomic
+def user_password_reset_request(*, user: User) -> None:
+    """Send ``user`` a link to choose a new password.
+
+    Side effects: one notification of the password-reset kind (not in-app, not unsubscribable),
+    e-mailed after commit in the user's language. Its context holds nothing secret: the link's
+    token is made when the mail is written. Every request is a message of its own (a fresh
+    dedupe key); the view's rate limit bounds how many go out.
+    """
+    notify(recipients=[user], kind=PASSWORD_RESET, context={}, dedupe_key=f"password-reset:{uuid.uuid4().hex}")
 
 
 # --- Notifications ---------------------------------------------------------------------

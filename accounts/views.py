@@ -17,6 +17,7 @@ from accounts.enums import BUYER_VERIFICATION_TRANSITIONS, BuyerVerificationStat
 from accounts.forms import (
     BuyerSignUpForm,
     OrganizationForm,
+    PasswordResetForm,
     ProducerSignUpForm,
     ProfileForm,
 )
@@ -218,11 +219,14 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Django's password reset, limited per address and per e-mail (``PASSWORD_RESET_RATE``).
+    """Django's password reset, limited per address and per e-mail (``PASSWORD_RESET_RATE``),
+    its mail sent through the notifications outbox.
 
     Too many requests from one address get a 429 page. Past the limit for one e-mail, no mail
     goes out but the answer is the usual "sent" page, the same as for an unknown address.
     """
+
+    form_class = PasswordResetForm
 
     def form_valid(self, form):
         if not rate_allows(scope="password-reset-address", key=client_ip(self.request), rate=self.rate):

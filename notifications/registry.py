@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.functional import Promise
 
@@ -23,7 +24,11 @@ class NotificationKind:
     language, for the mail's subject line and the in-app list alike. ``template`` renders the
     mail's body from the context (plain text). ``listed`` kinds appear on the preferences page;
     ``always_email`` kinds ignore preferences (the daily digest itself). ``prepare`` adds to
-    the template's context what must be looked up in the reader's language (a country's name).
+    the template's context what must be looked up in the reader's language (a country's name);
+    ``prepare_for_recipient`` gets the context and the recipient and adds what is made for that
+    person each time the mail is written and must never be stored (a one-time link's token).
+    A kind that is not ``unsubscribable`` (a mail the person asked for, such as a password
+    reset) carries no List-Unsubscribe headers and no unsubscribe footer.
     """
 
     code: str
@@ -35,6 +40,8 @@ class NotificationKind:
     listed: bool = True
     always_email: bool = False
     prepare: Callable[[dict], dict] | None = None
+    prepare_for_recipient: Callable[[dict, Any], dict] | None = None
+    unsubscribable: bool = True
 
     def subject_for(self, context: dict) -> str:
         if callable(self.subject):

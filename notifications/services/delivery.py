@@ -177,13 +177,17 @@ def _message_id(row: Notification) -> str:
 
 def notification_email(*, notification: Notification, connection=None) -> EmailMessage:
     """The mail for one notification, in its recipient's language and time zone, with the
-    one-click unsubscribe headers of RFC 8058."""
+    one-click unsubscribe headers of RFC 8058 unless its kind is not unsubscribable."""
     row = notification
     user = row.recipient
     spec = kind_get(row.kind)
     if spec is None:
         raise LookupError(f"unknown notification kind {row.kind!r}")
-    unsubscribe_url = absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(user=user, kind=row.kind)]))
+    unsubscribe_url = ""
+    if spec.unsubscribable:
+        unsubscribe_url = absolute(
+            reverse("notifications:unsubscribe", args=[unsubscribe_token(user=user, kind=row.kind)])
+        )
     with reader(user):
         context = {
             **row.context,
@@ -196,22 +200,27 @@ def notification_email(*, notification: Notification, connection=None) -> EmailM
         }
         if spec.prepare is not None:
             context.update(spec.prepare(row.context))
+        if spec.prepare_for_recipient is not None:
+            context.update(spec.prepare_for_recipient(row.context, user))
         if row.kind == DAILY_DIGEST:
             context["items"] = [
                 {"subject": item.subject_line, "link": absolute(item.url), "created_at": item.created_at}
                 for item in row.digest_items.order_by("created_at", "pk")
             ]
         subject = " ".join(spec.subject_for(row.context).split())
-        body = render_to_string(spec.template, context) + render_to_string("notifications/email/footer.txt", context)
+        body = render_to_string(spec.template, context)
+        if spec.unsubscribable:
+            body += render_to_string("notifications/email/footer.txt", context)
     headers = {
-        "List-Unsubscribe": f"<{unsubscribe_url}>",
-        "List-Unsubscribe-Post": ONE_CLICK,
         "Message-ID": _message_id(row),
         "X-Portal-Notification": str(row.pk),
     }
-    mailto = setting("UNSUBSCRIBE_MAILTO", "")
-    if mailto:
-        headers["List-Unsubscribe"] += f", <mailto:{mailto}?subject=unsubscribe>"
+    if spec.unsubscribable:
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = ONE_CLICK
+        mailto = setting("UNSUBSCRIBE_MAILTO", "")
+        if mailto:
+            headers["List-Unsubscribe"] += f", <mailto:{mailto}?subject=unsubscribe>"
     return EmailMessage(subject=subject, body=body, to=[user.email], headers=headers, connection=connection)
 
 

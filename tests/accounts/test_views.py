@@ -1,5 +1,3 @@
-import re
-
 import pytest
 from django.core import mail
 from django.db import connection
@@ -114,28 +112,6 @@ def test_logout_is_a_post(client, producer):
 
     assert response.status_code == 302
     assert client.get("/dashboard/").status_code == 302
-
-
-def test_password_reset_sends_a_link_that_sets_a_new_password(client, producer):
-    response = client.post("/accounts/password/reset/", {"email": producer.email})
-    assert response.status_code == 302
-    [message] = mail.outbox
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", message.body).group(1)
-
-    form_page = client.get(link, follow=True)
-    set_url = form_page.redirect_chain[-1][0]
-    done = client.post(set_url, {"new_password1": "A-Fresh-Start-2026", "new_password2": "A-Fresh-Start-2026"})
-
-    assert done.status_code == 302
-    producer.refresh_from_db()
-    assert producer.check_password("A-Fresh-Start-2026")
-
-
-def test_password_reset_for_an_unknown_address_reveals_nothing(client):
-    response = client.post("/accounts/password/reset/", {"email": "nobody@nowhere.test"})
-
-    assert response.status_code == 302
-    assert mail.outbox == []
 
 
 def test_password_change(client, producer):

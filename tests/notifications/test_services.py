@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from notifications import services
+from notifications import registry, services
 from notifications.enums import EmailMode, EmailStatus
 from notifications.models import Notification, NotificationPreference
 from tests.factories import UserFactory
@@ -101,6 +101,47 @@ def test_a_mailto_unsubscribe_is_added_when_configured(delivered, settings):
     assert message.extra_headers["List-Unsubscribe"].endswith(
         ", <mailto:unsubscribe@go-global.film?subject=unsubscribe>"
     )
+
+
+@pytest.fixture
+def receipt_kind(monkeypatch):
+    """A kind a person asks for (like a password reset): not unsubscribable, with a line made
+    for its recipient when the mail is written."""
+    kind = registry.NotificationKind(
+        code="tests.receipt",
+        label="Receipts",
+        subject="Your receipt",
+        template="accounts/email/verification_decision.txt",
+        in_app=False,
+        listed=False,
+        always_email=True,
+        unsubscribable=False,
+        prepare_for_recipient=lambda context, user: {"note": f"made for {user.email}"},
+    )
+    monkeypatch.setitem(registry._KINDS, kind.code, kind)
+    return kind
+
+
+def test_a_kind_that_is_not_unsubscribable_has_no_unsubscribe_headers_or_footer(delivered, receipt_kind, settings):
+    settings.NOTIFICATIONS_UNSUBSCRIBE_MAILTO = "unsubscribe@go-global.film"
+    reader = UserFactory(email="reader@example.test")
+
+    delivered([reader], kind=receipt_kind.code, context={"company": "Quai Films", "status": "verified"})
+
+    [message] = mail.outbox
+    assert sorted(message.extra_headers) == ["Message-ID", "X-Portal-Notification"]
+    assert "/notifications/unsubscribe/" not in message.body
+    assert "/notifications/preferences/" not in message.body
+
+
+def test_prepare_for_recipient_adds_to_the_mail_what_is_never_stored(delivered, receipt_kind):
+    reader = UserFactory(email="reader@example.test")
+
+    delivered([reader], kind=receipt_kind.code, context={"company": "Quai Films", "status": "verified"})
+
+    [message] = mail.outbox
+    assert "made for reader@example.test" in message.body
+    assert Notification.objects.get().context == {"company": "Quai Films", "status": "verified"}
 
 
 def test_preference_off_keeps_the_notification_in_app_and_sends_no_mail(delivered):
