@@ -1,7 +1,7 @@
 import zoneinfo
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,7 +57,8 @@ def _nul_form_field(request: HttpRequest) -> str | None:
 
 
 class RefuseNulCharactersMiddleware:
-    """Answers 400 to a request whose path, query string or form fields hold a NUL character.
+    """Answers 400 to a request whose query string or form fields hold a NUL character, and 404
+    to one whose path does (no page or object has such an address).
 
     PostgreSQL refuses NUL in text, so such a value reaching a query (a search, a filter, a
     choice field that looks rows up by slug) would answer 500. Refused here once, for every
@@ -73,6 +74,10 @@ class RefuseNulCharactersMiddleware:
         field = _nul_field(request)
         if field is None and request.method == "POST" and _is_form(request):
             field = _nul_form_field(request)
+        if field == "path":
+            if request.path.startswith("/api/"):
+                return JsonResponse({"message": _("Not found."), "code": "not_found", "errors": {}}, status=404)
+            raise Http404(_("No page has this address."))
         if field is not None:
             return _refusal(request, field)
         return self.get_response(request)

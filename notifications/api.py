@@ -5,6 +5,7 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -108,20 +109,18 @@ class NotificationPreferenceViewSet(viewsets.ViewSet):
         request=PreferenceSerializer,
         responses={
             200: PreferenceSerializer,
-            400: OpenApiResponse(ErrorSerializer, description="Unknown kind, or an e-mail mode not offered."),
+            400: OpenApiResponse(ErrorSerializer, description="An e-mail mode not offered."),
+            404: OpenApiResponse(ErrorSerializer, description="No such kind of notification."),
         },
     )
     def update(self, request: Request, kind: str | None = None, partial: bool = False) -> Response:
-        payload = PreferenceSerializer(data=request.data, partial=partial)
-        errors: dict = {}
         try:
             spec = services.notification_kind_validate(kind=kind)
         except ValidationError as exc:
-            errors.update(exc.message_dict)
-        if not payload.is_valid():
-            errors.update(payload.errors)
-        if errors:
-            raise ValidationError(errors)
+            # The path names a preference that does not exist: 404, saying why.
+            raise NotFound(exc.message_dict["kind"][0]) from exc
+        payload = PreferenceSerializer(data=request.data, partial=partial)
+        payload.is_valid(raise_exception=True)
         if "email" not in payload.validated_data:  # a PATCH without a change
             modes = services.notification_email_modes(users=[request.user], kind=spec.code)
             return Response(self._row(spec, modes[request.user.pk]))
@@ -135,7 +134,8 @@ class NotificationPreferenceViewSet(viewsets.ViewSet):
         request=PreferenceSerializer,
         responses={
             200: PreferenceSerializer,
-            400: OpenApiResponse(ErrorSerializer, description="Unknown kind, or an e-mail mode not offered."),
+            400: OpenApiResponse(ErrorSerializer, description="An e-mail mode not offered."),
+            404: OpenApiResponse(ErrorSerializer, description="No such kind of notification."),
         },
     )
     def partial_update(self, request: Request, kind: str | None = None) -> Response:

@@ -120,6 +120,19 @@ def test_a_nul_character_in_the_query_string_answers_400(client, agency_admin, u
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize(
+    "path", ["/films/1\x00/", "/api/v1/organizations/1%00/", "/api/v1/notification-preferences/a%00b/"]
+)
+def test_a_nul_character_in_the_address_answers_404(client, agency_admin, path):
+    client.force_login(agency_admin)
+
+    response = client.get(path)
+
+    assert response.status_code == 404
+    if path.startswith("/api/"):
+        assert response.json() == {"message": "Not found.", "code": "not_found", "errors": {}}
+
+
 def test_the_api_names_the_query_parameter_holding_nul():
     response = _client().get("/api/v1/films/?q=A%00B")
 

@@ -109,19 +109,20 @@ def test_preference_update(api_client, producer):
     assert NotificationPreference.objects.get(user=producer).email == EmailMode.OFF
 
 
-def test_preference_for_an_unknown_kind_answers_400_naming_kind(api_client, producer):
-    response = as_user(api_client, producer).patch(f"{PREFERENCES}films.nonsense/", {"email": "off"})
+def test_preference_for_an_unknown_kind_answers_404_saying_so(api_client, producer):
+    response = as_user(api_client, producer).patch(f"{PREFERENCES}films.nonsense/", {"email": "weekly"})
 
-    assert response.status_code == 400
-    assert response.json()["errors"] == {"kind": ["“films.nonsense” is not a known kind of notification."]}
+    assert response.status_code == 404
+    assert response.json()["message"] == "“films.nonsense” is not a known kind of notification."
     assert NotificationPreference.objects.count() == 0
 
 
 def test_preference_for_the_digest_itself_is_refused(api_client, producer):
     response = as_user(api_client, producer).put(f"{PREFERENCES}notifications.daily_digest/", {"email": "off"})
 
-    assert response.status_code == 400
-    assert list(response.json()["errors"]) == ["kind"]
+    assert response.status_code == 404
+    assert response.json()["message"] == "“notifications.daily_digest” is not a known kind of notification."
+    assert NotificationPreference.objects.count() == 0
 
 
 def test_preference_with_an_unknown_mode_answers_400_naming_email(api_client, producer):
