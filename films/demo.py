@@ -28,6 +28,8 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont, ImageStat
 
 from accounts.models import Organization
+from core.jobs.selectors import job_list_recent_of
+from core.jobs.services import job_run
 from films import services
 from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, ListingStatus, RightsMedia, RightsStatus
 from films.models import Film, Shortlist
@@ -1953,6 +1955,7 @@ class DemoSummary:
     images: int = 0
     rights_cells: int = 0
     shortlists: int = 0
+    imports: int = 0
     states: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
@@ -2051,6 +2054,27 @@ def demo_film_build(spec: DemoFilm, *, producer, admin, organization, sales_agen
     return film, 1 + len(spec.stills), cells
 
 
+# A slate the sales agent tried to import: two rows are fine, the third has a year and a genre
+# the portal cannot read, so the job fails (all rows or none) and its page lists what to fix.
+IMPORT_ATTEMPT = (
+    "title_original,title_en,film_type,production_year,runtime_minutes,genres,director\n"
+    "山雾,Mountain Mist,feature_fiction,2026,104,drama;family,王磊|Wang Lei\n"
+    "纸飞机,Paper Planes,documentary,2025,86,family,陈静|Chen Jing\n"
+    "夜航船,Night Boat,feature_fiction,20x6,98,noir-musical,周野|Zhou Ye\n"
+)
+
+
+def demo_import_build(*, organization: Organization, producer) -> int:
+    """The producer's failed import (run at once, so its page shows the row errors); nothing
+    when the producer has imported before. Returns how many imports were made."""
+    if job_list_recent_of(user=producer, kind=services.IMPORT_JOB, limit=1):
+        return 0
+    upload = ContentFile(IMPORT_ATTEMPT.encode(), name="slate-2027.csv")
+    job = services.film_import_start(organization=organization, actor=producer, upload=upload)
+    job_run(job_id=job.pk)
+    return 1
+
+
 def demo_catalogue_build(*, producers: dict[str, tuple[Organization, object]], admin, buyer=None) -> DemoSummary:
     """Create the demo films (those not there yet) and the buyer's shortlists.
 
@@ -2079,6 +2103,8 @@ def demo_catalogue_build(*, producers: dict[str, tuple[Organization, object]], a
         summary.rights_cells += cells
     if buyer is not None:
         summary.shortlists = _shortlists_build(buyer, organizations=list(sales_agents.values()))
+    organization, producer = producers[SECOND_LIGHT]
+    summary.imports = demo_import_build(organization=organization, producer=producer)
     films = Film.objects.filter(
         organization__in=list(sales_agents.values()), title_original__in=[s.title_original for s in FILMS]
     )

@@ -73,7 +73,9 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in (value or "").replace(",", ";").split(";") if part.strip()]
 
 
-def _import_row_data(row: dict) -> dict:
+def _import_row_parse(row: dict) -> tuple[dict, dict[str, list[str]]]:
+    """A row as ``film_create`` takes it, and the errors of cells that cannot be read (those
+    cells are left out, so the service can still judge the rest of the row)."""
     data = {k: (row.get(k) or "").strip() for k in IMPORT_COLUMNS}
     out: dict = {
         key: data[key]
@@ -115,6 +117,11 @@ def _import_row_data(row: dict) -> dict:
         name, _sep, latin = person.partition("|")
         credits.append({"role": CreditRole.DIRECTOR, "name": name.strip(), "name_latin": latin.strip()})
     out["credits"] = credits
+    return out, errors
+
+
+def _import_row_data(row: dict) -> dict:
+    out, errors = _import_row_parse(row)
     if errors:
         raise ValidationError(errors)
     return out
@@ -158,15 +165,18 @@ def _row_errors(number: int, exc: ValidationError) -> list[dict]:
 
 
 def _row_check(organization: Organization, actor, number: int, row: dict) -> list[dict]:
-    """The row's errors, found by creating its film in a transaction that is then rolled back."""
+    """Every error of the row: its unreadable cells, and what the service says of the rest when
+    it creates the film in a transaction that is then rolled back."""
+    data, errors = _import_row_parse(row)
     with transaction.atomic():
         try:
-            film_create(organization=organization, actor=actor, data=_import_row_data(row))
+            film_create(organization=organization, actor=actor, data=data)
         except ValidationError as exc:
-            return _row_errors(number, exc)
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, messages)
         finally:
             transaction.set_rollback(True)
-    return []
+    return _row_errors(number, ValidationError(errors)) if errors else []
 
 
 def _rows_create(organization: Organization, actor, rows) -> tuple[list[Film], list[dict]]:

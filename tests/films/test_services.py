@@ -535,8 +535,14 @@ def test_csv_import_creates_drafts(imported):
 def test_csv_import_with_a_bad_row_saves_nothing_and_reports_each_row(imported):
     job = imported(_csv("春天,Spring,2024,95,drama,,", "秋天,Autumn,year,0,unknown,,http://e.org/t"))
 
-    assert (job.status, job.message) == ("failed", "Nothing was imported: 1 problem found.")
-    assert job.errors == [{"row": 3, "column": "production_year", "message": "Enter a whole number."}]
+    assert (job.status, job.message) == ("failed", "Nothing was imported: 4 problems found.")
+    # Every problem of the bad row at once: the unreadable year, and what the rules say of the rest.
+    assert sorted((e["row"], e["column"], e["message"]) for e in job.errors) == [
+        (3, "genres", "Unknown genre: unknown."),
+        (3, "production_year", "Enter a whole number."),
+        (3, "runtime_minutes", "Ensure this value is greater than or equal to 1."),
+        (3, "trailer_url", "Enter an https:// link."),
+    ]
     assert Film.objects.count() == 0
 
 

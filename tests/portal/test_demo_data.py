@@ -14,7 +14,7 @@ from PIL import Image
 
 from accounts.enums import BuyerVerificationStatus, StaffRole
 from accounts.models import Organization, User
-from core.models import AuditEvent
+from core.models import AuditEvent, Job, JobStatus
 from festivals import demo as festivals_demo
 from festivals import selectors as festival_selectors
 from festivals.enums import DEADLINE_ORDER, PremiereRequirement, ProposalStatus, SectionKind, SubmissionStatus
@@ -600,3 +600,12 @@ def test_demo_submissions_cover_every_state_each_made_through_its_workflow(demo)
     assert awarded.awards
     paid = [s for s in submissions if s.submitted_at and s.fee_amount is not None]
     assert all(s.fee_currency for s in paid)
+
+
+def test_demo_sales_agent_has_a_failed_import_whose_page_lists_what_to_fix(demo):
+    job = Job.objects.get(kind="films.import", owner__email="producer2@demo.test")
+
+    assert job.status == JobStatus.FAILED
+    assert {(e["row"], e["column"]) for e in job.errors} == {(4, "production_year"), (4, "genres")}
+    assert job.message == "Nothing was imported: 2 problems found."
+    assert not Film.objects.filter(title_en__in=["Mountain Mist", "Paper Planes", "Night Boat"]).exists()
