@@ -189,7 +189,8 @@ class RulesPermission(permissions.BasePermission):
         return True, rules[action_name]
 
     def has_permission(self, request: Request, view) -> bool:
-        if not hasattr(view, request.method.lower()):
+        method = request.method.lower()
+        if not hasattr(view, method) or method not in view.http_method_names:
             return True  # no such operation here: DRF answers 405, which says more than a 403
         known, rule = self._rule(view)
         if not known:

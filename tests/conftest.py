@@ -14,6 +14,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from accounts.enums import BuyerVerificationStatus
@@ -104,6 +105,8 @@ def pytest_runtest_setup(item):
 def _isolation(settings, tmp_path):
     """Each test: empty cache (throttles), eager Celery, files under its own folder."""
     cache.clear()
+    # A page asked for in Chinese leaves Chinese active in the thread; each test starts in English.
+    translation.activate(settings.LANGUAGE_CODE)
     settings.MEDIA_ROOT = tmp_path / "media"
     # Fast hashing: the suite creates many users; production keeps Django's default hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
