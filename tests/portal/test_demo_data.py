@@ -37,6 +37,7 @@ from films import demo as films_demo
 from films import services as film_services
 from films.enums import CreditRole, FilmType, ImageKind, ListingStatus, RightsStatus
 from films.models import Credit, Film, FilmImage, FilmRight, Shortlist, ShortlistItem
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -609,3 +610,17 @@ def test_demo_sales_agent_has_a_failed_import_whose_page_lists_what_to_fix(demo)
     assert {(e["row"], e["column"]) for e in job.errors} == {(4, "production_year"), (4, "genres")}
     assert job.message == "Nothing was imported: 2 problems found."
     assert not Film.objects.filter(title_en__in=["Mountain Mist", "Paper Planes", "Night Boat"]).exists()
+
+
+def test_demo_buyers_have_their_verification_decisions_as_notifications(demo):
+    decisions = {
+        (n.recipient.email, n.context["status"])
+        for n in Notification.objects.filter(kind="accounts.verification_decision").select_related("recipient")
+    }
+
+    assert decisions == {
+        ("buyer@demo.test", "verified"),
+        ("buyer3@demo.test", "verified"),
+        ("buyer3@demo.test", "suspended"),
+        ("buyer4@demo.test", "rejected"),
+    }

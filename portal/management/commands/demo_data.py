@@ -197,6 +197,8 @@ class Command(BaseCommand):
                         BuyerVerificationStatus.SUSPENDED,
                     ],
                 }[status]
+                # A member first, so each decision reaches the company as a notification.
+                account_services.membership_add(organization=org, user=user, role=MembershipRole.OWNER)
                 for step in path:
                     step_note = note if step == status else "Company register and references checked."
                     account_services.organization_transition(organization=org, to=step, actor=admin, note=step_note)
