@@ -34,11 +34,49 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check", env={**PRODUCTION, "SECRET_KEY": ""})
+def python(code: str, *, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
+    return subprocess.run(  # noqa: S603  (fixed arguments, our own code)
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_web_process_refuses_to_start_without_a_secret_key():
+    result = python("import portal.wsgi", env={**PRODUCTION, "SECRET_KEY": ""})
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_celery_refuses_to_start_a_worker_or_beat_without_a_secret_key():
+    code = (
+        "import django; django.setup()\n"
+        "from celery.signals import worker_init, beat_init\n"
+        "import portal.celery\n"
+        "for signal in (worker_init, beat_init):\n"
+        "    try:\n"
+        "        signal.send(sender=None)\n"
+        "    except SystemExit as exc:\n"
+        "        print('stopped:', exc)\n"
+    )
+    result = python(code, env={**PRODUCTION, "SECRET_KEY": "", "DJANGO_SETTINGS_MODULE": "portal.settings"})
+
+    assert result.stdout.splitlines() == ["stopped: SECRET_KEY must be set when DEBUG is off."] * 2
+
+
+def test_without_a_secret_key_commands_that_sign_nothing_still_run_and_check_says_why():
+    env = {**PRODUCTION, "SECRET_KEY": ""}
+    migrations = manage("makemigrations", "--check", "--dry-run", env=env)
+    check = manage("check", env=env)
+
+    assert migrations.returncode == 0, migrations.stderr
+    assert "(core.W001) SECRET_KEY must be set when DEBUG is off." in check.stderr
 
 
 def test_check_deploy_is_clean_with_production_variables():
