@@ -53,7 +53,7 @@ _NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW
 # msgids whose right Chinese form has no Chinese character (a code or brand shown as is). Empty so far.
 SAME_IN_CHINESE: frozenset[str] = frozenset(
     {
-        "%(where)s: %(message)s",  # only placeholders; Chinese changes the colon to "："
+        "%(where)s: %(message)s",  # nothing but the two named parts; Chinese changes the colon to "："
     }
 )
 
