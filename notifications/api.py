@@ -33,7 +33,14 @@ class MarkedReadSerializer(serializers.Serializer):
 
 
 class NotificationFilter(filters.FilterSet):
-    unread = filters.BooleanFilter(field_name="read_at", lookup_expr="isnull", label="Only unread (true) or read.")
+    # A choice, not a BooleanFilter: that one reads any other word as "no filter", where this
+    # answers 400 naming `unread`.
+    unread = filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")], method="filter_unread", label="Only unread (true) or read."
+    )
+
+    def filter_unread(self, queryset, name, value: str):
+        return queryset.filter(read_at__isnull=value == "true")
 
     class Meta:
         model = Notification

@@ -68,6 +68,19 @@ def test_mark_read_and_read_all(api_client, producer, own):
     assert client.get(LIST, {"unread": "true"}).json()["count"] == 0
 
 
+def test_the_unread_filter_reads_true_or_false_and_refuses_any_other_word(api_client, producer, own):
+    send([producer], key="second")
+    client = as_user(api_client, producer)
+    client.post(f"{LIST}{own.pk}/read/")
+
+    assert client.get(LIST, {"unread": "false"}).json()["count"] == 1
+    assert client.get(LIST, {"unread": "true"}).json()["count"] == 1
+    assert client.get(LIST).json()["count"] == 2
+    refused = client.get(LIST, {"unread": "3995"})
+    assert refused.status_code == 400
+    assert list(refused.json()["errors"]) == ["unread"]
+
+
 def test_list_costs_the_same_queries_for_one_notification_as_for_many(
     api_client, producer, own, django_assert_num_queries
 ):
