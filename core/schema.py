@@ -50,7 +50,7 @@ class PortalAutoSchema(AutoSchema):
     - A blank value is allowed where a field allows it: an optional website or e-mail answers
       ``""``, which no ``format: uri`` or ``format: email`` accepts on its own.
     - Text the API takes says what it refuses: a NUL character, and only white space where a
-      value is required (``pattern``).
+      value is required (``pattern``), also in fields a body adds beyond the documented ones.
     - Public reads (``RulesPermission.PUBLIC`` or ``AllowAny``) document that they need no
       credentials: ``{}`` is one of their security alternatives.
     - Every operation documents its error answers (all in the shape of ``ErrorSerializer``):
@@ -58,6 +58,16 @@ class PortalAutoSchema(AutoSchema):
       parameters) or an object that cannot be deleted in its state; 404 where there is an
       object or a page to miss.
     """
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request":
+            # Fields a body names beyond the serializer's are ignored, but read all the same (by
+            # the JSON parser, by the NUL check on forms): neither their names nor their text may
+            # hold NUL.
+            schema["additionalProperties"] = {"pattern": _TEXT}
+            schema["propertyNames"] = {"pattern": _TEXT}
+        return schema
 
     def _insert_field_validators(self, field, schema):
         super()._insert_field_validators(field, schema)  # the last step of a field's schema

@@ -24,6 +24,21 @@ def _register_jobs() -> None:
     )
 
 
+def _register_panels() -> None:
+    from core.slots import DASHBOARD_PANELS, DashboardPanel, slot_register  # noqa: PLC0415  (as above)
+    from films.panels import screener_dashboard_panel  # noqa: PLC0415  (as above)
+
+    slot_register(
+        DASHBOARD_PANELS,
+        DashboardPanel(
+            "films.screeners",
+            "films/includes/screener_dashboard_panel.html",
+            frozenset({"producer", "buyer", "agency_admin"}),
+            screener_dashboard_panel,
+        ),
+    )
+
+
 class FilmsConfig(AppConfig):
     name = "films"
     verbose_name = _("Films and catalogue")
@@ -33,6 +48,7 @@ class FilmsConfig(AppConfig):
         from films import notification_kinds  # noqa: PLC0415
 
         notification_kinds.register()
+        _register_panels()
         # Cache upkeep only (no business rule): the catalogue reads genres from the cache.
         genre = self.get_model("Genre")
         post_save.connect(_forget_genres, sender=genre, dispatch_uid="films.genres.saved")

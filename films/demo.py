@@ -32,7 +32,7 @@ from core.jobs.selectors import job_list_recent_of
 from core.jobs.services import job_run
 from films import services
 from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, ListingStatus, RightsMedia, RightsStatus
-from films.models import Film, Shortlist
+from films.models import Film, ScreenerRequest, Shortlist
 
 DEMO_PICTURES = "Demo Pictures"
 SECOND_LIGHT = "Second Light Films"
@@ -1955,6 +1955,7 @@ class DemoSummary:
     images: int = 0
     rights_cells: int = 0
     shortlists: int = 0
+    screener_requests: int = 0
     imports: int = 0
     states: dict[str, int] = dataclasses.field(default_factory=dict)
 
@@ -2103,6 +2104,7 @@ def demo_catalogue_build(*, producers: dict[str, tuple[Organization, object]], a
         summary.rights_cells += cells
     if buyer is not None:
         summary.shortlists = _shortlists_build(buyer, organizations=list(sales_agents.values()))
+        summary.screener_requests = _screener_requests_build(buyer, producers=producers)
     organization, producer = producers[SECOND_LIGHT]
     summary.imports = demo_import_build(organization=organization, producer=producer)
     films = Film.objects.filter(
@@ -2130,4 +2132,60 @@ def _shortlists_build(buyer, *, organizations: list[Organization]) -> int:
         for title in titles:
             if title in by_title:
                 services.shortlist_add_film(shortlist=shortlist, actor=buyer, film=by_title[title])
+    return made
+
+
+# The buyer's screener requests, one in each state: (film's original title, message, the
+# producer's answer or None, the state it ends in).
+SCREENER_REQUESTS = (
+    (
+        "铁轨上的夏天",
+        "We are building our spring 2027 slate for France and Belgium. 我们正在筹备2027年春季片单。",
+        None,
+        "requested",
+    ),
+    (
+        "盐湖来信",
+        "For our arthouse circuit in France; theatrical and SVOD.",
+        "https://screeners.demo.test/salt-lake — password: lake2027 (valid 14 days). 链接14天内有效。",
+        "sent",
+    ),
+    (
+        "月亮工厂",
+        "Interested for French-speaking territories.",
+        "French-speaking rights are under offer at the moment; we will write again in March. 目前法语区版权正在洽谈。",
+        "declined",
+    ),
+    ("经幡下的牧人", "For our late-night slot.", None, "withdrawn"),
+)
+
+
+def _screener_requests_build(buyer, *, producers: dict[str, tuple[Organization, object]]) -> int:
+    """Make the buyer's demo screener requests (one in each state) through the services, if the
+    buyer's company has none yet; returns how many were made."""
+    if not buyer.has_perm("films.add_screenerrequest"):
+        return 0
+    if ScreenerRequest.objects.filter(requested_by=buyer).exists():
+        return 0
+    answering = {org.pk: user for org, user in producers.values()}
+    published = {
+        film.title_original: film
+        for film in Film.objects.filter(
+            organization_id__in=list(answering),
+            title_original__in=[title for title, *_rest in SCREENER_REQUESTS],
+            listing_status=L.PUBLISHED,
+        ).select_related("organization")
+    }
+    made = 0
+    for title, message, answer, state in SCREENER_REQUESTS:
+        film = published.get(title)
+        if film is None:
+            continue
+        request = services.screener_request_create(actor=buyer, film=film, message=message)
+        made += 1
+        if state == "withdrawn":
+            services.screener_request_transition(request=request, to=state, actor=buyer)
+        elif state != "requested":
+            producer = answering[film.organization_id]
+            services.screener_request_transition(request=request, to=state, actor=producer, note=answer)
     return made

@@ -81,3 +81,27 @@ LISTING_TRANSITIONS = TransitionTable(
         Transition(_L.WITHDRAWN, _L.PENDING_REVIEW, _SUBMIT, _("Submit for review again"), guards=_COMPLETE),
     ],
 )
+
+
+class ScreenerRequestStatus(models.TextChoices):
+    """A buyer's request for a film's screener, answered by the film's producer."""
+
+    REQUESTED = "requested", _("Requested")
+    SENT = "sent", _("Screener sent")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+_S = ScreenerRequestStatus
+_ANSWER_SCREENER = "films.answer_screenerrequest"
+_WITHDRAW_SCREENER = "films.withdraw_screenerrequest"
+
+SCREENER_REQUEST_TRANSITIONS = TransitionTable(
+    _S,
+    [
+        # The note is how to watch (a link, a password, a date): it reaches the buyer by notification.
+        Transition(_S.REQUESTED, _S.SENT, _ANSWER_SCREENER, _("Send screener details"), note_required=True),
+        Transition(_S.REQUESTED, _S.DECLINED, _ANSWER_SCREENER, _("Decline"), note_required=True, style="danger"),
+        Transition(_S.REQUESTED, _S.WITHDRAWN, _WITHDRAW_SCREENER, _("Withdraw the request"), style="danger"),
+    ],
+)

@@ -7,7 +7,16 @@ from rules.contrib.models import RulesModelBase, RulesModelMixin
 from core.models import BaseModel
 from core.money import MoneyField, money_constraints
 from films import rules as r
-from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, ListingStatus, RightsMedia, RightsStatus
+from films.enums import (
+    CompletionStatus,
+    CreditRole,
+    FilmType,
+    ImageKind,
+    ListingStatus,
+    RightsMedia,
+    RightsStatus,
+    ScreenerRequestStatus,
+)
 from films.languages import LANGUAGES
 
 https_only = URLValidator(schemes=["https"], message=_("Enter an https:// link."))
@@ -249,3 +258,43 @@ class ShortlistItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.shortlist_id}: {self.film_id}"
+
+
+class ScreenerRequest(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
+    """A verified buyer asks a published film's producer for a screener. The producer sends the
+    details (the note of the ``sent`` move: a link, a password) or declines; the buyer may
+    withdraw while it is open. One open request per film and buyer company."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="screener_requests")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+", verbose_name=_("buyer")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("requested by")
+    )
+    message = models.TextField(_("message"), blank=True, max_length=4000)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ScreenerRequestStatus.choices, default=ScreenerRequestStatus.REQUESTED
+    )
+
+    class Meta:
+        verbose_name = _("screener request")
+        verbose_name_plural = _("screener requests")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "organization"],
+                condition=models.Q(status="requested"),
+                name="screener_request_one_open",
+            )
+        ]
+        indexes = [models.Index(fields=["organization", "status"], name="screener_request_org_idx")]
+        rules_permissions = {
+            "view": r.can_view_screener_request,
+            "add": r.can_request_screener,
+            "answer": r.is_screener_film_member,
+            "withdraw": r.is_screener_requester,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.film} ← {self.organization}"

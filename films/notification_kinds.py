@@ -3,11 +3,13 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from films.enums import ListingStatus
+from films.enums import ListingStatus, ScreenerRequestStatus
 from notifications.registry import NotificationKind, register_kind
 
 LISTING_SUBMITTED = "films.listing_submitted"
 LISTING_DECISION = "films.listing_decision"
+SCREENER_REQUESTED = "films.screener_requested"
+SCREENER_ANSWERED = "films.screener_answered"
 
 
 def _listing_subject(context: dict) -> str:
@@ -18,6 +20,20 @@ def _listing_subject(context: dict) -> str:
         ListingStatus.WITHDRAWN: _("%(title)s was withdrawn from the catalogue"),
     }[context["to_state"]]
     return subject % {"title": context.get("title", "")}
+
+
+def _screener_subject(context: dict) -> str:
+    subject = {
+        ScreenerRequestStatus.REQUESTED: _("%(buyer)s asks for a screener of %(title)s"),
+        ScreenerRequestStatus.WITHDRAWN: _("%(buyer)s withdrew its screener request for %(title)s"),
+        ScreenerRequestStatus.SENT: _("Screener of %(title)s: the details from %(producer)s"),
+        ScreenerRequestStatus.DECLINED: _("Screener of %(title)s: %(producer)s declined"),
+    }[context["to_state"]]
+    return subject % {
+        "title": context.get("title", ""),
+        "buyer": context.get("buyer", ""),
+        "producer": context.get("producer", ""),
+    }
 
 
 def register() -> None:
@@ -35,5 +51,21 @@ def register() -> None:
             label=gettext_lazy("Decisions on your films' catalogue listings"),
             subject=_listing_subject,
             template="films/email/listing_change.txt",
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=SCREENER_REQUESTED,
+            label=gettext_lazy("Screener requests for your films"),
+            subject=_screener_subject,
+            template="films/email/screener_request.txt",
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=SCREENER_ANSWERED,
+            label=gettext_lazy("Answers to your screener requests"),
+            subject=_screener_subject,
+            template="films/email/screener_request.txt",
         )
     )

@@ -31,6 +31,22 @@ can_view_full_film = is_film_member | is_agency_admin | (is_published & is_verif
 
 
 @rules.predicate
+def is_screener_film_member(user, request) -> bool:
+    return request is not None and request.film.organization_id in memberships_of(user)
+
+
+@rules.predicate
+def is_screener_requester(user, request) -> bool:
+    """A member of the buyer company that asked for the screener."""
+    return request is not None and request.organization_id in memberships_of(user)
+
+
+# A screener request is a buyer's activity: it reaches the two parties and agency admins only.
+can_view_screener_request = is_screener_film_member | is_screener_requester | is_agency_admin
+can_request_screener = is_verified_buyer
+
+
+@rules.predicate
 def is_shortlist_owner(user, shortlist) -> bool:
     return shortlist is not None and getattr(user, "pk", None) == shortlist.owner_id
 

@@ -36,6 +36,7 @@ from films.models import (
     FilmLanguage,
     FilmRight,
     Genre,
+    ScreenerRequest,
     Shortlist,
     ShortlistItem,
 )
@@ -482,3 +483,23 @@ def film_images(*, film: Film) -> QuerySet[FilmImage]:
 
 def film_image_get(*, film: Film, image_id: int) -> FilmImage | None:
     return film_images(film=film).filter(pk=image_id).first()
+
+
+def screener_request_list_visible_to(*, user) -> QuerySet[ScreenerRequest]:
+    """Screener requests the user may see: those of their companies' films and those their buyer
+    companies made; every one for agency admins. Newest first, with film and both companies."""
+    requests = ScreenerRequest.objects.select_related("film", "film__organization", "organization", "requested_by")
+    if is_agency_admin(user):
+        return requests
+    orgs = list(memberships_of(user))
+    if not orgs:
+        return requests.none()
+    return requests.filter(Q(film__organization_id__in=orgs) | Q(organization_id__in=orgs))
+
+
+def screener_request_latest_for(*, user, film: Film) -> ScreenerRequest | None:
+    """The newest screener request for ``film`` made by one of the user's companies, if any."""
+    orgs = list(memberships_of(user))
+    if not orgs:
+        return None
+    return ScreenerRequest.objects.filter(film=film, organization_id__in=orgs).order_by("-created_at", "-id").first()

@@ -9,6 +9,7 @@ selector and render.
 
 from films.api.films import FilmViewSet
 from films.api.genres import GenreViewSet
+from films.api.screeners import ScreenerRequestViewSet
 from films.api.shortlists import ShortlistViewSet
 
 
@@ -17,3 +18,4 @@ def register(router) -> None:
     router.register("films", FilmViewSet, basename="film")
     router.register("shortlists", ShortlistViewSet, basename="shortlist")
     router.register("genres", GenreViewSet, basename="genre")
+    router.register("screener-requests", ScreenerRequestViewSet, basename="screener-request")

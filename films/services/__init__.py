@@ -29,6 +29,7 @@ from films.services.review import (
     film_transition,
 )
 from films.services.rights import film_rights_replace, rights_quick_rows, rights_rows_expand
+from films.services.screeners import screener_request_create, screener_request_transition
 from films.services.shortlists import (
     shortlist_add_film,
     shortlist_create,
@@ -62,6 +63,8 @@ __all__ = [
     "import_template_csv",
     "rights_quick_rows",
     "rights_rows_expand",
+    "screener_request_create",
+    "screener_request_transition",
     "shortlist_add_film",
     "shortlist_create",
     "shortlist_delete",

@@ -12,6 +12,12 @@ from films.views.media import film_image_delete, film_media
 from films.views.producers import film_create, film_edit, my_films
 from films.views.review import film_transition, review_queue
 from films.views.rights import film_rights
+from films.views.screeners import (
+    screener_request_detail,
+    screener_request_list,
+    screener_request_new,
+    screener_request_transition,
+)
 from films.views.shortlists import (
     EXPORT_COLUMNS,
     shortlist_add,
@@ -40,6 +46,10 @@ __all__ = [
     "film_transition",
     "my_films",
     "review_queue",
+    "screener_request_detail",
+    "screener_request_list",
+    "screener_request_new",
+    "screener_request_transition",
     "shortlist_add",
     "shortlist_delete",
     "shortlist_detail",

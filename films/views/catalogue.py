@@ -1,19 +1,16 @@
 """The catalogue and a film's page."""
 
-from urllib.parse import quote
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.pages import RefusedTransition
 from core.slots import panels_for
 from core.workflow import audit_timeline
 from films import forms, selectors, services
-from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia
+from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia, ScreenerRequestStatus
 from films.filters import CatalogueFilter
 from films.models import FilmLanguage
 from films.views.common import CATALOGUE_PAGE_SIZE, EDITABLE_STATES, film_or_404, listing_choices
@@ -76,7 +73,6 @@ def film_page(
     if full:
         languages = list(film.languages.all())
         contact = selectors.film_sales_contact_email(film=film)
-        subject = _("Screener request: %(title)s") % {"title": film}
         context.update(
             rights=selectors.film_rights_summary(film=film),
             media=RightsMedia.choices,
@@ -84,8 +80,11 @@ def film_page(
             original_languages=[lang for lang in languages if lang.kind == FilmLanguage.Kind.ORIGINAL],
             subtitle_languages=[lang for lang in languages if lang.kind == FilmLanguage.Kind.SUBTITLE],
             sales_contact=contact,
-            screener_mailto=f"mailto:{quote(contact, safe='@')}?subject={quote(subject)}" if contact else "",
         )
+    if full and film.is_published and user.has_perm("films.add_screenerrequest"):
+        latest = selectors.screener_request_latest_for(user=user, film=film)
+        context["screener_request"] = latest
+        context["can_request_screener"] = latest is None or latest.status != ScreenerRequestStatus.REQUESTED
     if editor:
         context["missing"] = (
             services.film_missing_for_review(film=film) if film.listing_status in EDITABLE_STATES else []

@@ -47,7 +47,7 @@ from schemathesis.core.parameters import ParameterLocation
 
 from accounts.enums import BuyerVerificationStatus, OrganizationKind
 from festivals.enums import SubmissionStatus
-from films.models import Genre
+from films.models import Genre, ScreenerRequest
 from portal.wsgi import application
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.festivals.factories import (
@@ -73,6 +73,8 @@ STATE_DEPENDENT = [
     "PUT /api/v1/organizations/{id}/",  # `buyer_type` on a company that is no buyer
     "PATCH /api/v1/organizations/{id}/",
     "POST /api/v1/organizations/{id}/transition/",
+    "POST /api/v1/screener-requests/",  # `film` names no published film; one is open already
+    "POST /api/v1/screener-requests/{id}/transition/",  # a move the request cannot make now
     "POST /api/v1/screenings/",  # `film` names no film of yours
     "POST /api/v1/shortlists/{id}/films/",  # `film` names no published film
     "POST /api/v1/showcase-proposals/{id}/transition/",
@@ -122,6 +124,7 @@ _ID_SOURCES = {
     "screenings": "screenings",
     "showcases": "showcases",
     "showcase-proposals": "proposals",
+    "screener-requests": "screener_requests",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -143,7 +146,7 @@ def wsgi_keeps_the_test_connection():
 def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
     """A producer with a draft and a published film, a verified buyer with a shortlist, buyers in
     every verification state, a festival with a section, a screening, a submission, a film week
-    with a proposal; and a token for the admin, the producer and the buyer."""
+    with a proposal, a screener request; and a token for the admin, the producer and the buyer."""
     admin = AgencyAdminFactory(email="contract-admin@example.test")
     producer_org = OrganizationFactory(name="Contract Pictures")
     producer = member_of(producer_org, email="contract-producer@example.test")
@@ -191,6 +194,9 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "screenings": [ScreeningFactory(film=films[0]).pk],
         "showcases": [week.pk],
         "proposals": [ProposalFactory(showcase=week, film=films[1]).pk],
+        "screener_requests": [
+            ScreenerRequest.objects.create(film=films[1], organization=buyer_org, requested_by=buyer).pk
+        ],
     }
 
 

@@ -35,8 +35,8 @@ from festivals.models import (
 )
 from films import demo as films_demo
 from films import services as film_services
-from films.enums import CreditRole, FilmType, ImageKind, ListingStatus, RightsStatus
-from films.models import Credit, Film, FilmImage, FilmRight, Shortlist, ShortlistItem
+from films.enums import CreditRole, FilmType, ImageKind, ListingStatus, RightsStatus, ScreenerRequestStatus
+from films.models import Credit, Film, FilmImage, FilmRight, ScreenerRequest, Shortlist, ShortlistItem
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -306,6 +306,24 @@ def test_buyer_has_shortlists_of_published_films(demo):
     assert all(f.film_type == FilmType.ANIMATION and f.is_published for f in animation)
 
 
+def test_buyer_has_screener_requests_in_every_state_with_true_history(demo):
+    buyer = User.objects.get(email="buyer@demo.test")
+    requests = ScreenerRequest.objects.filter(requested_by=buyer).select_related("film")
+
+    assert {r.status for r in requests} == set(ScreenerRequestStatus.values)
+    assert all(r.film.is_published for r in requests)
+    for request in requests:
+        moves = list(
+            AuditEvent.objects.filter(object_id=str(request.pk), content_type__model="screenerrequest")
+            .order_by("pk")
+            .values_list("from_state", "to_state")
+        )
+        assert moves[0] == ("", ScreenerRequestStatus.REQUESTED)
+        assert moves[-1][1] == request.status
+    sent = requests.get(status=ScreenerRequestStatus.SENT)
+    assert Notification.objects.filter(recipient=buyer, object_id=str(sent.pk)).exists()
+
+
 def test_command_reports_the_catalogue(demo_world):
     _media, out, _built_on = demo_world
 
@@ -318,7 +336,18 @@ def test_demo_data_is_idempotent(demo):
     def counts():
         return {
             model.__name__: model.objects.count()
-            for model in (User, Organization, AuditEvent, Film, FilmImage, FilmRight, Credit, Shortlist, ShortlistItem)
+            for model in (
+                User,
+                Organization,
+                AuditEvent,
+                Film,
+                FilmImage,
+                FilmRight,
+                Credit,
+                Shortlist,
+                ShortlistItem,
+                ScreenerRequest,
+            )
         }
 
     files = sorted(p for p in demo.rglob("*") if p.is_file())

@@ -132,7 +132,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  catalogue: {sum(catalogue.states.values())} demo films ({states}); "
             f"{catalogue.created} new, {catalogue.images} images, {catalogue.rights_cells} rights cells, "
-            f"{catalogue.shortlists} new shortlists ({time.monotonic() - started:.1f} s)"
+            f"{catalogue.shortlists} new shortlists, {catalogue.screener_requests} new screener requests "
+            f"({time.monotonic() - started:.1f} s)"
         )
         self.stdout.write(
             f"  festivals: {festivals.editions} new editions, {festivals.deadlines} deadlines, "
