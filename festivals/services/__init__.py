@@ -32,6 +32,7 @@ from festivals.services.showcases import (
 from festivals.services.submissions import (
     submission_create,
     submission_delete,
+    submission_duplicate_message,
     submission_transition,
 )
 
@@ -57,5 +58,6 @@ __all__ = [
     "showcase_screening_add",
     "submission_create",
     "submission_delete",
+    "submission_duplicate_message",
     "submission_transition",
 ]

@@ -1,0 +1,24 @@
+"""What every app's forms share: the model's own field rules on a plain form's fields, so a form
+reports every field's error in one pass (rather than the services' model checks showing only
+once every field has parsed)."""
+
+from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+
+
+def form_take_model_rules(form: forms.BaseForm, model: type[models.Model]) -> None:
+    """Give each of ``form``'s fields named like a field of ``model`` that model field's
+    validators (ranges, https-only links, lengths; one of each kind, the model's replacing the
+    form's), so ``form.is_valid()``
+    names every broken rule at once. The services still check them."""
+    for name, field in form.fields.items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        # One rule of each kind, the model's last winning: an https-only link check replaces the
+        # form's looser link check instead of reporting a second error for the same input.
+        rules = {type(v): v for v in field.validators}
+        rules.update((type(v), v) for v in model_field.validators)
+        field.validators = list(rules.values())
