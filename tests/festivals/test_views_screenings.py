@@ -147,13 +147,13 @@ def test_only_the_producer_records_and_removes_screenings(
 
     client.force_login(agency_admin)
     assert client.post(f"/festivals/films/{screened_film.pk}/screenings/", data).status_code == 403
-    assert client.post(f"/festivals/screenings/{screening.pk}/delete/").status_code == 403
+    assert client.post(f"/festivals/screenings/{screening.pk}/delete/", {"confirmed": "1"}).status_code == 403
     client.force_login(other_producer)
-    assert client.post(f"/festivals/screenings/{screening.pk}/delete/").status_code == 404
+    assert client.post(f"/festivals/screenings/{screening.pk}/delete/", {"confirmed": "1"}).status_code == 404
     assert Screening.objects.count() == 1
 
     client.force_login(producer)
-    assert client.post(f"/festivals/screenings/{screening.pk}/delete/").status_code == 302
+    assert client.post(f"/festivals/screenings/{screening.pk}/delete/", {"confirmed": "1"}).status_code == 302
     assert not Screening.objects.exists()
 
 
@@ -177,7 +177,7 @@ def test_who_records_and_removes_a_published_films_screenings(client, as_role, p
     recorded = client.post(
         f"/festivals/films/{film.pk}/screenings/", {"screened_on": "2024-05-01", "country": "FR", "event_name": "Paris"}
     )
-    removed = client.post(f"/festivals/screenings/{screening.pk}/delete/")
+    removed = client.post(f"/festivals/screenings/{screening.pk}/delete/", {"confirmed": "1"})
 
     assert (status_of(recorded), status_of(removed)) == (record, remove)
     assert Screening.objects.exclude(pk=screening.pk).count() == (1 if record == 302 else 0)
