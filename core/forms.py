@@ -19,8 +19,8 @@ def form_take_model_rules(form: forms.BaseForm, model: type[models.Model]) -> No
             continue
         # One rule of each kind, the model's last winning: an https-only link check replaces the
         # form's looser link check instead of reporting a second error for the same input.
-        rules = {type(v): v for v in field.validators}
-        rules.update((type(v), _own_message(v, field)) for v in model_field.validators)
+        rules = {_kind(v): v for v in field.validators}
+        rules.update((_kind(v), _own_message(v, field)) for v in model_field.validators)
         field.validators = list(rules.values())
 
 
@@ -37,6 +37,10 @@ class _ModelRule:
             self.validator(value)
         except ValidationError as exc:
             raise ValidationError(exc.messages, code=f"model_{getattr(exc, 'code', None) or 'invalid'}") from exc
+
+
+def _kind(validator) -> type:
+    return type(validator.validator if isinstance(validator, _ModelRule) else validator)
 
 
 def _own_message(validator, field: forms.Field):
