@@ -27,6 +27,18 @@ def form_errors_from(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, error)
 
 
+def form_errors_beside(form, errors: dict[str, list[str]]) -> None:
+    """Add a service's field errors to an invalid form, for the fields that have none yet: the
+    service's rules, run on what did parse, are reported in the same pass as the form's own
+    errors instead of after they are fixed. The same field is never reported twice."""
+    for field, messages_ in errors.items():
+        name = field if field in form.fields else None
+        if name is not None and form.has_error(name):
+            continue
+        for message in messages_:
+            form.add_error(name, message)
+
+
 def safe_next(request: HttpRequest, default: str) -> str:
     """The POSTed (or, on a GET, the query's) ``next`` address when it stays on this site, else
     ``default``."""

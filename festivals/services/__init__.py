@@ -21,6 +21,7 @@ from festivals.services.screenings import (
     festival_follow,
     festival_unfollow,
     screening_delete,
+    screening_problems,
     screening_record,
 )
 from festivals.services.showcases import (
@@ -50,6 +51,7 @@ __all__ = [
     "festival_verify",
     "proposal_transition",
     "screening_delete",
+    "screening_problems",
     "screening_record",
     "section_create",
     "section_update",

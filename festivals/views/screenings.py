@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.pages import ask_first, bound, form_errors_from
+from core.pages import ask_first, bound, form_errors_beside, form_errors_from
 from festivals import rules as r
 from festivals import selectors, services
 from festivals.forms import ScreeningForm
@@ -37,7 +37,18 @@ def film_screenings(request: HttpRequest, film_pk: int) -> HttpResponse:
     if request.method == "POST" and not editor:
         raise PermissionDenied
     form = ScreeningForm(bound(request), auto_id="screening_%s")
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        data = form.cleaned_data
+        form_errors_beside(
+            form,
+            services.screening_problems(
+                screened_on=data.get("screened_on"),
+                country=data.get("country") or "",
+                edition=data.get("edition"),
+                event_name=data.get("event_name", ""),
+            ),
+        )
+    elif request.method == "POST":
         data = form.cleaned_data
         try:
             screening = services.screening_record(
