@@ -167,3 +167,20 @@ def test_the_notice_of_a_film_page_adds_one_query_whatever_the_history(
 
     with django_assert_max_num_queries(len(first)):
         client.get(f"/films/{long.pk}/")
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_my_films_shows_each_note_in_one_more_query(
+    client, producer, producer_org, agency_admin, django_assert_num_queries, n
+):
+    for i in range(n):
+        changes_requested(complete_film(producer_org), producer, agency_admin, f"Note {i}.")
+    client.force_login(producer)
+
+    # The page's nine queries (tests/films/test_views_query_counts.py) and one for every note.
+    with django_assert_num_queries(10):
+        response = client.get("/films/mine/")
+
+    html = response.content.decode()
+    assert [f"Note {i}." in html for i in range(n)] == [True] * n
+    assert html.count("transition-notice") == n
