@@ -5,7 +5,8 @@
 
   const enhance = (box) => {
     const list = box.querySelector(".choice-search-list");
-    const items = [...list.querySelectorAll("li")];
+    const items = [...list.querySelectorAll("li[data-choice]")];
+    const groups = [...list.querySelectorAll("li[data-choice-group]")];
     const inputs = items.map((item) => item.querySelector("input"));
     const words = items.map((item, i) => normal(`${item.textContent} ${inputs[i].value}`));
 
@@ -39,6 +40,9 @@
       items.forEach((item, i) => {
         item.hidden = Boolean(wanted) && !words[i].includes(wanted);
         if (!item.hidden) shown += 1;
+      });
+      groups.forEach((group) => {
+        group.hidden = !group.querySelector("li[data-choice]:not([hidden])");
       });
       empty.hidden = shown > 0;
     });
