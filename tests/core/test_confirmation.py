@@ -282,3 +282,23 @@ def test_deleting_a_shortlist_asks_first(client, buyer):
     assert Shortlist.objects.filter(pk=shortlist.pk).exists()
     client.post(f"/films/shortlists/{shortlist.pk}/delete/", {"confirmed": "1"})
     assert not Shortlist.objects.filter(pk=shortlist.pk).exists()
+
+
+def test_the_verification_queue_asks_before_rejecting_with_the_reason(client, agency_admin, pending_org):
+    client.force_login(agency_admin)
+
+    html = client.get("/accounts/verification/").content.decode()
+
+    start = html.index(f'id="note-{pending_org.pk}-rejected"')
+    form = html[:start].rsplit("<form", 1)[1] + html[start : html.index("</form>", start)]
+    assert 'method="get"' in form
+    assert "your reason is sent to them" in form
+    assert "required" in form
+
+    asked = client.get(
+        f"/accounts/organizations/{pending_org.pk}/transition/", {"to": "rejected", "note": "No register entry."}
+    )
+
+    assert ">No register entry.</textarea>" in confirmation_form(asked.content.decode())
+    pending_org.refresh_from_db()
+    assert pending_org.verification_status == "pending"
