@@ -27,6 +27,20 @@
     field(form, "csrfmiddlewaretoken", trigger.dataset.csrf);
     new FormData(trigger).forEach((value, name) => field(form, name, value));
     field(form, "confirmed", "1");
+    if (trigger.dataset.noteLabel) {
+      const note = document.createElement("div");
+      note.className = "field";
+      const label = document.createElement("label");
+      label.htmlFor = `${heading.id}-note`;
+      label.textContent = trigger.dataset.noteLabel;
+      const text = document.createElement("textarea");
+      text.id = label.htmlFor;
+      text.name = "note";
+      text.rows = 3;
+      text.required = true;
+      note.append(label, text);
+      form.append(note);
+    }
     const actions = document.createElement("div");
     actions.className = "actions";
     const confirm = document.createElement("button");
@@ -45,7 +59,7 @@
     dialog.addEventListener("close", () => dialog.remove());
     document.body.append(dialog);
     dialog.showModal();
-    cancel.focus();
+    (form.querySelector("textarea") || cancel).focus();
   };
 
   document.addEventListener("submit", (event) => {

@@ -284,21 +284,22 @@ def test_deleting_a_shortlist_asks_first(client, buyer):
     assert not Shortlist.objects.filter(pk=shortlist.pk).exists()
 
 
-def test_the_verification_queue_asks_before_rejecting_with_the_reason(client, agency_admin, pending_org):
+def test_the_verification_queue_asks_before_rejecting_and_the_reason_is_typed_there(client, agency_admin, pending_org):
     client.force_login(agency_admin)
 
     html = client.get("/accounts/verification/").content.decode()
 
-    start = html.index(f'id="note-{pending_org.pk}-rejected"')
+    start = html.index('data-confirm-title="Reject"')
     form = html[:start].rsplit("<form", 1)[1] + html[start : html.index("</form>", start)]
     assert 'method="get"' in form
     assert "your reason is sent to them" in form
-    assert "required" in form
+    assert 'data-note-label="Reason (sent to the company)"' in form
+    assert "<textarea" not in form  # the reason is typed on the confirmation, never sent in an address
 
-    asked = client.get(
-        f"/accounts/organizations/{pending_org.pk}/transition/", {"to": "rejected", "note": "No register entry."}
-    )
+    asked = client.get(f"/accounts/organizations/{pending_org.pk}/transition/", {"to": "rejected"})
 
-    assert ">No register entry.</textarea>" in confirmation_form(asked.content.decode())
+    form = confirmation_form(asked.content.decode())
+    assert '<label for="confirm-note">Reason (sent to the company)</label>' in form
+    assert '<textarea id="confirm-note" name="note" rows="3" required></textarea>' in form
     pending_org.refresh_from_db()
     assert pending_org.verification_status == "pending"

@@ -5,10 +5,11 @@ list gains a filter box (item 9). No Content-Security-Policy violation on the wa
 import pytest
 from playwright.sync_api import expect
 
+from core.models import AuditEvent
 from films.enums import ListingStatus
 from films.models import FilmCountry
 from tests.e2e.journeys import log_in
-from tests.factories import OrganizationFactory, member_of
+from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.films.factories import FilmFactory, PublishedFilmFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -100,4 +101,28 @@ def test_the_countries_list_filters_as_you_type(page, producer_and_film):
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(f"**/films/{film.pk}/")
     assert "FR" in set(FilmCountry.objects.filter(film=film).values_list("country", flat=True))
+    assert violations == []
+
+
+def test_rejecting_a_buyer_asks_for_the_reason_in_the_dialog(page):
+    admin = AgencyAdminFactory(email="agency@example.test", full_name="Li Na")
+    company = BuyerOrganizationFactory(name="Films du Quai", verification_status="pending")
+    violations = _violations(page)
+    log_in(page, admin.email)
+    page.goto("/accounts/verification/")
+
+    page.get_by_role("article", name="Films du Quai").get_by_role("button", name="Reject").click()
+    dialog = page.get_by_role("dialog", name="Reject")
+    expect(dialog).to_contain_text("your reason is sent to them")
+    reason = dialog.get_by_label("Reason (sent to the company)")
+    expect(reason).to_be_focused()
+    dialog.get_by_role("button", name="Reject").click()  # refused by the browser: the reason is required
+    expect(dialog).to_be_visible()
+    reason.fill("No business register entry found.")
+    dialog.get_by_role("button", name="Reject").click()
+
+    expect(page.get_by_text("Films du Quai is rejected; its members are told why.")).to_be_visible()
+    company.refresh_from_db()
+    assert company.verification_status == "rejected"
+    assert AuditEvent.objects.get(to_state="rejected").note == "No business register entry found."
     assert violations == []
