@@ -26,7 +26,7 @@ def changes_requested(film, producer, admin, note):
 
 def notice_block(html: str) -> str:
     start = html.index('class="notice notice-danger transition-notice"')
-    return html[start : html.index("</div>\n", html.index("</blockquote>", start))]
+    return html[start : html.index("</section>", start)]
 
 
 def test_the_film_page_shows_the_agencys_note_beside_resubmit(client, producer, producer_org, agency_admin):
@@ -37,7 +37,7 @@ def test_the_film_page_shows_the_agencys_note_beside_resubmit(client, producer, 
     html = client.get(f"/films/{film.pk}/").content.decode()
 
     block = notice_block(html)
-    assert "<h2" in block
+    assert 'aria-labelledby="notice-heading-' in block
     assert "Changes requested</h2>" in block
     assert f"Note from {agency_admin.display_name}" in block
     assert "The synopsis names the wrong city." in block
@@ -121,6 +121,7 @@ def test_a_declined_proposal_shows_its_reason_in_the_list(client, agency_admin, 
 
     row = html[html.index(f'id="proposal-{proposal.pk}"') :]
     assert "Too long." in notice_block(row)
+    assert "Declined</h3>" in notice_block(row)
 
 
 def test_notices_of_many_objects_cost_one_query(agency_admin, producer_org):
@@ -184,3 +185,19 @@ def test_my_films_shows_each_note_in_one_more_query(
     html = response.content.decode()
     assert [f"Note {i}." in html for i in range(n)] == [True] * n
     assert html.count("transition-notice") == n
+
+
+def test_the_notice_and_the_confirmation_page_render_in_chinese(client, producer, producer_org, agency_admin):
+    film = complete_film(producer_org)
+    changes_requested(film, producer, agency_admin, "简介里的城市写错了。")
+    published = PublishedFilmFactory(organization=producer_org)
+    client.force_login(producer)
+    client.cookies["django_language"] = "zh-hans"
+
+    page = client.get(f"/films/{film.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    asked = client.get(f"/films/{published.pk}/transition/", {"to": "withdrawn"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    assert page.status_code == asked.status_code == 200
+    assert '<html lang="zh-Hans">' in page.content.decode()
+    assert "简介里的城市写错了。" in notice_block(page.content.decode())
+    assert 'name="confirmed" value="1"' in asked.content.decode()
