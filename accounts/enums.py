@@ -45,7 +45,7 @@ _DECIDE = "accounts.verify_organization"
 BUYER_VERIFICATION_TRANSITIONS = TransitionTable(
     _S,
     [
-        Transition(_S.PENDING, _S.VERIFIED, _DECIDE, _("Verify")),
+        Transition(_S.PENDING, _S.VERIFIED, _DECIDE, _("Verify"), done=_("%(object)s is verified.")),
         Transition(
             _S.PENDING,
             _S.REJECTED,
@@ -53,6 +53,9 @@ BUYER_VERIFICATION_TRANSITIONS = TransitionTable(
             _("Reject"),
             note_required=True,
             style="danger",
+            notice=True,
+            confirm=_("The company's members keep seeing only the public catalogue, and your reason is sent to them."),
+            done=_("%(object)s is rejected; its members are told why."),
         ),
         Transition(
             _S.VERIFIED,
@@ -61,7 +64,13 @@ BUYER_VERIFICATION_TRANSITIONS = TransitionTable(
             _("Suspend"),
             note_required=True,
             style="danger",
+            notice=True,
+            confirm=_(
+                "The company's members lose the full catalogue, rights and sales contacts at once, until an "
+                "agency admin reinstates the company; your reason is sent to them."
+            ),
+            done=_("%(object)s is suspended; its members are told why."),
         ),
-        Transition(_S.SUSPENDED, _S.VERIFIED, _DECIDE, _("Reinstate")),
+        Transition(_S.SUSPENDED, _S.VERIFIED, _DECIDE, _("Reinstate"), done=_("%(object)s is verified again.")),
     ],
 )

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
 from accounts import services
@@ -31,7 +31,7 @@ from core.net import client_ip
 from core.pages import RefusedTransition, transition_page
 from core.pages import form_errors_from as _form_errors_from
 from core.ratelimit import rate_allows
-from core.workflow import audit_timeline
+from core.workflow import audit_notice, audit_timeline
 
 
 def _sign_up(request: HttpRequest, *, form_class, service, template: str, welcome: str) -> HttpResponse:
@@ -139,6 +139,7 @@ def _organization_page(
             "blocked": choices.blocked if choices else [],
             "transition_refused": refused,
             "events": audit_timeline(obj=organization, table=BUYER_VERIFICATION_TRANSITIONS),
+            "notice": audit_notice(obj=organization, table=BUYER_VERIFICATION_TRANSITIONS, field="verification_status"),
             "can_edit": request.user.has_perm("accounts.change_organization", organization),
         },
         status=status,
@@ -175,7 +176,7 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def organization_transition(request: HttpRequest, pk: int) -> HttpResponse:
     """One verification move; a refused one answers the company's page again (400, reasons
     beside the buttons), a forbidden one 403."""
@@ -191,8 +192,7 @@ def organization_transition(request: HttpRequest, pk: int) -> HttpResponse:
             request, organization, refused=refused, status=status
         ),
         done_url=reverse("accounts:organization_detail", args=[organization.pk]),
-        done_message=lambda updated: _("%(company)s is now %(status)s.")
-        % {"company": updated.name, "status": updated.get_verification_status_display().lower()},
+        note_label=_("Reason (sent to the company)"),
     )
 
 

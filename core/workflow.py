@@ -46,7 +46,15 @@ def _guard_named(path: str) -> Guard:
 @dataclass(frozen=True)
 class Transition:
     """One allowed move. ``guards`` are callables ``(*, obj, actor) -> list[str]`` (or their
-    dotted paths) naming every reason the move cannot be made now."""
+    dotted paths) naming every reason the move cannot be made now.
+
+    ``confirm`` names the consequence of a destructive move ("Buyers no longer find the film…"):
+    pages ask for a confirmation showing it before making the move (a dialog, or without
+    JavaScript a confirmation page). ``notice`` marks a move whose note stands as a notice on the
+    object's page while the object stays in the move's target state (changes requested,
+    rejected, declined): the note, who wrote it and when, beside the way forward. ``done`` is the
+    plain sentence a page shows once the move is made, with ``%(object)s`` for the object.
+    """
 
     source: str
     target: str
@@ -55,6 +63,9 @@ class Transition:
     note_required: bool = False
     style: str = "primary"
     guards: tuple[Guard | str, ...] = ()
+    confirm: str | Promise = ""
+    notice: bool = False
+    done: str | Promise = ""
 
     def refusals(self, *, obj: models.Model, actor) -> list[str]:
         """Every reason the guards give against this move now; empty when it may be made."""
@@ -111,6 +122,13 @@ class TransitionTable:
 
     def from_state(self, source: str) -> list[Transition]:
         return [t for (s, _target), t in self._moves.items() if s == source]
+
+    def notice_states(self) -> set[str]:
+        """The states whose entering move's note stands as a notice (see ``Transition.notice``)."""
+        return {t.target for t in self if t.notice}
+
+    def label_of(self, state: str) -> str:
+        return str(self.status(state).label) if state in self.status.values else state
 
     def choices_for(
         self,
@@ -210,18 +228,7 @@ def transition_apply(
         source = getattr(locked, field)
         move = table.get(source, to)
         if move is None:
-            raise TransitionError(
-                {
-                    "to": [
-                        _("Cannot move from “%(source)s” to “%(target)s”.")
-                        % {
-                            "source": table.status(source).label if source in table.status.values else source,
-                            "target": table.status(to).label,
-                        }
-                    ]
-                },
-                code="invalid_transition",
-            )
+            raise TransitionError({"to": [transition_refused_message(table, source, to)]}, code="invalid_transition")
         if not actor.has_perm(move.permission, locked):
             raise PermissionDenied(_("You may not make this change."))
         errors: dict[str, list[str]] = {}
@@ -260,6 +267,26 @@ def transition_apply(
     return locked
 
 
+def transition_refused_message(table: TransitionTable, source: str, to: str) -> str:
+    """A plain sentence for a move the table does not have from the object's state: most often
+    someone else moved the object first, so say what it is now and that nothing changed."""
+    if source == to:
+        return _("Someone already made this change: it is “%(status)s” now. Nothing was changed.") % {
+            "status": table.label_of(source)
+        }
+    return _("This is “%(status)s” now, so it cannot become “%(target)s”. Nothing was changed.") % {
+        "status": table.label_of(source),
+        "target": table.label_of(to),
+    }
+
+
+def transition_done_message(*, obj: models.Model, move: Transition | None) -> str:
+    """The plain sentence a page shows once ``move`` is made on ``obj``."""
+    if move is not None and move.done:
+        return str(move.done) % {"object": obj}
+    return _("The change is saved.")
+
+
 def audit_record(
     *,
     obj: models.Model,
@@ -290,6 +317,47 @@ def audit_timeline(*, obj: models.Model, table: TransitionTable | None = None) -
     )
     labels = dict(table.status.choices) if table is not None else {}
     for event in events:
-        event.from_label = labels.get(event.from_state, event.from_state) or _("new")
+        # An event without a from-state records the object's creation.
+        event.created = not event.from_state
+        event.from_label = labels.get(event.from_state, event.from_state)
         event.to_label = labels.get(event.to_state, event.to_state)
     return events
+
+
+def audit_notices(
+    *, objects: Iterable[models.Model], table: TransitionTable, field: str = "status"
+) -> dict[object, AuditEvent]:
+    """For each object resting in a notice state of ``table`` (changes requested, rejected, …),
+    the audit event that moved it there, with its note, actor and time: ``{pk: event}``.
+
+    One query (with the actors) whatever the number of objects, and none when no object is in
+    a notice state; an object without a recorded move into its state has no entry.
+    """
+    states = table.notice_states()
+    waiting = [obj for obj in objects if getattr(obj, field) in states]
+    if not waiting:
+        return {}
+    content_type = ContentType.objects.get_for_model(waiting[0])
+    current = {str(obj.pk): (obj.pk, getattr(obj, field)) for obj in waiting}
+    events = (
+        AuditEvent.objects.filter(
+            content_type=content_type,
+            object_id__in=list(current),
+            field=field,
+            to_state__in=sorted({state for _pk, state in current.values()}),
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+    )
+    notices: dict[object, AuditEvent] = {}
+    for event in events:
+        pk, state = current[event.object_id]
+        if pk not in notices and event.to_state == state:
+            event.to_label = table.label_of(state)
+            notices[pk] = event
+    return notices
+
+
+def audit_notice(*, obj: models.Model, table: TransitionTable, field: str = "status") -> AuditEvent | None:
+    """The notice of one object (see :func:`audit_notices`), or None."""
+    return audit_notices(objects=[obj], table=table, field=field).get(obj.pk)

@@ -78,13 +78,59 @@ _ELIGIBLE = ("festivals.services.submissions.submission_guard_eligible",)
 SUBMISSION_TRANSITIONS = TransitionTable(
     _S,
     [
-        Transition(_S.DRAFT, _S.SUBMITTED, _SUBMIT, _("Submit to the festival"), guards=_ELIGIBLE),
-        Transition(_S.SUBMITTED, _S.UNDER_REVIEW, _DECIDE, _("Mark as under review")),
-        Transition(_S.UNDER_REVIEW, _S.SELECTED, _DECIDE, _("Mark as selected")),
-        Transition(_S.UNDER_REVIEW, _S.NOT_SELECTED, _DECIDE, _("Mark as not selected"), style="danger"),
-        Transition(_S.SELECTED, _S.AWARDED, _DECIDE, _("Record an award"), note_required=True),
+        Transition(
+            _S.DRAFT,
+            _S.SUBMITTED,
+            _SUBMIT,
+            _("Submit to the festival"),
+            guards=_ELIGIBLE,
+            done=_("The submission is sent: %(object)s."),
+        ),
+        Transition(
+            _S.SUBMITTED,
+            _S.UNDER_REVIEW,
+            _DECIDE,
+            _("Mark as under review"),
+            done=_("The submission is marked as under review: %(object)s."),
+        ),
+        Transition(
+            _S.UNDER_REVIEW,
+            _S.SELECTED,
+            _DECIDE,
+            _("Mark as selected"),
+            done=_("The submission is marked as selected: %(object)s."),
+        ),
+        Transition(
+            _S.UNDER_REVIEW,
+            _S.NOT_SELECTED,
+            _DECIDE,
+            _("Mark as not selected"),
+            style="danger",
+            notice=True,
+            confirm=_("This is the festival's final answer: the submission cannot be marked as selected afterwards."),
+            done=_("The submission is marked as not selected: %(object)s."),
+        ),
+        Transition(
+            _S.SELECTED,
+            _S.AWARDED,
+            _DECIDE,
+            _("Record an award"),
+            note_required=True,
+            done=_("The award is recorded: %(object)s."),
+        ),
         *(
-            Transition(state, _S.WITHDRAWN, _WITHDRAW, _("Withdraw"), style="danger")
+            Transition(
+                state,
+                _S.WITHDRAWN,
+                _WITHDRAW,
+                _("Withdraw"),
+                style="danger",
+                confirm=_(
+                    "The festival will no longer consider the film for this section, and a withdrawn submission "
+                    "cannot be reopened: to try again you start a new submission, at that day's deadline and fee."
+                ),
+                done=_("The submission is withdrawn: %(object)s."),
+            )
             for state in OPEN_SUBMISSION_STATES
         ),
     ],
@@ -103,7 +149,25 @@ _DECIDE_PROPOSAL = "festivals.decide_showcaseproposal"
 PROPOSAL_TRANSITIONS = TransitionTable(
     _P,
     [
-        Transition(_P.PROPOSED, _P.ACCEPTED, _DECIDE_PROPOSAL, _("Accept for the programme")),
-        Transition(_P.PROPOSED, _P.DECLINED, _DECIDE_PROPOSAL, _("Decline"), note_required=True, style="danger"),
+        Transition(
+            _P.PROPOSED,
+            _P.ACCEPTED,
+            _DECIDE_PROPOSAL,
+            _("Accept for the programme"),
+            done=_("The proposal is accepted for the programme: %(object)s."),
+        ),
+        Transition(
+            _P.PROPOSED,
+            _P.DECLINED,
+            _DECIDE_PROPOSAL,
+            _("Decline"),
+            note_required=True,
+            style="danger",
+            notice=True,
+            confirm=_(
+                "The film stays out of this film week's programme; a declined proposal cannot be accepted later."
+            ),
+            done=_("The proposal is declined: %(object)s."),
+        ),
     ],
 )

@@ -88,6 +88,16 @@ class CalendarFilterForm(forms.Form):
         return {key: data.get(key) or None for key in ("tier", "country", "month", "focus")}
 
 
+def edition_label(section: Section) -> str:
+    """ "Berlinale 2027", with the festival's Chinese name on a Chinese page where it has one."""
+    return f"{localized(section.edition.festival, 'name')} {section.edition.year}"
+
+
+def section_label(section: Section) -> str:
+    """ "Berlinale 2027 — Competition": a section named with its edition."""
+    return f"{edition_label(section)} — {localized(section, 'name')}"
+
+
 def grouped_choices(objects, *, group, group_label, label) -> list:
     """A blank choice, then ``objects`` (already in order) as ``<optgroup>``s: one a ``group`` key."""
     choices: list = [EMPTY_CHOICE]
@@ -113,12 +123,13 @@ class SubmissionForm(forms.Form):
         self.fields["film"].queryset = films
         sections = selectors.section_list_open_for_submission(today=timezone.now().date())
         self.fields["section"].queryset = sections
-        # One group an edition, soonest first, so a long directory stays readable.
+        # One group an edition, soonest first, so a long directory stays readable; each option
+        # names its edition too, as a chosen option shows alone ("Berlinale 2027 — Competition").
         self.fields["section"].widget.choices = grouped_choices(
             sections,
             group=lambda section: section.edition_id,
-            group_label=lambda section: f"{localized(section.edition.festival, 'name')} {section.edition.year}",
-            label=lambda section: localized(section, "name"),
+            group_label=edition_label,
+            label=section_label,
         )
 
 

@@ -20,6 +20,10 @@ from festivals.premiere import PremiereStatus
 from films.models import Film
 
 DASHBOARD_DEADLINES = 3
+SCREENING_DELETE_CONSEQUENCE = _(
+    "The screening leaves the film's record, and the film's premiere status is worked out again without it: "
+    "festivals that ask for a premiere may then accept the film where they did not before, or the reverse."
+)
 
 PREMIERES = (
     ("world", _("World premiere")),
@@ -59,6 +63,7 @@ def festival_panel(request: HttpRequest, film: Film) -> dict | None:
         )
         if context["editor"]:
             context["form"] = ScreeningForm(auto_id="screening_%s")
+            context["delete_consequence"] = SCREENING_DELETE_CONSEQUENCE
     return context
 
 

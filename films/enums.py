@@ -68,17 +68,58 @@ _WITHDRAW = "films.withdraw_film"
 # Dotted: the guard lives in films.services, which imports this module.
 _COMPLETE = ("films.services.review.film_guard_complete",)
 
+_SENT = _("“%(object)s” is sent to the agency for review.")
+_SENT_AGAIN = _("“%(object)s” is sent to the agency for review again.")
+
 LISTING_TRANSITIONS = TransitionTable(
     _L,
     [
-        Transition(_L.DRAFT, _L.PENDING_REVIEW, _SUBMIT, _("Submit for review"), guards=_COMPLETE),
-        Transition(_L.PENDING_REVIEW, _L.PUBLISHED, _REVIEW, _("Publish")),
+        Transition(_L.DRAFT, _L.PENDING_REVIEW, _SUBMIT, _("Submit for review"), guards=_COMPLETE, done=_SENT),
         Transition(
-            _L.PENDING_REVIEW, _L.CHANGES_REQUESTED, _REVIEW, _("Request changes"), note_required=True, style="danger"
+            _L.PENDING_REVIEW,
+            _L.PUBLISHED,
+            _REVIEW,
+            _("Publish"),
+            done=_("“%(object)s” is published in the catalogue."),
         ),
-        Transition(_L.CHANGES_REQUESTED, _L.PENDING_REVIEW, _SUBMIT, _("Resubmit for review"), guards=_COMPLETE),
-        Transition(_L.PUBLISHED, _L.WITHDRAWN, _WITHDRAW, _("Withdraw from the catalogue"), style="danger"),
-        Transition(_L.WITHDRAWN, _L.PENDING_REVIEW, _SUBMIT, _("Submit for review again"), guards=_COMPLETE),
+        Transition(
+            _L.PENDING_REVIEW,
+            _L.CHANGES_REQUESTED,
+            _REVIEW,
+            _("Request changes"),
+            note_required=True,
+            style="danger",
+            notice=True,
+            done=_("“%(object)s” goes back to the producer with your note."),
+        ),
+        Transition(
+            _L.CHANGES_REQUESTED,
+            _L.PENDING_REVIEW,
+            _SUBMIT,
+            _("Resubmit for review"),
+            guards=_COMPLETE,
+            done=_SENT_AGAIN,
+        ),
+        Transition(
+            _L.PUBLISHED,
+            _L.WITHDRAWN,
+            _WITHDRAW,
+            _("Withdraw from the catalogue"),
+            style="danger",
+            confirm=_(
+                "Buyers and visitors will no longer find the film in the catalogue. To list it again, you "
+                "submit it for review and wait for the agency's approval."
+            ),
+            done=_("“%(object)s” is withdrawn from the catalogue."),
+        ),
+        Transition(
+            _L.WITHDRAWN,
+            _L.PENDING_REVIEW,
+            _SUBMIT,
+            _("Submit for review again"),
+            guards=_COMPLETE,
+            done=_SENT_AGAIN,
+        ),
     ],
 )
 

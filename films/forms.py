@@ -6,9 +6,12 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from core.money import currency_choices
+from core.forms import form_take_model_rules
+from core.money import currency_choices, money_errors
+from core.widgets import CheckboxSearchSelect
 from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, RightsMedia, RightsStatus
 from films.languages import LANGUAGES
+from films.models import Film
 from films.selectors import genre_list, organization_list_sales_agents
 from films.services import FILM_FIELDS, IMPORT_LIMITS
 from films.territories import REGIONS, country_choices, territory_choices
@@ -82,8 +85,8 @@ class FilmForm(forms.Form):
         label=_("Countries of production"),
         choices=country_choices,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (or ⌘ on a Mac) to choose several."),
+        widget=CheckboxSearchSelect(filter_label=_("Filter the countries")),
+        help_text=_("Tick every country the film was produced in; type in the box above the list to find one."),
     )
     sales_agent = OrganizationChoiceField(
         label=_("Sales agent"), queryset=None, required=False, empty_label=_("— none —")
@@ -134,6 +137,24 @@ class FilmForm(forms.Form):
             del self.fields["organization"]
         else:
             self.fields["organization"].queryset = organizations
+        # Ranges and https-only links from the model, so one pass reports every field's error.
+        form_take_model_rules(self, Film)
+
+    def clean(self):
+        """The box office's amount and currency go together; said here, in the same pass as the
+        fields' own errors (films.services asks again)."""
+        cleaned = super().clean()
+        amount, currency = cleaned.get("box_office_amount"), cleaned.get("box_office_currency")
+        if self.has_error("box_office_amount") or self.has_error("box_office_currency"):
+            return cleaned
+        if amount is not None and not currency:
+            self.add_error("box_office_currency", _("Give the currency of the box office."))
+        elif amount is None and currency:
+            self.add_error("box_office_amount", _("Give the amount as well as the currency."))
+        elif amount is not None:
+            for error in money_errors(amount, currency):
+                self.add_error("box_office_amount", error)
+        return cleaned
 
     def service_data(self, credits: list[dict]) -> dict:
         """The ``data`` dict films.services.film_create / film_update take."""

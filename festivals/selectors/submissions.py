@@ -24,6 +24,16 @@ def submission_list_visible_to(*, user) -> QuerySet[Submission]:
     return Submission.objects.none()
 
 
+def submission_active_for(*, film: Film, section) -> Submission | None:
+    """The film's submission to the section that is not withdrawn (at most one exists), or None."""
+    return (
+        Submission.objects.filter(film=film, section=section)
+        .exclude(status=SubmissionStatus.WITHDRAWN)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
 def screening_list_visible_to(*, user) -> QuerySet[Screening]:
     """Public screenings recorded by the user's producer companies (all for agency admins)."""
     if is_agency_admin(user):

@@ -21,6 +21,7 @@ from festivals.services.screenings import (
     festival_follow,
     festival_unfollow,
     screening_delete,
+    screening_problems,
     screening_record,
 )
 from festivals.services.showcases import (
@@ -32,6 +33,7 @@ from festivals.services.showcases import (
 from festivals.services.submissions import (
     submission_create,
     submission_delete,
+    submission_duplicate_message,
     submission_transition,
 )
 
@@ -49,6 +51,7 @@ __all__ = [
     "festival_verify",
     "proposal_transition",
     "screening_delete",
+    "screening_problems",
     "screening_record",
     "section_create",
     "section_update",
@@ -57,5 +60,6 @@ __all__ = [
     "showcase_screening_add",
     "submission_create",
     "submission_delete",
+    "submission_duplicate_message",
     "submission_transition",
 ]

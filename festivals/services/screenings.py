@@ -22,6 +22,23 @@ def _latest_today() -> date:
     return (timezone.now() + timedelta(hours=14)).date()
 
 
+def screening_problems(
+    *, screened_on: date | None, country: str, edition: FestivalEdition | None, event_name: str
+) -> dict[str, list[str]]:
+    """Every field rule a screening's input breaks (empty when none); reads nothing. Pages call it
+    with what parsed when their form has errors too, so one pass reports every rule."""
+    errors: dict[str, list[str]] = {}
+    if not isinstance(screened_on, date):
+        errors["screened_on"] = [_("Give the date of the screening.")]
+    elif screened_on > _latest_today():
+        errors["screened_on"] = [_("This date is in the future: record a screening once it has taken place.")]
+    if not country or not is_country(country):
+        errors["country"] = [_("Give the country the screening took place in.")]
+    if edition is None and not (event_name or "").strip():
+        errors["event_name"] = [_("Name the event, or choose the festival edition.")]
+    return errors
+
+
 def screening_record(
     *,
     actor,
@@ -43,15 +60,9 @@ def screening_record(
     )
     require_perm(actor, "festivals.add_screening")
     require_perm(actor, "festivals.change_screening", screening)
-    errors: dict[str, list[str]] = {}
-    if not isinstance(screened_on, date):
-        errors["screened_on"] = [_("Give the date of the screening.")]
-    elif screened_on > _latest_today():
-        errors["screened_on"] = [_("This date is in the future: record a screening once it has taken place.")]
-    if not country or not is_country(country):
-        errors["country"] = [_("Give the country the screening took place in.")]
-    if edition is None and not screening.event_name:
-        errors["event_name"] = [_("Name the event, or choose the festival edition.")]
+    errors = screening_problems(
+        screened_on=screened_on, country=country, edition=edition, event_name=screening.event_name
+    )
     if errors:
         raise ValidationError(errors)
     duplicate = ValidationError(

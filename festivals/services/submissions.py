@@ -18,7 +18,8 @@ from films.models import Film
 from films.selectors import CATALOGUE_ANSWERS
 
 
-def _duplicate_message() -> str:
+def submission_duplicate_message() -> str:
+    """What a second submission of a film to a section is told."""
     return _("This film is already submitted to this section.")
 
 
@@ -32,7 +33,7 @@ def submission_create(*, actor, film: Film, section: Section, notes: str = "") -
         raise PermissionDenied(_("Only members of the film's producer may submit it."))
     active = Submission.objects.filter(film=film, section=section).exclude(status=SubmissionStatus.WITHDRAWN)
     if active.exists():
-        raise ValidationError({"section": [_duplicate_message()]})
+        raise ValidationError({"section": [submission_duplicate_message()]})
     try:
         with transaction.atomic():
             submission = Submission.objects.create(
@@ -40,7 +41,7 @@ def submission_create(*, actor, film: Film, section: Section, notes: str = "") -
             )
             audit_record(obj=submission, actor=actor, from_state="", to_state=submission.status)
     except IntegrityError as exc:  # another request created it since the check above
-        raise ValidationError({"section": [_duplicate_message()]}) from exc
+        raise ValidationError({"section": [submission_duplicate_message()]}) from exc
     return submission
 
 

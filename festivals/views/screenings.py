@@ -6,14 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from core.pages import bound, form_errors_from
+from core.pages import ask_first, bound, form_errors_beside, form_errors_from
 from festivals import rules as r
 from festivals import selectors, services
 from festivals.forms import ScreeningForm
-from festivals.panels import festival_panel
+from festivals.panels import SCREENING_DELETE_CONSEQUENCE, festival_panel
 from films.models import Film
 from films.selectors import film_list_visible_to
 
@@ -36,7 +37,18 @@ def film_screenings(request: HttpRequest, film_pk: int) -> HttpResponse:
     if request.method == "POST" and not editor:
         raise PermissionDenied
     form = ScreeningForm(bound(request), auto_id="screening_%s")
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        data = form.cleaned_data
+        form_errors_beside(
+            form,
+            services.screening_problems(
+                screened_on=data.get("screened_on"),
+                country=data.get("country") or "",
+                edition=data.get("edition"),
+                event_name=data.get("event_name", ""),
+            ),
+        )
+    elif request.method == "POST":
         data = form.cleaned_data
         try:
             screening = services.screening_record(
@@ -67,13 +79,23 @@ def film_screenings(request: HttpRequest, film_pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def screening_delete(request: HttpRequest, pk: int) -> HttpResponse:
     screening = selectors.screening_list_visible_to(user=request.user).select_related("film").filter(pk=pk).first()
     if screening is None:
         raise Http404
     if not request.user.has_perm("festivals.delete_screening", screening):
         raise PermissionDenied
+    question = ask_first(
+        request,
+        title=_("Remove this screening?"),
+        subject=str(screening),
+        consequence=str(SCREENING_DELETE_CONSEQUENCE),
+        button=_("Remove the screening"),
+        back=reverse("festivals:film_screenings", args=[screening.film_id]),
+    )
+    if question is not None:
+        return question
     services.screening_delete(screening=screening, actor=request.user)
     messages.success(request, _("The screening is removed; the premiere status is updated."))
     return redirect("festivals:film_screenings", film_pk=screening.film_id)

@@ -14,10 +14,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.rules import is_agency_admin, is_producer
 from core.pages import form_errors_from, transition_page
+from core.workflow import audit_notices
 from festivals import selectors, services
 from festivals.enums import PROPOSAL_TRANSITIONS, ProposalStatus
 from festivals.forms import (
@@ -93,9 +94,11 @@ def _detail(request: HttpRequest, showcase: Showcase, *, status: int = 200, **bo
     proposals = []
     if admin or producer:
         proposals = list(selectors.proposal_list_visible_to(user=user).filter(showcase=showcase))
+        notices = audit_notices(objects=proposals, table=PROPOSAL_TRANSITIONS)
         for proposal in proposals:
             choices = PROPOSAL_TRANSITIONS.choices_for(obj=proposal, user=user)
             proposal.moves, proposal.blocked = choices.allowed, choices.blocked
+            proposal.notice = notices.get(proposal.pk)
 
     propose_form = bound.get("propose")
     if propose_form is None and producer and call_open:
@@ -183,7 +186,7 @@ def showcase_propose(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def proposal_transition(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
     """Accept or decline a proposal; a refused move answers the film week's page (400, reasons
     beside the proposal's buttons), a forbidden one 403."""
@@ -199,8 +202,7 @@ def proposal_transition(request: HttpRequest, pk: int, proposal_pk: int) -> Http
         table=PROPOSAL_TRANSITIONS,
         render_page=lambda *, refused, status: _detail(request, showcase, status=status, transition_refused=refused),
         done_url=_detail_url(showcase, "proposals"),
-        done_message=lambda updated: _("“%(film)s” is now %(status)s.")
-        % {"film": film_title(proposal.film), "status": updated.get_status_display().lower()},
+        note_label=_("Reason for declining (required)"),
     )
 
 

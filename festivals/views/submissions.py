@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.rules import is_agency_admin, is_producer
-from core.pages import RefusedTransition, bad_request, form_errors_from, transition_page
-from core.workflow import audit_timeline
+from core.pages import RefusedTransition, ask_first, bad_request, form_errors_from, transition_page
+from core.workflow import audit_notice, audit_timeline
 from festivals import selectors, services
 from festivals.enums import SUBMISSION_TRANSITIONS, FestivalTier, SubmissionStatus
 from festivals.forms import SubmissionForm
@@ -22,6 +23,9 @@ from festivals.models import Submission
 from films.selectors import film_list_of_user_organizations
 
 LIST_PAGE_SIZE = 50
+DRAFT_DELETE_CONSEQUENCE = gettext_lazy(
+    "The draft and its notes are deleted for good. Nothing was sent to the festival, so the festival is not told."
+)
 FOLLOWED_DEADLINES_SHOWN = 20
 # The decisions page's tabs: what the festival has in hand first.
 DECISION_TABS = (
@@ -119,22 +123,28 @@ def submission_create(request: HttpRequest) -> HttpResponse:
         initial = {key: request.GET[key] for key in ("film", "section") if request.GET.get(key, "").isdigit()}
         form = SubmissionForm(request.GET if chosen else None, films=films, initial=initial)
         action = "check"
-    reasons = fee = None
+    reasons = fee = existing = None
     if form.is_bound and form.is_valid():
         now = timezone.now()
         film, section = form.cleaned_data["film"], form.cleaned_data["section"]
-        reasons = selectors.submission_eligibility(film=film, section=section, at=now)
-        fee = selectors.deadline_applying(edition=section.edition, at=now)
-        if action == "submit" and reasons:
-            form.add_error(None, _("This film cannot be submitted to this section, for the reasons listed above."))
-        elif action in ("draft", "submit"):
-            saved = _create(request, form, submit=action == "submit", reasons=reasons)
-            if saved is not None:
-                return redirect("festivals:submission_detail", pk=saved.pk)
+        existing = selectors.submission_active_for(film=film, section=section)
+        if existing is not None:
+            # Eligibility is beside the point once the film is in: say so, and nothing else.
+            if action in ("draft", "submit"):
+                form.add_error("section", services.submission_duplicate_message())
+        else:
+            reasons = selectors.submission_eligibility(film=film, section=section, at=now)
+            fee = selectors.deadline_applying(edition=section.edition, at=now)
+            if action == "submit" and reasons:
+                form.add_error(None, _("This film cannot be submitted to this section, for the reasons listed above."))
+            elif action in ("draft", "submit"):
+                saved = _create(request, form, submit=action == "submit", reasons=reasons)
+                if saved is not None:
+                    return redirect("festivals:submission_detail", pk=saved.pk)
     return render(
         request,
         "festivals/submission_form.html",
-        {"form": form, "reasons": reasons, "fee": fee, "has_films": films.exists()},
+        {"form": form, "reasons": reasons, "fee": fee, "existing": existing, "has_films": films.exists()},
         status=400 if form.errors else 200,
     )
 
@@ -189,11 +199,13 @@ def _render_detail(
         "blocked": choices.blocked,
         "transition_refused": refused,
         "events": audit_timeline(obj=submission, table=SUBMISSION_TRANSITIONS),
+        "notice": audit_notice(obj=submission, table=SUBMISSION_TRANSITIONS),
         "can_delete": submission.status == SubmissionStatus.DRAFT
         and request.user.has_perm("festivals.delete_submission", submission),
         "deadlines": list(submission.section.edition.deadlines.order_by("closes_at", "id")),
         "now": now,
         "errors": errors or [],
+        "delete_consequence": DRAFT_DELETE_CONSEQUENCE,
     }
     if submission.status == SubmissionStatus.DRAFT:
         context["reasons"] = selectors.submission_eligibility(film=submission.film, section=submission.section, at=now)
@@ -214,7 +226,7 @@ def _award_names(text: str) -> list[str]:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def submission_transition(request: HttpRequest, pk: int) -> HttpResponse:
     """One move of a submission; an award's names come one a line (in ``awards`` or the note).
     A refused move answers the submission's page (400, reasons beside the buttons), a forbidden
@@ -230,12 +242,6 @@ def submission_transition(request: HttpRequest, pk: int) -> HttpResponse:
             request, _submission_or_404(request, pk), refused=refused, status=status
         ),
         done_url=reverse("festivals:submission_detail", args=[submission.pk]),
-        done_message=lambda updated: _("The submission of “%(film)s” to %(festival)s is now %(status)s.")
-        % {
-            "film": submission.film,
-            "festival": submission.section.edition,
-            "status": updated.get_status_display().lower(),
-        },
         extra=_award_input,
     )
 
@@ -252,9 +258,23 @@ def _award_input(request: HttpRequest, cleaned: dict) -> dict:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def submission_delete(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission_or_404(request, pk)
+    if not request.user.has_perm("festivals.delete_submission", submission):
+        raise PermissionDenied
+    if submission.status != SubmissionStatus.DRAFT:
+        return _render_detail(request, submission, [_("Only a draft can be deleted; withdraw the submission instead.")])
+    question = ask_first(
+        request,
+        title=_("Delete this draft?"),
+        subject=str(submission),
+        consequence=str(DRAFT_DELETE_CONSEQUENCE),
+        button=_("Delete the draft"),
+        back=reverse("festivals:submission_detail", args=[submission.pk]),
+    )
+    if question is not None:
+        return question
     try:
         services.submission_delete(submission=submission, actor=request.user)
     except ValidationError as exc:

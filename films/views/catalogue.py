@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from core.pages import RefusedTransition
 from core.slots import panels_for
-from core.workflow import audit_timeline
+from core.workflow import audit_notice, audit_timeline
 from films import forms, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia, ScreenerRequestStatus
 from films.filters import CatalogueFilter
@@ -91,6 +91,7 @@ def film_page(
         )
     if editor or reviewer:
         context["events"] = audit_timeline(obj=film, table=LISTING_TRANSITIONS)
+        context["notice"] = audit_notice(obj=film, table=LISTING_TRANSITIONS, field="listing_status")
     if film.is_published and user.has_perm("films.add_shortlist"):
         context["shortlists"] = list(selectors.shortlist_list_for_user(user=user))
         context["on_shortlists"] = list(selectors.shortlist_list_containing(user=user, film=film))

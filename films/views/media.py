@@ -5,13 +5,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
-from core.pages import bound, form_errors_from
+from core.pages import ask_first, bound, form_errors_from
 from films import forms, selectors, services
 from films.enums import ImageKind
 from films.views.common import editable_film
+
+IMAGE_DELETE_CONSEQUENCE = gettext_lazy(
+    "The image and its files are deleted for good: it leaves the film's page and the catalogue at once, "
+    "and cannot be restored; to show it again you upload it again."
+)
 
 
 @login_required
@@ -42,18 +49,29 @@ def film_media(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "posters": [i for i in images if i.kind == ImageKind.POSTER],
             "stills": [i for i in images if i.kind == ImageKind.STILL],
+            "image_delete_consequence": IMAGE_DELETE_CONSEQUENCE,
         },
         status=400 if request.method == "POST" else 200,
     )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def film_image_delete(request: HttpRequest, pk: int, image_pk: int) -> HttpResponse:
     film = editable_film(request, pk)
     image = selectors.film_image_get(film=film, image_id=image_pk)
     if image is None:
         raise Http404
+    question = ask_first(
+        request,
+        title=_("Delete this image?"),
+        subject=f"{film} · {image.get_kind_display()}{f' · {image.caption}' if image.caption else ''}",
+        consequence=str(IMAGE_DELETE_CONSEQUENCE),
+        button=_("Delete the image"),
+        back=reverse("films:film_media", args=[film.pk]),
+    )
+    if question is not None:
+        return question
     services.film_image_delete(image=image, actor=request.user)
     messages.success(request, _("The image has been deleted."))
     return redirect("films:film_media", pk=film.pk)

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.pages import bound, form_errors_from
+from core.workflow import audit_notices
 from films import forms, selectors, services
+from films.enums import LISTING_TRANSITIONS
 from films.models import Film
 from films.views.common import EDITABLE_STATES, LIST_PAGE_SIZE, editable_film, listing_choices
 
@@ -25,7 +27,10 @@ def my_films(request: HttpRequest) -> HttpResponse:
         selectors.film_list_with_review_facts(selectors.film_list_of_user_organizations(user=request.user))
     )
     page = Paginator(queryset, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The agency's notes on films sent back for changes: one query for the page, none without any.
+    notices = audit_notices(objects=page, table=LISTING_TRANSITIONS, field="listing_status")
     for film in page:
+        film.notice = notices.get(film.pk)
         film.missing = (
             services.film_missing_from_facts(
                 film=film,

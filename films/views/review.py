@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.pages import transition_page
 from films import selectors, services
@@ -17,7 +17,7 @@ from films.views.common import LIST_PAGE_SIZE, film_or_404, listing_choices
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def film_transition(request: HttpRequest, pk: int) -> HttpResponse:
     film = film_or_404(request, pk)
     if not (request.user.has_perm("films.change_film", film) or request.user.has_perm("films.review_film", film)):
@@ -31,8 +31,7 @@ def film_transition(request: HttpRequest, pk: int) -> HttpResponse:
         field="listing_status",
         render_page=lambda *, refused, status: film_page(request, film, refused=refused, status=status),
         done_url=reverse("films:film_detail", args=[film.pk]),
-        done_message=lambda updated: _("“%(title)s” is now %(status)s.")
-        % {"title": updated, "status": updated.get_listing_status_display().lower()},
+        note_label=_("Note for the producer (required)"),
     )
 
 

@@ -8,12 +8,17 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.csv import csv_lines
-from core.pages import bound, form_errors_from, safe_next
+from core.pages import ask_first, bound, form_errors_from, safe_next
 from films import forms, selectors, services
 from films.views.common import film_or_404, require_buyer, shortlist_or_404
+
+SHORTLIST_DELETE_CONSEQUENCE = gettext_lazy(
+    "The list is deleted for good, with its order; the films stay in the catalogue."
+)
 
 
 @login_required
@@ -55,15 +60,30 @@ def shortlist_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "films/shortlist_detail.html",
-        {"shortlist": shortlist, "form": form, "films": films},
+        {
+            "shortlist": shortlist,
+            "form": form,
+            "films": films,
+            "delete_consequence": SHORTLIST_DELETE_CONSEQUENCE,
+        },
         status=400 if request.method == "POST" else 200,
     )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def shortlist_delete(request: HttpRequest, pk: int) -> HttpResponse:
     shortlist = shortlist_or_404(request, pk)
+    question = ask_first(
+        request,
+        title=_("Delete this list?"),
+        subject=shortlist.name,
+        consequence=str(SHORTLIST_DELETE_CONSEQUENCE),
+        button=_("Delete this list"),
+        back=reverse("films:shortlist_detail", args=[shortlist.pk]),
+    )
+    if question is not None:
+        return question
     services.shortlist_delete(shortlist=shortlist, actor=request.user)
     messages.success(request, _("The list “%(name)s” has been deleted.") % {"name": shortlist.name})
     return redirect("films:shortlist_list")

@@ -279,7 +279,9 @@ def test_forbidden_move_answers_400_and_changes_nothing(api_client, agency_admin
     response = as_user(api_client, agency_admin).post(org_url(pending_org, "transition/"), {"to": "suspended"})
 
     assert response.status_code == 400
-    assert response.json()["errors"] == {"to": ["Cannot move from “Pending” to “Suspended”."]}
+    assert response.json()["errors"] == {
+        "to": ["This is “Pending” now, so it cannot become “Suspended”. Nothing was changed."]
+    }
     pending_org.refresh_from_db()
     assert pending_org.verification_status == "pending"
     assert AuditEvent.objects.count() == 0

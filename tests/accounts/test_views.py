@@ -215,7 +215,7 @@ def test_admin_verifies_from_the_queue_page(client, agency_admin, pending_org, p
     )
 
     assert response.redirect_chain == [("/accounts/verification/", 302)]
-    assert "Pending Buyers is now verified." in response.content.decode()
+    assert "Pending Buyers is verified." in response.content.decode()
     pending_org.refresh_from_db()
     assert pending_org.verification_status == "verified"
 
@@ -223,12 +223,16 @@ def test_admin_verifies_from_the_queue_page(client, agency_admin, pending_org, p
 def test_a_move_the_table_lacks_answers_the_company_page_with_the_reason(client, agency_admin, pending_org):
     login(client, agency_admin)
 
-    response = client.post(f"/accounts/organizations/{pending_org.pk}/transition/", {"to": "suspended"})
+    response = client.post(
+        f"/accounts/organizations/{pending_org.pk}/transition/", {"to": "suspended", "confirmed": "1"}
+    )
 
     assert response.status_code == 400
     assert response.context["organization"] == pending_org
-    assert response.context["transition_refused"].errors == ["Cannot move from “Pending” to “Suspended”."]
-    assert "Cannot move from “Pending” to “Suspended”." in response.content.decode()
+    assert response.context["transition_refused"].errors == [
+        "This is “Pending” now, so it cannot become “Suspended”. Nothing was changed."
+    ]
+    assert "This is “Pending” now, so it cannot become “Suspended”. Nothing was changed." in response.content.decode()
     pending_org.refresh_from_db()
     assert pending_org.verification_status == "pending"
     assert AuditEvent.objects.count() == 0
@@ -257,7 +261,10 @@ def test_non_admins_cannot_move_verification_from_a_page(request, client, pendin
 
 def test_organization_page_shows_the_timeline(client, agency_admin, pending_org):
     login(client, agency_admin)
-    client.post(f"/accounts/organizations/{pending_org.pk}/transition/", {"to": "rejected", "note": "No register."})
+    client.post(
+        f"/accounts/organizations/{pending_org.pk}/transition/",
+        {"to": "rejected", "note": "No register.", "confirmed": "1"},
+    )
 
     html = client.get(f"/accounts/organizations/{pending_org.pk}/").content.decode()
 

@@ -198,7 +198,8 @@ def test_a_refused_move_answers_the_objects_page_with_the_reasons_beside_its_but
     page, _api = _clients(request, {"producer": "owner", "agency_admin": "admin"}[who])
     before = case.state()
 
-    response = page.post(case.page, {"to": case.to, "next": "/somewhere/on/site/"})
+    # Confirmed, as the confirmation step of a destructive move posts it: the refusal comes after.
+    response = page.post(case.page, {"to": case.to, "next": "/somewhere/on/site/", "confirmed": "1"})
 
     assert response.status_code == 400
     [error] = response.context["transition_refused"].errors

@@ -30,7 +30,9 @@ def test_twenty_identical_moves_make_one_move_and_one_audit_event(agency_admin, 
     assert kinds(outcomes) == {"ok": 1, "TransitionError": THREADS - 1}
     for outcome in outcomes:
         if isinstance(outcome.error, TransitionError):
-            assert outcome.error.message_dict == {"to": ["Cannot move from “Verified” to “Verified”."]}
+            assert outcome.error.message_dict == {
+                "to": ["Someone already made this change: it is “Verified” now. Nothing was changed."]
+            }
     pending_org.refresh_from_db()
     assert pending_org.verification_status == BuyerVerificationStatus.VERIFIED
     assert list(AuditEvent.objects.values_list("from_state", "to_state")) == [("pending", "verified")]

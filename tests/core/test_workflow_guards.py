@@ -109,7 +109,9 @@ def test_a_move_the_table_lacks_is_refused_before_the_permission(pending_buyer, 
     with pytest.raises(TransitionError) as refused:
         move(pending_org, "suspended", pending_buyer)
 
-    assert refused.value.message_dict == {"to": ["Cannot move from “Pending” to “Suspended”."]}
+    assert refused.value.message_dict == {
+        "to": ["This is “Pending” now, so it cannot become “Suspended”. Nothing was changed."]
+    }
 
 
 def test_an_unknown_status_is_refused_first(pending_buyer, pending_org):

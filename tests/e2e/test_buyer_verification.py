@@ -75,7 +75,7 @@ def test_a_new_buyer_is_verified_by_an_agency_admin(page, transactional_db, djan
     expect(entry).to_contain_text("camille@quai.test")
     entry.get_by_role("button", name="Verify").click()
 
-    expect(page.get_by_text("Films du Quai is now verified.")).to_be_visible()
+    expect(page.get_by_text("Films du Quai is verified.")).to_be_visible()
     expect(page.get_by_role("article", name="Films du Quai")).to_have_count(0)
 
     # Its page shows the new status and, in its history, who moved it.
@@ -84,7 +84,7 @@ def test_a_new_buyer_is_verified_by_an_agency_admin(page, transactional_db, djan
     page.wait_for_url(f"**/accounts/organizations/{company.pk}/")
     expect(page.locator(".badge")).to_have_text("Verified")
     expect(page.locator(".timeline-list .timeline-move")).to_have_text(
-        ["Li Na moved it from Pending to Verified", "Camille Martin moved it from new to Pending"]
+        ["Li Na moved it from Pending to Verified", "Camille Martin created it as Pending"]
     )
 
     # The language switcher turns the portal Chinese (the script submits on change).

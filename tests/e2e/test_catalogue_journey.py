@@ -117,7 +117,7 @@ def test_a_film_goes_from_registration_to_a_buyers_shortlist(page, people, tmp_p
     page.get_by_role("link", name="Film page").click()
     assert page.locator(".transition-blocked").count() == 0
     page.get_by_role("button", name="Submit for review").click()
-    page.get_by_text("is now pending review").wait_for()
+    page.get_by_text("is sent to the agency for review").wait_for()
     film.refresh_from_db()
     assert film.listing_status == ListingStatus.PENDING_REVIEW
     log_out(page)
@@ -127,7 +127,7 @@ def test_a_film_goes_from_registration_to_a_buyers_shortlist(page, people, tmp_p
     page.get_by_role("link", name="Catalogue review").first.click()
     page.get_by_role("heading", name=re.compile("Mountains May Depart")).wait_for()
     page.get_by_role("button", name="Publish").click()
-    page.get_by_text("is now published").wait_for()
+    page.get_by_text("is published in the catalogue").wait_for()
     film.refresh_from_db()
     assert film.listing_status == ListingStatus.PUBLISHED
     log_out(page)

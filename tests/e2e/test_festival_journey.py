@@ -104,10 +104,10 @@ def test_a_film_is_submitted_refused_for_another_and_selected(page, world, tmp_p
     log_in(page, admin.email)
     page.goto("/festivals/decisions/")
     page.get_by_role("row", name=re.compile("River Song")).get_by_role("button", name="Mark as under review").click()
-    expect(page.get_by_text("is now under review")).to_be_visible()
+    expect(page.get_by_text("The submission is marked as under review")).to_be_visible()
     page.get_by_role("link", name=re.compile("Under review")).click()
     page.get_by_role("row", name=re.compile("River Song")).get_by_role("button", name="Mark as selected").click()
-    expect(page.get_by_text("is now selected")).to_be_visible()
+    expect(page.get_by_text("The submission is marked as selected")).to_be_visible()
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SELECTED
     log_out(page)

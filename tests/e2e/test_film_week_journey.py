@@ -55,7 +55,7 @@ def test_a_proposed_film_reaches_the_programme_of_a_film_week(page, scene, tmp_p
     log_in(page, admin.email)
     page.goto(f"/festivals/film-weeks/{week.pk}/")
     page.get_by_role("button", name="Accept for the programme").click()
-    page.get_by_text("“Mountains May Depart” is now accepted.").wait_for()
+    page.get_by_text("The proposal is accepted for the programme: Mountains May Depart").wait_for()
     form = page.locator("#programme-add")
     form.get_by_role("combobox", name=re.compile(r"^Film")).select_option(label="Mountains May Depart")
     form.get_by_label("Venue").select_option(label="Cinema Nuovo")

@@ -30,7 +30,7 @@ def test_a_buyer_reads_the_verification_notification_and_chooses_a_digest(
     log_in(page, "agency@example.test")
     page.goto("/accounts/verification/")
     page.get_by_role("article", name="Films du Quai").get_by_role("button", name="Verify").click()
-    expect(page.get_by_text("Films du Quai is now verified.")).to_be_visible()
+    expect(page.get_by_text("Films du Quai is verified.")).to_be_visible()
     log_out(page)
 
     # The buyer sees one unread notification in the header, on any page.

@@ -495,14 +495,14 @@ def test_an_admin_accepts_a_proposal(client, agency_admin, proposal):
 
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.ACCEPTED
-    assert messages_of(response) == ["“Mountains May Depart” is now accepted."]
+    assert messages_of(response) == [f"The proposal is accepted for the programme: {proposal}."]
     assert response.context["proposals"][0].moves == []
 
 
 def test_declining_without_a_note_is_refused(client, agency_admin, proposal):
     client.force_login(agency_admin)
 
-    response = transition(client, proposal, to="declined", note="  ")
+    response = transition(client, proposal, to="declined", note="  ", confirmed="1")
 
     proposal.refresh_from_db()
     assert response.status_code == 400
@@ -514,7 +514,7 @@ def test_declining_without_a_note_is_refused(client, agency_admin, proposal):
 def test_declining_with_a_note(client, agency_admin, proposal):
     client.force_login(agency_admin)
 
-    transition(client, proposal, to="declined", note="Too long for the slot.")
+    transition(client, proposal, to="declined", note="Too long for the slot.", confirmed="1")
 
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DECLINED
@@ -532,7 +532,7 @@ def test_moves_the_table_does_not_allow_are_refused(client, agency_admin, propos
     proposal.refresh_from_db()
     assert response.status_code == 400
     [error] = response.context["transition_refused"].errors
-    assert ("to:" if not to else ("not a known status" if to == "nonsense" else "Cannot move from")) in error
+    assert ("to:" if not to else ("not a known status" if to == "nonsense" else "cannot become")) in error
     assert proposal.status == ProposalStatus.ACCEPTED
 
 

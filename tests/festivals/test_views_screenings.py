@@ -147,13 +147,13 @@ def test_only_the_producer_records_and_removes_screenings(
 
     client.force_login(agency_admin)
     assert client.post(f"/festivals/films/{screened_film.pk}/screenings/", data).status_code == 403
-    assert client.post(f"/festivals/screenings/{screening.pk}/delete/").status_code == 403
+    assert client.post(f"/festivals/screenings/{screening.pk}/delete/", {"confirmed": "1"}).status_code == 403
     client.force_login(other_producer)
-    assert client.post(f"/festivals/screenings/{screening.pk}/delete/").status_code == 404
+    assert client.post(f"/festivals/screenings/{screening.pk}/delete/", {"confirmed": "1"}).status_code == 404
     assert Screening.objects.count() == 1
 
     client.force_login(producer)
-    assert client.post(f"/festivals/screenings/{screening.pk}/delete/").status_code == 302
+    assert client.post(f"/festivals/screenings/{screening.pk}/delete/", {"confirmed": "1"}).status_code == 302
     assert not Screening.objects.exists()
 
 
@@ -177,7 +177,7 @@ def test_who_records_and_removes_a_published_films_screenings(client, as_role, p
     recorded = client.post(
         f"/festivals/films/{film.pk}/screenings/", {"screened_on": "2024-05-01", "country": "FR", "event_name": "Paris"}
     )
-    removed = client.post(f"/festivals/screenings/{screening.pk}/delete/")
+    removed = client.post(f"/festivals/screenings/{screening.pk}/delete/", {"confirmed": "1"})
 
     assert (status_of(recorded), status_of(removed)) == (record, remove)
     assert Screening.objects.exclude(pk=screening.pk).count() == (1 if record == 302 else 0)
@@ -201,3 +201,32 @@ def test_the_film_page_costs_the_same_queries_with_one_selection_or_many(client,
         selected()
 
     assert queries_for(client, url) == one
+
+
+def test_a_bad_date_does_not_hide_the_missing_country_and_event(client, producer, film):
+    """Every rule in one pass (item 8 of issue 9): the service's rules run on what parsed."""
+    client.force_login(producer)
+
+    response = client.post(
+        f"/festivals/films/{film.pk}/screenings/", {"screened_on": "not a date", "country": "", "event_name": ""}
+    )
+
+    assert response.status_code == 400
+    assert response.context["panel"]["form"].errors == {
+        "screened_on": ["Enter a valid date."],
+        "country": ["Give the country the screening took place in."],
+        "event_name": ["Name the event, or choose the festival edition."],
+    }
+    assert not Screening.objects.exists()
+
+
+def test_an_unknown_edition_does_not_hide_the_future_date(client, producer, film):
+    client.force_login(producer)
+
+    response = client.post(
+        f"/festivals/films/{film.pk}/screenings/", {"screened_on": "2999-01-01", "country": "CN", "edition": "999999"}
+    )
+
+    errors = response.context["panel"]["form"].errors
+    assert set(errors) == {"screened_on", "edition", "event_name"}
+    assert errors["screened_on"] == ["This date is in the future: record a screening once it has taken place."]

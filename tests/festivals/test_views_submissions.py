@@ -118,7 +118,8 @@ def test_the_sections_are_grouped_by_edition_soonest_first(client, producer, fil
     first = page.index(f'<optgroup label="Rotterdam Test Festival {open_section.edition.year}">')
     second = page.index(f'<optgroup label="{later.edition.festival.name_en} {later.edition.year}">')
     assert first < second
-    assert f'<option value="{later.pk}">Shorts</option>' in page
+    # Each option names its edition as well, as a chosen option shows alone.
+    assert f'<option value="{later.pk}">{later.edition.festival.name_en} {later.edition.year} — Shorts</option>' in page
 
 
 def test_arriving_with_a_film_and_section_checks_eligibility_and_the_fee(client, producer, film, open_section):
@@ -341,9 +342,9 @@ def test_the_producer_withdraws_and_deletes_only_drafts(client, producer, draft)
         film=FilmFactory(organization=draft.organization), section=draft.section, status=SubmissionStatus.SUBMITTED
     )
 
-    refused = client.post(f"/festivals/submissions/{submitted.pk}/delete/")
-    withdrawn = client.post(f"/festivals/submissions/{submitted.pk}/transition/", {"to": "withdrawn"})
-    deleted = client.post(f"/festivals/submissions/{draft.pk}/delete/")
+    refused = client.post(f"/festivals/submissions/{submitted.pk}/delete/", {"confirmed": "1"})
+    withdrawn = client.post(f"/festivals/submissions/{submitted.pk}/transition/", {"to": "withdrawn", "confirmed": "1"})
+    deleted = client.post(f"/festivals/submissions/{draft.pk}/delete/", {"confirmed": "1"})
 
     assert refused.status_code == 400
     assert "Only a draft" in text_of(refused)
@@ -353,9 +354,9 @@ def test_the_producer_withdraws_and_deletes_only_drafts(client, producer, draft)
 
 def test_others_cannot_delete_a_draft(client, other_producer, agency_admin, draft):
     client.force_login(other_producer)
-    assert client.post(f"/festivals/submissions/{draft.pk}/delete/").status_code == 404
+    assert client.post(f"/festivals/submissions/{draft.pk}/delete/", {"confirmed": "1"}).status_code == 404
     client.force_login(agency_admin)
-    assert client.post(f"/festivals/submissions/{draft.pk}/delete/").status_code == 403
+    assert client.post(f"/festivals/submissions/{draft.pk}/delete/", {"confirmed": "1"}).status_code == 403
     assert Submission.objects.filter(pk=draft.pk).exists()
 
 
@@ -374,7 +375,7 @@ def test_others_cannot_delete_a_draft(client, other_producer, agency_admin, draf
 def test_only_the_producer_deletes_a_draft(client, as_role, draft, role, expected):
     as_role(role)
 
-    response = client.post(f"/festivals/submissions/{draft.pk}/delete/")
+    response = client.post(f"/festivals/submissions/{draft.pk}/delete/", {"confirmed": "1"})
 
     assert status_of(response) == expected
     assert Submission.objects.filter(pk=draft.pk).exists() == (expected != 302)

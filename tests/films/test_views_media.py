@@ -47,7 +47,7 @@ def test_a_still_can_be_deleted(client, producer, draft, settings):
     still = services.film_image_add(film=draft, actor=producer, upload=poster_upload(), kind="still")
     login(client, producer)
 
-    response = client.post(f"/films/{draft.pk}/media/{still.pk}/delete/")
+    response = client.post(f"/films/{draft.pk}/media/{still.pk}/delete/", {"confirmed": "1"})
 
     assert response.status_code == 302
     assert FilmImage.objects.count() == 0

@@ -119,7 +119,7 @@ def test_an_admin_publishes_from_the_queue(
         )
 
     assert response.redirect_chain == [("/films/review/", 302)]
-    assert messages_of(response) == [f"“{film}” is now published."]
+    assert messages_of(response) == [f"“{film}” is published in the catalogue."]
     film.refresh_from_db()
     assert film.listing_status == ListingStatus.PUBLISHED
     assert film.published_at is not None

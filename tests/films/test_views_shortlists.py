@@ -37,7 +37,7 @@ def test_a_buyer_creates_renames_and_deletes_a_list(client, buyer):
     renamed = client.post(f"/films/shortlists/{shortlist.pk}/", {"name": "EFM 2026"})
     shortlist.refresh_from_db()
     name_after_rename = shortlist.name
-    deleted = client.post(f"/films/shortlists/{shortlist.pk}/delete/")
+    deleted = client.post(f"/films/shortlists/{shortlist.pk}/delete/", {"confirmed": "1"})
 
     assert (created.status_code, created.url) == (302, f"/films/shortlists/{shortlist.pk}/")
     assert (renamed.status_code, name_after_rename) == (302, "EFM 2026")
