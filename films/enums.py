@@ -141,8 +141,33 @@ SCREENER_REQUEST_TRANSITIONS = TransitionTable(
     _S,
     [
         # The note is how to watch (a link, a password, a date): it reaches the buyer by notification.
-        Transition(_S.REQUESTED, _S.SENT, _ANSWER_SCREENER, _("Send screener details"), note_required=True),
-        Transition(_S.REQUESTED, _S.DECLINED, _ANSWER_SCREENER, _("Decline"), note_required=True, style="danger"),
-        Transition(_S.REQUESTED, _S.WITHDRAWN, _WITHDRAW_SCREENER, _("Withdraw the request"), style="danger"),
+        Transition(
+            _S.REQUESTED,
+            _S.SENT,
+            _ANSWER_SCREENER,
+            _("Send screener details"),
+            note_required=True,
+            done=_("The screener details are sent: %(object)s."),
+        ),
+        Transition(
+            _S.REQUESTED,
+            _S.DECLINED,
+            _ANSWER_SCREENER,
+            _("Decline"),
+            note_required=True,
+            style="danger",
+            notice=True,
+            confirm=_("The buyer is told your reason. To offer the screener later, they ask again."),
+            done=_("The request is declined and the buyer is told why: %(object)s."),
+        ),
+        Transition(
+            _S.REQUESTED,
+            _S.WITHDRAWN,
+            _WITHDRAW_SCREENER,
+            _("Withdraw the request"),
+            style="danger",
+            confirm=_("The producer is told you no longer need the screener. You can ask again later."),
+            done=_("Your request is withdrawn: %(object)s."),
+        ),
     ],
 )

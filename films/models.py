@@ -297,4 +297,4 @@ class ScreenerRequest(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         }
 
     def __str__(self) -> str:
-        return f"{self.film} ← {self.organization}"
+        return f"{self.film} — {self.organization}"

@@ -11,15 +11,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.pages import RefusedTransition, form_errors_from, transition_page
-from core.workflow import audit_timeline
+from core.workflow import audit_notice, audit_timeline
 from films import selectors, services
 from films.enums import SCREENER_REQUEST_TRANSITIONS, ScreenerRequestStatus
 from films.models import ScreenerRequest
 from films.services.screeners import MESSAGE_MAX
 from films.views.common import LIST_PAGE_SIZE, film_or_404
+
+NOTE_LABEL = gettext_lazy("How to watch, or why not (required): the buyer receives it")
 
 
 class ScreenerRequestForm(django_forms.Form):
@@ -99,6 +101,8 @@ def _render_detail(
         "blocked": choices.blocked,
         "transition_refused": refused,
         "events": audit_timeline(obj=found, table=SCREENER_REQUEST_TRANSITIONS),
+        "notice": audit_notice(obj=found, table=SCREENER_REQUEST_TRANSITIONS),
+        "note_label": NOTE_LABEL,
     }
     return render(request, "films/screener_request_detail.html", context, status=status)
 
@@ -109,15 +113,8 @@ def screener_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, _request_or_404(request, pk))
 
 
-DONE_MESSAGES = {
-    ScreenerRequestStatus.SENT: gettext_lazy("The screener details are sent to %(buyer)s."),
-    ScreenerRequestStatus.DECLINED: gettext_lazy("The request of %(buyer)s is declined; they are told why."),
-    ScreenerRequestStatus.WITHDRAWN: gettext_lazy("Your request is withdrawn; the producer is told."),
-}
-
-
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def screener_request_transition(request: HttpRequest, pk: int) -> HttpResponse:
     found = _request_or_404(request, pk)
     return transition_page(
@@ -130,5 +127,5 @@ def screener_request_transition(request: HttpRequest, pk: int) -> HttpResponse:
             request, _request_or_404(request, pk), refused=refused, status=status
         ),
         done_url=reverse("films:screener_request_detail", args=[found.pk]),
-        done_message=lambda updated: str(DONE_MESSAGES[updated.status]) % {"buyer": updated.organization.name},
+        note_label=NOTE_LABEL,
     )

@@ -41,7 +41,7 @@ def test_a_buyer_asks_for_a_screener_and_the_producer_sends_it(page, transaction
         "https://screeners.example.org/salt-lake — password lake2026"
     )
     page.get_by_role("button", name="Send screener details").click()
-    expect(page.get_by_text("The screener details are sent to Films du Quai.")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^The screener details are sent: .*Films du Quai\."))).to_be_visible()
     log_out(page)
 
     log_in(page, "camille@quai.test")

@@ -202,6 +202,23 @@ def test_sending_without_the_details_is_refused_and_nothing_changes(client, prod
     assert open_request.status == ScreenerRequestStatus.REQUESTED
 
 
+def test_a_declined_request_shows_the_reason_beside_the_request(
+    client, producer, buyer, open_request, django_capture_on_commit_callbacks
+):
+    client.force_login(producer)
+    client.post(
+        f"/films/screeners/{open_request.pk}/transition/",
+        {"to": "declined", "note": "French rights are under offer.", "confirmed": "1"},
+    )
+    client.force_login(buyer)
+
+    page = client.get(f"/films/screeners/{open_request.pk}/").content.decode()
+
+    assert "transition-notice" in page
+    assert "French rights are under offer." in page
+    assert "Note from" in page
+
+
 @pytest.mark.parametrize(("role", "expected"), [("buyer", 403), ("admin", 403), ("other", 404)])
 def test_only_the_producer_answers(as_role, client, open_request, role, expected):
     as_role(role)
@@ -216,7 +233,12 @@ def test_only_the_producer_answers(as_role, client, open_request, role, expected
 def test_the_buyer_withdraws_and_may_ask_again(client, buyer, film, open_request):
     client.force_login(buyer)
 
-    client.post(f"/films/screeners/{open_request.pk}/transition/", {"to": "withdrawn"})
+    asked = client.post(f"/films/screeners/{open_request.pk}/transition/", {"to": "withdrawn"})
+    open_request.refresh_from_db()
+    assert open_request.status == ScreenerRequestStatus.REQUESTED
+    assert "The producer is told you no longer need the screener." in asked.content.decode()
+
+    client.post(f"/films/screeners/{open_request.pk}/transition/", {"to": "withdrawn", "confirmed": "1"})
     again = client.post(f"/films/{film.pk}/screener/", {"message": "Now for Belgium too."})
 
     open_request.refresh_from_db()
@@ -228,7 +250,9 @@ def test_the_buyer_withdraws_and_may_ask_again(client, buyer, film, open_request
 def test_the_producer_may_not_withdraw_the_buyers_request(client, producer, open_request):
     client.force_login(producer)
 
-    assert client.post(f"/films/screeners/{open_request.pk}/transition/", {"to": "withdrawn"}).status_code == 403
+    answer = client.post(f"/films/screeners/{open_request.pk}/transition/", {"to": "withdrawn", "confirmed": "1"})
+
+    assert answer.status_code == 403
 
 
 # --- API ----------------------------------------------------------------------------------
