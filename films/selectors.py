@@ -23,11 +23,11 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django_countries import countries
 
-from accounts.enums import PRODUCER_KINDS, MembershipRole
+from accounts.enums import PRODUCER_KINDS, MembershipRole, OrganizationKind
 from accounts.models import Membership, Organization
 from accounts.rules import is_agency_admin, memberships_of
 from core.cache import CachedAnswers
-from films.enums import CreditRole, ImageKind, ListingStatus, RightsMedia, RightsStatus
+from films.enums import CreditRole, ImageKind, ListingStatus, RightsMedia, RightsStatus, ShownRightsStatus
 from films.models import (
     Credit,
     Film,
@@ -332,6 +332,13 @@ def organization_list_sales_agents() -> QuerySet[Organization]:
     return Organization.objects.filter(kind__in=PRODUCER_KINDS).order_by("name", "id")
 
 
+def organization_choices_buyer_companies() -> list[tuple[int, str]]:
+    """Buyer companies a rights row may name as its counterpart, by name, for a select (one query)."""
+    return list(
+        Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY).order_by("name", "id").values_list("pk", "name")
+    )
+
+
 def _owner_emails(organization) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(organization=organization, role=MembershipRole.OWNER, user__is_active=True)
@@ -380,14 +387,86 @@ def shortlist_list_containing(*, user, film: Film) -> QuerySet[Shortlist]:
     return shortlist_list_for_user(user=user).filter(items__film=film)
 
 
+# --- Rights as each viewer may see them --------------------------------------------------
+#
+# Who holds or negotiates a right, and on what terms, is for the film's producer members and
+# agency admins (``films.view_deals_film``), and for the buyer company on the other side of that
+# one deal. Every other viewer who may see the grid (``films.view_rights_film``) sees "available"
+# (with its term) or "not available". Every place that shows rights (film page, API, shortlist
+# export and print sheet, and later apps) reads them through ``right_project``.
+
+
+class RightsViewer(NamedTuple):
+    """What one user may see of one film's rights: every deal, or only the deals of ``organization_ids``."""
+
+    sees_deals: bool
+    organization_ids: frozenset[int]
+
+
+def rights_viewer(*, user, film: Film, permissions: FilmPermissions | None = None) -> RightsViewer | None:
+    """The user's view of the film's rights; None when they may not see its rights at all."""
+    has_perm = permissions.has_perm if permissions is not None else user.has_perm
+    if not has_perm("films.view_rights_film", film):
+        return None
+    return RightsViewer(
+        sees_deals=has_perm("films.view_deals_film", film), organization_ids=frozenset(memberships_of(user))
+    )
+
+
 class RightsCell(NamedTuple):
+    """One rights row as a viewer sees it. ``own``: a deal of the viewer's own company."""
+
     status: str
     holder: str
     term_start: object
     term_end: object
+    holder_organization: int | None = None
+    holder_organization_name: str = ""
+    own: bool = False
 
     def get_status_display(self) -> str:
-        return RightsStatus(self.status).label
+        return ShownRightsStatus(self.status).label
+
+
+# The columns ``right_project`` reads, in its order (after territory and media).
+RIGHT_COLUMNS = (
+    "status",
+    "holder",
+    "term_start",
+    "term_end",
+    "holder_organization_id",
+    "holder_organization__name",
+)
+
+
+def right_project(row: tuple, *, viewer: RightsViewer) -> RightsCell:
+    """A rights row (``RIGHT_COLUMNS``) as ``viewer`` may see it."""
+    status, holder, start, end, organization_id, organization_name = row
+    if viewer.sees_deals:
+        return RightsCell(status, holder, start, end, organization_id, organization_name or "")
+    if status != RightsStatus.AVAILABLE and organization_id is not None and organization_id in viewer.organization_ids:
+        return RightsCell(status, holder, start, end, organization_id, organization_name or "", own=True)
+    if status == RightsStatus.AVAILABLE:
+        return RightsCell(status, "", start, end)
+    return RightsCell(ShownRightsStatus.NOT_AVAILABLE, "", None, None)
+
+
+def _projected(rows, *, viewer: RightsViewer) -> list[tuple[str, str, RightsCell]]:
+    """``(territory, media, cell)`` for each row, in order; cells a buyer cannot tell apart (two
+    deals of others on the same country and media) are shown once."""
+    seen: set[tuple[str, str, RightsCell]] = set()
+    cells = []
+    for territory, medium, *rest in rows:
+        item = (territory, medium, right_project(tuple(rest), viewer=viewer))
+        if item not in seen:
+            seen.add(item)
+            cells.append(item)
+    return cells
+
+
+def film_rights_cells(*, film: Film, viewer: RightsViewer) -> list[tuple[str, str, RightsCell]]:
+    """The film's rights grid, one ``(territory, media, cell)`` per row, as ``viewer`` sees it (one query)."""
+    return _projected(film_rights_rows(film=film).values_list("territory", "media", *RIGHT_COLUMNS), viewer=viewer)
 
 
 @dataclass
@@ -418,7 +497,8 @@ class RightsGroup:
         return [self.cells.get(medium, []) for medium in RightsMedia.values]
 
     def rows(self) -> list[dict]:
-        """The group as the rows ``services.film_rights_replace`` takes (they store it back unchanged)."""
+        """The group as the rows ``services.film_rights_replace`` takes (they store it back
+        unchanged); only for a viewer who sees every deal (the rights editor)."""
         terms: dict[RightsCell, list[str]] = {}
         for medium in RightsMedia.values:
             for cell in self.cells.get(medium, []):
@@ -430,6 +510,7 @@ class RightsGroup:
                 "media": "all" if len(media) == len(RightsMedia.values) else media,
                 "status": cell.status,
                 "holder": cell.holder,
+                "holder_organization": cell.holder_organization,
                 "term_start": cell.term_start,
                 "term_end": cell.term_end,
                 "except": list(self.excluded),
@@ -453,14 +534,13 @@ def _region_for(codes: set[str]) -> tuple[str, list[str]]:
     return best[2], sorted(set(territory_expand(best[2])) - codes)
 
 
-def film_rights_summary(*, film: Film) -> list[RightsGroup]:
-    """The film's rights grid summarised for reading: countries with identical rows across all
-    media collapse into one group; largest groups first."""
+def film_rights_summary(*, film: Film, viewer: RightsViewer) -> list[RightsGroup]:
+    """The film's rights grid as ``viewer`` sees it, summarised for reading: countries with
+    identical cells across all media collapse into one group; largest groups first. Cells are
+    projected before grouping, so the groups themselves tell a buyer nothing about others' deals."""
     by_country: dict[str, list[tuple[str, RightsCell]]] = {}
-    for territory, medium, status, holder, start, end in film_rights_rows(film=film).values_list(
-        "territory", "media", "status", "holder", "term_start", "term_end"
-    ):
-        by_country.setdefault(territory, []).append((medium, RightsCell(status, holder, start, end)))
+    for territory, medium, cell in film_rights_cells(film=film, viewer=viewer):
+        by_country.setdefault(territory, []).append((medium, cell))
     by_signature: dict[tuple, list[str]] = {}
     for country, cells in by_country.items():
         by_signature.setdefault(tuple(cells), []).append(country)

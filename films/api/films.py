@@ -71,7 +71,7 @@ class FilmViewSet(viewsets.ModelViewSet):
         "partial_update": "films.change_film",
         "destroy": "films.delete_film",
         "transition": "films.view_film",
-        "rights": "films.view_full_film",
+        "rights": "films.view_rights_film",
         "rights_replace": "films.change_film",
         "media": "films.view_full_film",
         "media_upload": "films.change_film",
@@ -154,13 +154,23 @@ class FilmViewSet(viewsets.ModelViewSet):
 
     @extend_schema(
         summary="A film's rights grid",
-        description="One row per country × media. Verified buyers, the producer's members and agency admins.",
+        description=(
+            "One row per country × media, for verified buyers, the producer's members and agency admins. "
+            "Holders, counterparts and terms of sales and negotiations are shown to the producer's members "
+            "and agency admins, and to a buyer for its own company's deals; other buyers see another "
+            "company's deal as `not_available`."
+        ),
         responses={200: FilmRightSerializer(many=True), **error_responses(403, 404)},
     )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[], parser_classes=[JSONParser])
     def rights(self, request: Request, pk=None) -> Response:
         film = self.get_object()
-        return Response(FilmRightSerializer(selectors.film_rights_rows(film=film), many=True).data)
+        return self._rights(film)
+
+    def _rights(self, film: Film) -> Response:
+        viewer = selectors.rights_viewer(user=self.request.user, film=film)
+        cells = selectors.film_rights_cells(film=film, viewer=viewer) if viewer else []
+        return Response(FilmRightSerializer(cells, many=True).data)
 
     @extend_schema(
         summary="Replace a film's rights grid",
@@ -175,7 +185,7 @@ class FilmViewSet(viewsets.ModelViewSet):
     def rights_replace(self, request: Request, pk=None) -> Response:
         film = self.get_object()
         services.film_rights_replace(film=film, actor=request.user, rows=rights_rows_parse(request.data))
-        return Response(FilmRightSerializer(selectors.film_rights_rows(film=film), many=True).data)
+        return self._rights(film)
 
     @extend_schema(
         summary="A film's poster and stills",

@@ -77,8 +77,9 @@ def film_page(
         languages = list(film.languages.all())
         contact = selectors.film_sales_contact_email(film=film)
         subject = _("Screener request: %(title)s") % {"title": film}
+        viewer = selectors.rights_viewer(user=user, film=film)
         context.update(
-            rights=selectors.film_rights_summary(film=film),
+            rights=selectors.film_rights_summary(film=film, viewer=viewer) if viewer else [],
             media=RightsMedia.choices,
             stills=[image for image in images if image.kind == ImageKind.STILL],
             original_languages=[lang for lang in languages if lang.kind == FilmLanguage.Kind.ORIGINAL],
