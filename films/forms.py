@@ -359,7 +359,9 @@ def catalogue_widgets(form, *, language: str) -> None:
         ("media", _("Any")),
         ("sort", _("Best match when searching, else newest")),
     ]:
-        field = form.fields[name]
+        field = form.fields.get(name)
+        if field is None:  # the availability filter, for those who may not see rights
+            continue
         field.empty_label = empty
         # The widget holds a copy of the original field's choices; give it this form's.
         field.widget.choices = field.choices

@@ -20,10 +20,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_countries import countries
 
-from accounts.enums import PRODUCER_KINDS, MembershipRole, OrganizationKind
+from accounts.enums import PRODUCER_KINDS, BuyerVerificationStatus, MembershipRole, OrganizationKind
 from accounts.models import Membership, Organization
 from accounts.rules import is_agency_admin, memberships_of
 from core.cache import CachedAnswers
@@ -85,15 +87,34 @@ def film_list_with_cards(queryset: QuerySet[Film]) -> QuerySet[Film]:
 
 
 def film_available_in(queryset: QuerySet[Film], *, territory: str | None, media: str | None) -> QuerySet[Film]:
-    """Films with an available rights row in ``territory`` for ``media`` whose term has not ended."""
+    """Films with an available rights row whose term has not ended, for ``media`` (any media when
+    not given) in ``territory``: a country, or a region (films.territories), meaning every country
+    of the region. One EXISTS (a country) or one counting subquery (a region), read from the
+    partial index on available rows, whatever the region's size."""
     rights = FilmRight.objects.filter(film=OuterRef("pk"), status=RightsStatus.AVAILABLE).filter(
         Q(term_end__isnull=True) | Q(term_end__gte=timezone.localdate())
     )
-    if territory:
-        rights = rights.filter(territory=territory.upper())
     if media:
         rights = rights.filter(media=media)
-    return queryset.filter(Exists(rights))
+    codes = territory_expand(territory) if territory else []
+    if territory and not codes:
+        return queryset.none()
+    if len(codes) <= 1:
+        if codes:
+            rights = rights.filter(territory=codes[0])
+        return queryset.filter(Exists(rights))
+    covered = (
+        rights.filter(territory__in=codes)
+        .order_by()
+        .values("film")
+        .annotate(countries=Count("territory", distinct=True))
+        .values("countries")
+    )
+    # The first country's EXISTS is cheap and drops most films before any counting.
+    return queryset.filter(
+        Exists(rights.filter(territory=codes[0])),
+        Exact(Subquery(covered, output_field=IntegerField()), len(codes)),
+    )
 
 
 def film_with_language(queryset: QuerySet[Film], *, language: str) -> QuerySet[Film]:
@@ -368,17 +389,82 @@ def film_list_for_export(queryset: QuerySet[Film]) -> QuerySet[Film]:
     )
 
 
-def shortlist_sheets(*, shortlist: Shortlist, user) -> list[Film]:
+def buyer_territory(*, user) -> str:
+    """The country of the user's verified buyer company (the first, if several), whose rights a
+    shortlist's export and print sheet show; "" when there is none (one query)."""
+    ids = [
+        pk
+        for pk, info in memberships_of(user).items()
+        if info.kind == OrganizationKind.BUYER_COMPANY and info.verification_status == BuyerVerificationStatus.VERIFIED
+    ]
+    if not ids:
+        return ""
+    country = Organization.objects.filter(pk__in=ids).order_by("created_at", "id").values_list("country", flat=True)
+    return str(country.first() or "")
+
+
+class Availability(NamedTuple):
+    """A film's rights in one territory, per media, as the viewer may see them now: each media's
+    cell (``None`` when no row is listed)."""
+
+    territory: str
+    cells: list[tuple[str, RightsCell | None]]
+
+
+def film_availability_attach(films: list[Film], *, user, territory: str, media: list[str]) -> None:
+    """Set ``film.availability`` (an ``Availability`` in ``territory`` for ``media``, or None when
+    the user may not see the film's rights) on each film, in one query whatever their number.
+
+    For each media the row in force today is shown, else the next one to start; each through
+    ``right_project``, so a buyer sees another company's deal only as "not available"."""
+    permissions = FilmPermissions(user)
+    viewers = {}
+    for film in films:
+        film.availability = None
+        viewer = rights_viewer(user=user, film=film, permissions=permissions) if territory else None
+        if viewer is not None:
+            viewers[film.pk] = viewer
+    if not viewers:
+        return
+    today = timezone.localdate()
+    rows = (
+        FilmRight.objects.filter(film_id__in=list(viewers), territory=territory, media__in=media)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+        .order_by("film_id", "media", F("term_start").asc(nulls_first=True), "id")
+        .values_list("film_id", "media", *RIGHT_COLUMNS)
+    )
+    chosen: dict[tuple[int, str], tuple] = {}
+    for film_id, medium, *rest in rows:
+        start = rest[2]
+        current = start is None or start <= today
+        if (film_id, medium) not in chosen or (current and not chosen[(film_id, medium)][0]):
+            chosen[(film_id, medium)] = (current, tuple(rest))
+    for film in films:
+        viewer = viewers.get(film.pk)
+        if viewer is None:
+            continue
+        cells = []
+        for medium in media:
+            found = chosen.get((film.pk, medium))
+            cells.append((medium, right_project(found[1], viewer=viewer) if found else None))
+        film.availability = Availability(territory, cells)
+
+
+def shortlist_sheets(*, shortlist: Shortlist, user, media: str = "") -> list[Film]:
     """The shortlist's films for its export and print sheet, each with ``full``: whether the user
     may see its full record now (``films.view_full_film``, the rule the film's page and the API
     ask). Exports and print sheets show the full record's facts (directors, producer, countries,
     synopsis, sales contact) only where ``full`` is true, so a buyer whose verification was
-    suspended gets the public card only."""
+    suspended gets the public card only. Each film also gets ``availability``: its rights in the
+    buyer company's own country for ``media`` (every media when empty), as the user may see them."""
     permissions = FilmPermissions(user)
     films = list(film_list_for_export(shortlist_films(shortlist=shortlist)))
     for film in films:
         film.full = permissions.has_perm("films.view_full_film", film)
         film.sales_contact = (film.sales_contact_email or film.owner_email or "") if film.full else ""
+    film_availability_attach(
+        films, user=user, territory=buyer_territory(user=user), media=[media] if media else list(RightsMedia.values)
+    )
     return films
 
 
@@ -426,6 +512,12 @@ class RightsCell(NamedTuple):
 
     def get_status_display(self) -> str:
         return ShownRightsStatus(self.status).label
+
+    def describe(self) -> str:
+        """The cell in words, for exports and print sheets: "Available", "Not available", or, for
+        one's own deal, "Sold (your company)"."""
+        label = str(self.get_status_display())
+        return _("%(status)s (your company)") % {"status": label} if self.own else label
 
 
 # The columns ``right_project`` reads, in its order (after territory and media).

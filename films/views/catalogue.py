@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.verification import buyer_verification_notice
 from core.pages import RefusedTransition
 from core.slots import panels_for
 from core.workflow import audit_timeline
@@ -21,7 +22,7 @@ from films.views.common import CATALOGUE_PAGE_SIZE, EDITABLE_STATES, film_or_404
 
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
-    filterset = CatalogueFilter(request.GET, queryset=selectors.film_list_published())
+    filterset = CatalogueFilter(request.GET, queryset=selectors.film_list_published(), request=request)
     forms.catalogue_widgets(filterset.form, language=get_language())
     page = None
     if filterset.is_valid():
@@ -44,6 +45,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "films": list(page) if page else [],
             "shortlists": shortlists,
             "filtered": filtered,
+            "availability_ignored": filterset.availability_ignored,
+            "availability_notice": buyer_verification_notice(request.user) if filterset.availability_ignored else None,
         },
         status=200 if page is not None else 400,
     )
@@ -87,6 +90,8 @@ def film_page(
             sales_contact=contact,
             screener_mailto=f"mailto:{quote(contact, safe='@')}?subject={quote(subject)}" if contact else "",
         )
+    if not full and user.is_authenticated:
+        context["verification"] = buyer_verification_notice(user)
     if editor:
         context["missing"] = (
             services.film_missing_for_review(film=film) if film.listing_status in EDITABLE_STATES else []
