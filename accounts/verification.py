@@ -59,7 +59,8 @@ def _notice(organization: Organization) -> VerificationStatusNotice:
         text = _("“%(company)s” is waiting for the agency to verify it; this is for verified buyers only.")
         next_step = _(
             "An agency administrator checks every new buyer company; you and your colleagues will be "
-            "notified in the portal and by e-mail as soon as it is decided. Meanwhile the public catalogue is open to you."
+            "notified in the portal and by e-mail as soon as it is decided. Meanwhile the public "
+            "catalogue is open to you."
         )
     return VerificationStatusNotice(
         organization_id=organization.pk,

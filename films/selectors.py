@@ -355,9 +355,8 @@ def organization_list_sales_agents() -> QuerySet[Organization]:
 
 def organization_choices_buyer_companies() -> list[tuple[int, str]]:
     """Buyer companies a rights row may name as its counterpart, by name, for a select (one query)."""
-    return list(
-        Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY).order_by("name", "id").values_list("pk", "name")
-    )
+    buyers = Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY)
+    return list(buyers.order_by("name", "id").values_list("pk", "name"))
 
 
 def _owner_emails(organization) -> QuerySet[Membership]:

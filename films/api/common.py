@@ -1,10 +1,9 @@
 """Helpers shared by the films API modules."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiResponse,
 )
-
-from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
 from accounts.rules import is_agency_admin, is_producer, is_verified_buyer

@@ -51,8 +51,9 @@ def rights_rows_expand(rows: Iterable[dict]) -> list[FilmRight]:
     Each row: ``territory`` (country code or region name), ``media`` (one value, a list, or
     "all"), ``status``, and optionally ``holder``, ``holder_organization`` (the buyer company on
     the other side of a sale or negotiation: an id or an Organization; its members then see the
-    row in full), ``term_start``, ``term_end``, ``except`` (territories to leave out). Raises ValidationError with one message per bad row, naming
-    it; cells that two rows both cover for overlapping terms are refused as overlapping.
+    row in full), ``term_start``, ``term_end``, ``except`` (territories to leave out). Raises
+    ValidationError with one message per bad row, naming it; cells that two rows both cover for
+    overlapping terms are refused as overlapping.
     """
     rows = list(rows)
     errors: list[str] = []
