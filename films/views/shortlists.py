@@ -61,7 +61,6 @@ def shortlist_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "films": films,
             "media_choices": RightsMedia.choices,
-            "territory": selectors.buyer_territory(user=request.user),
         },
         status=400 if request.method == "POST" else 200,
     )
