@@ -464,3 +464,27 @@ def test_the_export_and_print_cost_the_same_queries_for_one_film_or_several(clie
         FilmRightFactory(film=other, territory="FR", media="svod")
         ShortlistItemFactory(shortlist=shortlist, film=other)
     assert [count(url) for url in urls] == one
+
+
+@pytest.mark.parametrize("role", ["counterpart", "owner"])
+def test_the_rights_api_and_film_page_cost_the_same_queries_for_few_rows_or_many(request, client, film, role):
+    user = _user(request, role)
+    api = APIClient()
+    api.force_authenticate(user)
+    client.force_login(user)
+    urls = [(api, f"/api/v1/films/{film.pk}/rights/"), (client, f"/films/{film.pk}/")]
+
+    def counts() -> list[int]:
+        result = []
+        for who, url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert who.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    counts()  # the first request fills the caches (genres, the user's memberships), as any earlier one would
+    few = counts()
+    for country in ("IT", "ES", "PT", "NL", "BE", "AT"):
+        FilmRightFactory(film=film, territory=country, media="pay_tv", status=RightsStatus.SOLD, holder="X")
+
+    assert counts() == few
