@@ -488,3 +488,19 @@ def test_the_rights_api_and_film_page_cost_the_same_queries_for_few_rows_or_many
         FilmRightFactory(film=film, territory=country, media="pay_tv", status=RightsStatus.SOLD, holder="X")
 
     assert counts() == few
+
+
+def test_the_list_page_offers_export_and_print_for_a_chosen_media(request, client, film):
+    user = _user(request, "counterpart")
+    shortlist = ShortlistFactory(owner=user)
+    ShortlistItemFactory(shortlist=shortlist, film=film)
+    client.force_login(user)
+
+    html = client.get(f"/films/shortlists/{shortlist.pk}/").content.decode()
+    printed = client.get(f"/films/shortlists/{shortlist.pk}/print/", {"media": "svod"}).content.decode()
+
+    assert f'action="/films/shortlists/{shortlist.pk}/export.csv"' in html
+    assert f'formaction="/films/shortlists/{shortlist.pk}/print/"' in html
+    assert '<option value="svod">SVOD</option>' in html
+    assert "SVOD: Available" in printed
+    assert "Theatrical:" not in printed
