@@ -33,8 +33,11 @@ class FilmImageInline(_ReadOnlyInline):
 
 class FilmRightInline(_ReadOnlyInline):
     model = FilmRight
-    fields = ("territory", "media", "status", "holder", "term_start", "term_end")
+    fields = ("territory", "media", "status", "holder", "holder_organization", "term_start", "term_end")
     classes = ("collapse",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("holder_organization")
 
 
 @admin.register(Film)

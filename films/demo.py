@@ -27,6 +27,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont, ImageStat
 
+from accounts.enums import OrganizationKind
 from accounts.models import Organization
 from core.jobs.selectors import job_list_recent_of
 from core.jobs.services import job_run
@@ -1603,8 +1604,10 @@ SHORTLISTS = {
 # --- Rights ----------------------------------------------------------------------------
 
 
-def rights_rows(spec: DemoFilm) -> list[dict]:
-    """Rows for ``film_rights_replace``: available everywhere but what is held back or dealt."""
+def rights_rows(spec: DemoFilm, *, buyers: dict[str, int] | None = None) -> list[dict]:
+    """Rows for ``film_rights_replace``: available everywhere but what is held back or dealt. A
+    deal whose holder is a demo buyer company (``buyers``: name → id) names it as the counterpart,
+    so that company's members see the deal in full."""
     if spec.deals is None:
         return []
     media = list(RightsMedia.values) if spec.rights_media == "all" else list(spec.rights_media)
@@ -1624,6 +1627,7 @@ def rights_rows(spec: DemoFilm) -> list[dict]:
             "media": d.media_list,
             "status": d.status,
             "holder": d.holder,
+            "holder_organization": (buyers or {}).get(d.holder),
             "term_start": d.start,
             "term_end": d.end,
             "except": list(d.except_),
@@ -2048,7 +2052,8 @@ def demo_film_build(spec: DemoFilm, *, producer, admin, organization, sales_agen
         still = ContentFile(still_image(spec, index), name=f"{spec.slug}-still-{index}.jpg")
         services.film_image_add(film=film, actor=producer, upload=still, kind=ImageKind.STILL, caption=caption)
     cells = 0
-    rows = rights_rows(spec)
+    buyers = dict(Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY).values_list("name", "pk"))
+    rows = rights_rows(spec, buyers=buyers)
     if rows:
         cells = services.film_rights_replace(film=film, actor=producer, rows=rows)
     _walk(film, spec, producer=producer, admin=admin, sales_agents=sales_agents)

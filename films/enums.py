@@ -52,6 +52,16 @@ class RightsStatus(models.TextChoices):
     SOLD = "sold", _("Sold")
 
 
+class ShownRightsStatus(models.TextChoices):
+    """A rights cell as a viewer sees it (films.selectors.right_project): buyers see another
+    company's sale or negotiation only as "not available", without saying which."""
+
+    AVAILABLE = "available", _("Available")
+    UNDER_NEGOTIATION = "under_negotiation", _("Under negotiation")
+    SOLD = "sold", _("Sold")
+    NOT_AVAILABLE = "not_available", _("Not available")
+
+
 class ListingStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PENDING_REVIEW = "pending_review", _("Pending review")

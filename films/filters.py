@@ -16,7 +16,7 @@ from films.languages import LANGUAGES
 from films.models import Film, FilmCountry
 from films.search import film_search_filter
 from films.selectors import film_available_in, film_with_genres, film_with_language, genre_rows
-from films.territories import country_choices
+from films.territories import country_choices, territory_choices
 
 
 class _ShallowCopiedFilters(dict):
@@ -49,6 +49,9 @@ def honour_choices() -> list[tuple[str, str]]:
     return [(honour.code, honour.label) for honour in slot_contents(CATALOGUE_FILTERS)]
 
 
+# The query parameters of "available in territory × media".
+AVAILABILITY_PARAMETERS = ("territory", "media")
+
 SORTS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]
 
 
@@ -66,13 +69,27 @@ class CatalogueFilter(filters.FilterSet):
         label=_("Completion"), field_name="completion_status", choices=CompletionStatus.choices
     )
     honours = filters.MultipleChoiceFilter(label=_("Honours"), choices=honour_choices, method="filter_honours")
-    territory = filters.ChoiceFilter(label=_("Available in"), choices=country_choices, method="filter_noop")
+    territory = filters.ChoiceFilter(label=_("Available in"), choices=territory_choices, method="filter_noop")
     media = filters.ChoiceFilter(label=_("for media"), choices=RightsMedia.choices, method="filter_noop")
     sort = filters.ChoiceFilter(label=_("Sort by"), choices=SORTS, method="filter_noop", empty_label=None)
 
     class Meta:
         model = Film
         fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, **kwargs) -> None:
+        super().__init__(data, queryset, request=request, **kwargs)
+        # Availability is for those who may see rights (films.filter_availability): for anyone
+        # else the filter is not offered, and a value given anyway is not applied (the page says
+        # so; the API answers 403 before it gets here).
+        user = getattr(request, "user", None)
+        self.availability_allowed = bool(user is not None and user.has_perm("films.filter_availability"))
+        self.availability_ignored = []
+        if not self.availability_allowed:
+            for name in AVAILABILITY_PARAMETERS:
+                self.filters.pop(name, None)
+                if self.data.get(name):
+                    self.availability_ignored.append(name)
 
     def filter_noop(self, queryset, name, value: str):
         # Applied together in filter_queryset: availability needs territory and media at once.

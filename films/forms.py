@@ -233,6 +233,13 @@ class RightsRowForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), choices=RightsStatus.choices, initial=RightsStatus.AVAILABLE)
     holder = forms.CharField(label=_("Holder"), max_length=200, required=False)
+    holder_organization = forms.TypedChoiceField(
+        label=_("Buyer company on the portal"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("For a sale or a negotiation: the buyer company's members then see this row in full."),
+    )
     term_start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     term_end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     excluded = forms.CharField(
@@ -241,6 +248,10 @@ class RightsRowForm(forms.Form):
         required=False,
         help_text=_("Country codes or regions to leave out, separated by commas, e.g. CN, HK."),
     )
+
+    def __init__(self, *args, buyers: list[tuple[int, str]] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["holder_organization"].choices = [("", _("— none —")), *(buyers or [])]
 
     def clean(self):
         cleaned = super().clean()
@@ -255,6 +266,7 @@ class RightsRowForm(forms.Form):
             "media": "all" if data["media_all"] else list(data["media"]),
             "status": data["status"],
             "holder": data["holder"],
+            "holder_organization": data.get("holder_organization"),
             "term_start": data["term_start"],
             "term_end": data["term_end"],
             "except": [part for part in _SPLIT.split(data["excluded"]) if part],
@@ -276,6 +288,7 @@ def rights_initial(rows: list[dict]) -> list[dict]:
                 "media": [] if media_all else row["media"],
                 "status": row["status"],
                 "holder": row["holder"],
+                "holder_organization": row.get("holder_organization"),
                 "term_start": row["term_start"],
                 "term_end": row["term_end"],
                 "excluded": ", ".join(row["except"]),
@@ -367,7 +380,9 @@ def catalogue_widgets(form, *, language: str) -> None:
         ("media", _("Any")),
         ("sort", _("Best match when searching, else newest")),
     ]:
-        field = form.fields[name]
+        field = form.fields.get(name)
+        if field is None:  # the availability filter, for those who may not see rights
+            continue
         field.empty_label = empty
         # The widget holds a copy of the original field's choices; give it this form's.
         field.widget.choices = field.choices

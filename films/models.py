@@ -110,6 +110,8 @@ class Film(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
             "review": r.is_agency_admin,
             "withdraw": r.is_film_editor | r.is_agency_admin,
             "view_full": r.can_view_full_film,
+            "view_rights": r.can_view_rights,
+            "view_deals": r.can_view_deals,
         }
 
     def __str__(self) -> str:
@@ -197,6 +199,17 @@ class FilmRight(models.Model):
     media = models.CharField(_("media"), max_length=20, choices=RightsMedia.choices)
     status = models.CharField(_("status"), max_length=20, choices=RightsStatus.choices, default=RightsStatus.AVAILABLE)
     holder = models.CharField(_("holder"), max_length=200, blank=True)
+    # The buyer company on the other side of a sale or a negotiation, when it is on the portal: that
+    # company's members see the row in full (films.rights); ``holder`` stays the name as written.
+    holder_organization = models.ForeignKey(
+        "accounts.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "buyer_company"},
+        verbose_name=_("buyer company"),
+    )
     term_start = models.DateField(_("from"), null=True, blank=True)
     term_end = models.DateField(_("until"), null=True, blank=True)
 

@@ -28,6 +28,14 @@ is_producer_member = is_producer | is_agency_admin
 is_film_editor = is_film_member
 can_view_film = is_published | is_film_member | is_agency_admin
 can_view_full_film = is_film_member | is_agency_admin | (is_published & is_verified_buyer)
+# Rights: who sees a film's grid at all (available / not available), and who sees every row's deal
+# (holder, counterpart, terms of sold rights and negotiations). A buyer company also sees its own
+# deals in full: that is per row, in films.selectors.right_project.
+can_view_rights = can_view_full_film
+can_view_deals = is_film_member | is_agency_admin
+# The catalogue's "available in territory × media" filter reads availability across every film,
+# so it is for those who may see any published film's rights.
+may_filter_by_availability = is_verified_buyer | is_agency_admin
 
 
 @rules.predicate
@@ -50,6 +58,8 @@ can_request_screener = is_verified_buyer
 def is_shortlist_owner(user, shortlist) -> bool:
     return shortlist is not None and getattr(user, "pk", None) == shortlist.owner_id
 
+
+rules.add_perm("films.filter_availability", may_filter_by_availability)
 
 # Agency admins keep the genre list in the back office.
 for _perm in ("view", "add", "change", "delete"):

@@ -20,14 +20,16 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_countries import countries
 
-from accounts.enums import PRODUCER_KINDS, MembershipRole
+from accounts.enums import PRODUCER_KINDS, BuyerVerificationStatus, MembershipRole, OrganizationKind
 from accounts.models import Membership, Organization
 from accounts.rules import is_agency_admin, memberships_of
 from core.cache import CachedAnswers
-from films.enums import CreditRole, ImageKind, ListingStatus, RightsMedia, RightsStatus
+from films.enums import CreditRole, ImageKind, ListingStatus, RightsMedia, RightsStatus, ShownRightsStatus
 from films.models import (
     Credit,
     Film,
@@ -86,15 +88,34 @@ def film_list_with_cards(queryset: QuerySet[Film]) -> QuerySet[Film]:
 
 
 def film_available_in(queryset: QuerySet[Film], *, territory: str | None, media: str | None) -> QuerySet[Film]:
-    """Films with an available rights row in ``territory`` for ``media`` whose term has not ended."""
+    """Films with an available rights row whose term has not ended, for ``media`` (any media when
+    not given) in ``territory``: a country, or a region (films.territories), meaning every country
+    of the region. One EXISTS (a country) or one counting subquery (a region), read from the
+    partial index on available rows, whatever the region's size."""
     rights = FilmRight.objects.filter(film=OuterRef("pk"), status=RightsStatus.AVAILABLE).filter(
         Q(term_end__isnull=True) | Q(term_end__gte=timezone.localdate())
     )
-    if territory:
-        rights = rights.filter(territory=territory.upper())
     if media:
         rights = rights.filter(media=media)
-    return queryset.filter(Exists(rights))
+    codes = territory_expand(territory) if territory else []
+    if territory and not codes:
+        return queryset.none()
+    if len(codes) <= 1:
+        if codes:
+            rights = rights.filter(territory=codes[0])
+        return queryset.filter(Exists(rights))
+    covered = (
+        rights.filter(territory__in=codes)
+        .order_by()
+        .values("film")
+        .annotate(countries=Count("territory", distinct=True))
+        .values("countries")
+    )
+    # The first country's EXISTS is cheap and drops most films before any counting.
+    return queryset.filter(
+        Exists(rights.filter(territory=codes[0])),
+        Exact(Subquery(covered, output_field=IntegerField()), len(codes)),
+    )
 
 
 def film_with_language(queryset: QuerySet[Film], *, language: str) -> QuerySet[Film]:
@@ -333,6 +354,12 @@ def organization_list_sales_agents() -> QuerySet[Organization]:
     return Organization.objects.filter(kind__in=PRODUCER_KINDS).order_by("name", "id")
 
 
+def organization_choices_buyer_companies() -> list[tuple[int, str]]:
+    """Buyer companies a rights row may name as its counterpart, by name, for a select (one query)."""
+    buyers = Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY)
+    return list(buyers.order_by("name", "id").values_list("pk", "name"))
+
+
 def _owner_emails(organization) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(organization=organization, role=MembershipRole.OWNER, user__is_active=True)
@@ -362,17 +389,82 @@ def film_list_for_export(queryset: QuerySet[Film]) -> QuerySet[Film]:
     )
 
 
-def shortlist_sheets(*, shortlist: Shortlist, user) -> list[Film]:
+def buyer_territory(*, user) -> str:
+    """The country of the user's verified buyer company (the first, if several), whose rights a
+    shortlist's export and print sheet show; "" when there is none (one query)."""
+    ids = [
+        pk
+        for pk, info in memberships_of(user).items()
+        if info.kind == OrganizationKind.BUYER_COMPANY and info.verification_status == BuyerVerificationStatus.VERIFIED
+    ]
+    if not ids:
+        return ""
+    country = Organization.objects.filter(pk__in=ids).order_by("created_at", "id").values_list("country", flat=True)
+    return str(country.first() or "")
+
+
+class Availability(NamedTuple):
+    """A film's rights in one territory, per media, as the viewer may see them now: each media's
+    cell (``None`` when no row is listed)."""
+
+    territory: str
+    cells: list[tuple[str, RightsCell | None]]
+
+
+def film_availability_attach(films: list[Film], *, user, territory: str, media: list[str]) -> None:
+    """Set ``film.availability`` (an ``Availability`` in ``territory`` for ``media``, or None when
+    the user may not see the film's rights) on each film, in one query whatever their number.
+
+    For each media the row in force today is shown, else the next one to start; each through
+    ``right_project``, so a buyer sees another company's deal only as "not available"."""
+    permissions = FilmPermissions(user)
+    viewers = {}
+    for film in films:
+        film.availability = None
+        viewer = rights_viewer(user=user, film=film, permissions=permissions) if territory else None
+        if viewer is not None:
+            viewers[film.pk] = viewer
+    if not viewers:
+        return
+    today = timezone.localdate()
+    rows = (
+        FilmRight.objects.filter(film_id__in=list(viewers), territory=territory, media__in=media)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+        .order_by("film_id", "media", F("term_start").asc(nulls_first=True), "id")
+        .values_list("film_id", "media", *RIGHT_COLUMNS)
+    )
+    chosen: dict[tuple[int, str], tuple] = {}
+    for film_id, medium, *rest in rows:
+        start = rest[2]
+        current = start is None or start <= today
+        if (film_id, medium) not in chosen or (current and not chosen[(film_id, medium)][0]):
+            chosen[(film_id, medium)] = (current, tuple(rest))
+    for film in films:
+        viewer = viewers.get(film.pk)
+        if viewer is None:
+            continue
+        cells = []
+        for medium in media:
+            found = chosen.get((film.pk, medium))
+            cells.append((medium, right_project(found[1], viewer=viewer) if found else None))
+        film.availability = Availability(territory, cells)
+
+
+def shortlist_sheets(*, shortlist: Shortlist, user, media: str = "") -> list[Film]:
     """The shortlist's films for its export and print sheet, each with ``full``: whether the user
     may see its full record now (``films.view_full_film``, the rule the film's page and the API
     ask). Exports and print sheets show the full record's facts (directors, producer, countries,
     synopsis, sales contact) only where ``full`` is true, so a buyer whose verification was
-    suspended gets the public card only."""
+    suspended gets the public card only. Each film also gets ``availability``: its rights in the
+    buyer company's own country for ``media`` (every media when empty), as the user may see them."""
     permissions = FilmPermissions(user)
     films = list(film_list_for_export(shortlist_films(shortlist=shortlist)))
     for film in films:
         film.full = permissions.has_perm("films.view_full_film", film)
         film.sales_contact = (film.sales_contact_email or film.owner_email or "") if film.full else ""
+    film_availability_attach(
+        films, user=user, territory=buyer_territory(user=user), media=[media] if media else list(RightsMedia.values)
+    )
     return films
 
 
@@ -381,14 +473,92 @@ def shortlist_list_containing(*, user, film: Film) -> QuerySet[Shortlist]:
     return shortlist_list_for_user(user=user).filter(items__film=film)
 
 
+# --- Rights as each viewer may see them --------------------------------------------------
+#
+# Who holds or negotiates a right, and on what terms, is for the film's producer members and
+# agency admins (``films.view_deals_film``), and for the buyer company on the other side of that
+# one deal. Every other viewer who may see the grid (``films.view_rights_film``) sees "available"
+# (with its term) or "not available". Every place that shows rights (film page, API, shortlist
+# export and print sheet, and later apps) reads them through ``right_project``.
+
+
+class RightsViewer(NamedTuple):
+    """What one user may see of one film's rights: every deal, or only the deals of ``organization_ids``."""
+
+    sees_deals: bool
+    organization_ids: frozenset[int]
+
+
+def rights_viewer(*, user, film: Film, permissions: FilmPermissions | None = None) -> RightsViewer | None:
+    """The user's view of the film's rights; None when they may not see its rights at all."""
+    has_perm = permissions.has_perm if permissions is not None else user.has_perm
+    if not has_perm("films.view_rights_film", film):
+        return None
+    return RightsViewer(
+        sees_deals=has_perm("films.view_deals_film", film), organization_ids=frozenset(memberships_of(user))
+    )
+
+
 class RightsCell(NamedTuple):
+    """One rights row as a viewer sees it. ``own``: a deal of the viewer's own company."""
+
     status: str
     holder: str
     term_start: object
     term_end: object
+    holder_organization: int | None = None
+    holder_organization_name: str = ""
+    own: bool = False
 
     def get_status_display(self) -> str:
-        return RightsStatus(self.status).label
+        return ShownRightsStatus(self.status).label
+
+    def describe(self) -> str:
+        """The cell in words, for exports and print sheets: "Available", "Not available", or, for
+        one's own deal, "Sold (your company)"."""
+        label = str(self.get_status_display())
+        return _("%(status)s (your company)") % {"status": label} if self.own else label
+
+
+# The columns ``right_project`` reads, in its order (after territory and media).
+RIGHT_COLUMNS = (
+    "status",
+    "holder",
+    "term_start",
+    "term_end",
+    "holder_organization_id",
+    "holder_organization__name",
+)
+
+
+def right_project(row: tuple, *, viewer: RightsViewer) -> RightsCell:
+    """A rights row (``RIGHT_COLUMNS``) as ``viewer`` may see it."""
+    status, holder, start, end, organization_id, organization_name = row
+    if viewer.sees_deals:
+        return RightsCell(status, holder, start, end, organization_id, organization_name or "")
+    if status != RightsStatus.AVAILABLE and organization_id is not None and organization_id in viewer.organization_ids:
+        return RightsCell(status, holder, start, end, organization_id, organization_name or "", own=True)
+    if status == RightsStatus.AVAILABLE:
+        return RightsCell(status, "", start, end)
+    return RightsCell(ShownRightsStatus.NOT_AVAILABLE, "", None, None)
+
+
+def _projected(rows, *, viewer: RightsViewer) -> list[tuple[str, str, RightsCell]]:
+    """``(territory, media, cell)`` for each row, in order; cells a buyer cannot tell apart (two
+    deals of others on the same country and media) are shown once."""
+    seen: set[tuple[str, str, RightsCell]] = set()
+    cells = []
+    for territory, medium, *rest in rows:
+        item = (territory, medium, right_project(tuple(rest), viewer=viewer))
+        if item not in seen:
+            seen.add(item)
+            cells.append(item)
+    return cells
+
+
+def film_rights_cells(*, film: Film, viewer: RightsViewer) -> list[tuple[str, str, RightsCell]]:
+    """The film's rights grid, one ``(territory, media, cell)`` per row, as ``viewer`` sees it (one query)."""
+    return _projected(film_rights_rows(film=film).values_list("territory", "media", *RIGHT_COLUMNS), viewer=viewer)
 
 
 @dataclass
@@ -419,7 +589,8 @@ class RightsGroup:
         return [self.cells.get(medium, []) for medium in RightsMedia.values]
 
     def rows(self) -> list[dict]:
-        """The group as the rows ``services.film_rights_replace`` takes (they store it back unchanged)."""
+        """The group as the rows ``services.film_rights_replace`` takes (they store it back
+        unchanged); only for a viewer who sees every deal (the rights editor)."""
         terms: dict[RightsCell, list[str]] = {}
         for medium in RightsMedia.values:
             for cell in self.cells.get(medium, []):
@@ -431,6 +602,7 @@ class RightsGroup:
                 "media": "all" if len(media) == len(RightsMedia.values) else media,
                 "status": cell.status,
                 "holder": cell.holder,
+                "holder_organization": cell.holder_organization,
                 "term_start": cell.term_start,
                 "term_end": cell.term_end,
                 "except": list(self.excluded),
@@ -454,14 +626,13 @@ def _region_for(codes: set[str]) -> tuple[str, list[str]]:
     return best[2], sorted(set(territory_expand(best[2])) - codes)
 
 
-def film_rights_summary(*, film: Film) -> list[RightsGroup]:
-    """The film's rights grid summarised for reading: countries with identical rows across all
-    media collapse into one group; largest groups first."""
+def film_rights_summary(*, film: Film, viewer: RightsViewer) -> list[RightsGroup]:
+    """The film's rights grid as ``viewer`` sees it, summarised for reading: countries with
+    identical cells across all media collapse into one group; largest groups first. Cells are
+    projected before grouping, so the groups themselves tell a buyer nothing about others' deals."""
     by_country: dict[str, list[tuple[str, RightsCell]]] = {}
-    for territory, medium, status, holder, start, end in film_rights_rows(film=film).values_list(
-        "territory", "media", "status", "holder", "term_start", "term_end"
-    ):
-        by_country.setdefault(territory, []).append((medium, RightsCell(status, holder, start, end)))
+    for territory, medium, cell in film_rights_cells(film=film, viewer=viewer):
+        by_country.setdefault(territory, []).append((medium, cell))
     by_signature: dict[tuple, list[str]] = {}
     for country, cells in by_country.items():
         by_signature.setdefault(tuple(cells), []).append(country)

@@ -76,5 +76,6 @@ urlpatterns = [
 # server or the S3-compatible store that MEDIA_URL points at (see the README).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler403 = "portal.errors.permission_denied"
 handler404 = "portal.errors.not_found"
 handler500 = "portal.errors.server_error"

@@ -20,7 +20,12 @@ from rest_framework.response import Response
 from accounts.rules import is_producer
 from core.api import RulesPermission, transition_action
 from films import selectors, services
-from films.api.common import error_responses, may_see_some_full_record
+from films.api.common import (
+    VerificationRefusals,
+    availability_refused,
+    error_responses,
+    may_see_some_full_record,
+)
 from films.api.serializers import (
     FilmCreateSerializer,
     FilmImageSerializer,
@@ -33,7 +38,7 @@ from films.api.serializers import (
     rights_rows_parse,
 )
 from films.enums import LISTING_TRANSITIONS
-from films.filters import CatalogueFilter
+from films.filters import AVAILABILITY_PARAMETERS, CatalogueFilter
 from films.models import Film
 from films.rules import catalogue_audience
 
@@ -46,9 +51,12 @@ _IMAGE_ID = OpenApiParameter("image_id", int, OpenApiParameter.PATH, description
         summary="Films the user may see",
         description=(
             "The catalogue (published films) plus, for producers, their own films in every listing "
-            "state; agency admins see all. Search with `q` (English words or Chinese text)."
+            "state; agency admins see all. Search with `q` (English words or Chinese text). "
+            "`territory` (a country code, or a region such as `europe`: every country of it) and "
+            "`media` filter by rights available now; they are for verified buyers and agency admins "
+            "(403 for anyone else)."
         ),
-        responses={200: film_record_schema(), **error_responses(400)},
+        responses={200: film_record_schema(), **error_responses(400, 403)},
     ),
     retrieve=extend_schema(responses={200: film_record_schema(), **error_responses(404)}),
     create=extend_schema(responses={201: FilmSerializer, **error_responses(400, 403)}),
@@ -56,7 +64,7 @@ _IMAGE_ID = OpenApiParameter("image_id", int, OpenApiParameter.PATH, description
     partial_update=extend_schema(responses={200: FilmSerializer, **error_responses(400, 403, 404)}),
     destroy=extend_schema(description="Delete a draft.", responses={204: None, **error_responses(403, 404)}),
 )
-class FilmViewSet(viewsets.ModelViewSet):
+class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
     """Films: the catalogue for buyers and the public, and producers' own records.
 
     The listing moves only through ``POST /films/{id}/transition/``.
@@ -71,12 +79,13 @@ class FilmViewSet(viewsets.ModelViewSet):
         "partial_update": "films.change_film",
         "destroy": "films.delete_film",
         "transition": "films.view_film",
-        "rights": "films.view_full_film",
+        "rights": "films.view_rights_film",
         "rights_replace": "films.change_film",
         "media": "films.view_full_film",
         "media_upload": "films.change_film",
         "media_delete": "films.change_film",
     }
+    verified_only_actions = ("rights", "media")
     filter_backends = [DjangoFilterBackend]
     filterset_class = CatalogueFilter
     _RENDERING_ACTIONS = ("list", "retrieve", "create", "update", "partial_update")
@@ -85,6 +94,10 @@ class FilmViewSet(viewsets.ModelViewSet):
         """The catalogue answer for this query, from the shared cache when the user's answer is
         the same as everyone's in their position (``rules.catalogue_audience``); a miss is built
         as usual and kept."""
+        if not request.user.has_perm("films.filter_availability") and any(
+            request.query_params.get(name) for name in AVAILABILITY_PARAMETERS
+        ):
+            raise availability_refused(request.user)
         seconds = settings.CATALOGUE_CACHE_SECONDS
         audience = catalogue_audience(request.user) if seconds else None
         if audience is None or request.accepted_renderer.format != "json":
@@ -154,13 +167,23 @@ class FilmViewSet(viewsets.ModelViewSet):
 
     @extend_schema(
         summary="A film's rights grid",
-        description="One row per country × media. Verified buyers, the producer's members and agency admins.",
+        description=(
+            "One row per country × media, for verified buyers, the producer's members and agency admins. "
+            "Holders, counterparts and terms of sales and negotiations are shown to the producer's members "
+            "and agency admins, and to a buyer for its own company's deals; other buyers see another "
+            "company's deal as `not_available`."
+        ),
         responses={200: FilmRightSerializer(many=True), **error_responses(403, 404)},
     )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[], parser_classes=[JSONParser])
     def rights(self, request: Request, pk=None) -> Response:
         film = self.get_object()
-        return Response(FilmRightSerializer(selectors.film_rights_rows(film=film), many=True).data)
+        return self._rights(film)
+
+    def _rights(self, film: Film) -> Response:
+        viewer = selectors.rights_viewer(user=self.request.user, film=film)
+        cells = selectors.film_rights_cells(film=film, viewer=viewer) if viewer else []
+        return Response(FilmRightSerializer(cells, many=True).data)
 
     @extend_schema(
         summary="Replace a film's rights grid",
@@ -175,7 +198,7 @@ class FilmViewSet(viewsets.ModelViewSet):
     def rights_replace(self, request: Request, pk=None) -> Response:
         film = self.get_object()
         services.film_rights_replace(film=film, actor=request.user, rows=rights_rows_parse(request.data))
-        return Response(FilmRightSerializer(selectors.film_rights_rows(film=film), many=True).data)
+        return self._rights(film)
 
     @extend_schema(
         summary="A film's poster and stills",

@@ -17,8 +17,8 @@ from core.api import AllowedTransitionsField, BlockedTransitionsField
 from films import selectors, services
 from films.api.common import film_permissions
 from films.api.records import ACCESS_FULL, ACCESS_PUBLIC, film_card, film_full, film_record
-from films.enums import LISTING_TRANSITIONS, ImageKind, ListingStatus, RightsMedia, RightsStatus
-from films.models import Credit, Film, FilmImage, FilmRight
+from films.enums import LISTING_TRANSITIONS, ImageKind, ListingStatus, RightsMedia, RightsStatus, ShownRightsStatus
+from films.models import Credit, Film, FilmImage
 
 
 class _CodeListField(serializers.ListField):
@@ -277,15 +277,40 @@ def film_record_schema(*, many: bool | None = None) -> PolymorphicProxySerialize
     )
 
 
-class FilmRightSerializer(serializers.ModelSerializer):
-    """One cell of the rights grid: a country × a media."""
+class FilmRightSerializer(serializers.Serializer):
+    """One cell of the rights grid (a country × a media) as the requesting user may see it
+    (``films.selectors.right_project``): the film's producer members and agency admins see every
+    holder, counterpart and term; a buyer sees its own company's deals in full, and another
+    company's sale or negotiation only as ``not_available``, with no holder and no term."""
 
-    class Meta:
-        model = FilmRight
-        fields = ["territory", "media", "status", "holder", "term_start", "term_end"]
-        read_only_fields = fields
+    territory = serializers.CharField(help_text="ISO 3166 country code.")
+    media = serializers.ChoiceField(choices=RightsMedia.choices)
+    status = serializers.ChoiceField(choices=ShownRightsStatus.choices)
+    holder = serializers.CharField(help_text="The holder's name as the producer wrote it; empty when not shown.")
+    holder_organization = serializers.IntegerField(
+        allow_null=True, help_text="The buyer company on the other side of the deal, when shown."
+    )
+    holder_organization_name = serializers.CharField(allow_blank=True)
+    term_start = serializers.DateField(allow_null=True)
+    term_end = serializers.DateField(allow_null=True)
+    own = serializers.BooleanField(help_text="A deal of the requesting user's own company.")
+
+    def to_representation(self, item) -> dict:
+        territory, medium, cell = item
+        return {
+            "territory": territory,
+            "media": medium,
+            "status": cell.status,
+            "holder": cell.holder,
+            "holder_organization": cell.holder_organization,
+            "holder_organization_name": cell.holder_organization_name,
+            "term_start": _DATE.to_representation(cell.term_start) if cell.term_start else None,
+            "term_end": _DATE.to_representation(cell.term_end) if cell.term_end else None,
+            "own": cell.own,
+        }
 
 
+_DATE = serializers.DateField()
 _MEDIA_VALUES = [*RightsMedia.values]
 
 
@@ -319,6 +344,11 @@ class RightsRowSerializer(serializers.Serializer):
     media = _RightsMediaField()
     status = serializers.ChoiceField(choices=RightsStatus.choices, required=False)
     holder = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    holder_organization = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="For a sale or negotiation: the buyer company's id; its members then see the row in full.",
+    )
     term_start = serializers.DateField(required=False, allow_null=True)
     term_end = serializers.DateField(required=False, allow_null=True)
 

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 
 from core.api import RulesPermission
 from films import selectors, services
-from films.api.common import error_responses, may_see_some_full_record
+from films.api.common import VerificationRefusals, error_responses, may_see_some_full_record
 from films.api.serializers import FilmReadSerializer, film_record_schema
 from films.models import Film, Shortlist
 
@@ -69,6 +69,7 @@ _FILM_ON_LIST = OpenApiParameter("film_id", int, OpenApiParameter.PATH, descript
     destroy=extend_schema(responses={204: None, **error_responses(404)}),
 )
 class ShortlistViewSet(
+    VerificationRefusals,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
     mixins.RetrieveModelMixin,
@@ -87,6 +88,7 @@ class ShortlistViewSet(
         "films": "films.change_shortlist",
         "film_remove": "films.change_shortlist",
     }
+    verified_only_actions = ("create", "partial_update", "films", "film_remove")
     http_method_names = ["get", "post", "patch", "delete", "head"]
     filter_backends = [OrderingFilter]
     ordering_fields = ["name", "created_at", "updated_at"]

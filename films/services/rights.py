@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from accounts.enums import OrganizationKind
+from accounts.models import Organization
 from core.permissions import require_perm
 from films.enums import RightsMedia, RightsStatus
 from films.models import Film, FilmRight
@@ -28,16 +30,35 @@ def _parse_term(value, field: str, row: int, errors: list[str]) -> date | None:
     return parsed
 
 
+def _buyer_companies(rows: list) -> set:
+    """The ids among the rows' ``holder_organization`` that name buyer companies (one query)."""
+    wanted = set()
+    for row in rows:
+        value = row.get("holder_organization") if isinstance(row, dict) else None
+        value = getattr(value, "pk", value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            wanted.add(value)
+    if not wanted:
+        return set()
+    return set(
+        Organization.objects.filter(pk__in=wanted, kind=OrganizationKind.BUYER_COMPANY).values_list("pk", flat=True)
+    )
+
+
 def rights_rows_expand(rows: Iterable[dict]) -> list[FilmRight]:
     """Validate rights rows and expand regions and "all media" into grid cells.
 
     Each row: ``territory`` (country code or region name), ``media`` (one value, a list, or
-    "all"), ``status``, and optionally ``holder``, ``term_start``, ``term_end``, ``except``
-    (territories to leave out). Raises ValidationError with one message per bad row, naming
-    it; cells that two rows both cover for overlapping terms are refused as overlapping.
+    "all"), ``status``, and optionally ``holder``, ``holder_organization`` (the buyer company on
+    the other side of a sale or negotiation: an id or an Organization; its members then see the
+    row in full), ``term_start``, ``term_end``, ``except`` (territories to leave out). Raises
+    ValidationError with one message per bad row, naming it; cells that two rows both cover for
+    overlapping terms are refused as overlapping.
     """
+    rows = list(rows)
     errors: list[str] = []
     cells: list[FilmRight] = []
+    buyers = _buyer_companies(rows)
     seen: dict[tuple[str, str], list[tuple[date | None, date | None, int]]] = {}
     for n, row in enumerate(rows, start=1):
         territory = str(row.get("territory") or "").strip()
@@ -69,6 +90,22 @@ def rights_rows_expand(rows: Iterable[dict]) -> list[FilmRight]:
             errors.append(_("Row %(n)s: the term ends before it starts.") % {"n": n})
             continue
         holder = str(row.get("holder") or "").strip()[:200]
+        counterpart = row.get("holder_organization")
+        counterpart_id = getattr(counterpart, "pk", counterpart)
+        if counterpart_id in ("", None):
+            counterpart_id = None
+        elif isinstance(counterpart_id, bool) or counterpart_id not in buyers:
+            errors.append(
+                _("Row %(n)s: the buyer company “%(id)s” is not a buyer company on the portal.")
+                % {"n": n, "id": counterpart_id}
+            )
+            continue
+        elif status == RightsStatus.AVAILABLE:
+            errors.append(
+                _("Row %(n)s: an available right has no buyer company; choose one only for a sale or a negotiation.")
+                % {"n": n}
+            )
+            continue
         for country in countries:
             if country in excluded:
                 continue
@@ -91,6 +128,7 @@ def rights_rows_expand(rows: Iterable[dict]) -> list[FilmRight]:
                             media=medium,
                             status=status,
                             holder=holder,
+                            holder_organization_id=counterpart_id,
                             term_start=start,
                             term_end=end,
                         )

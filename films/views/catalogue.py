@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from accounts.verification import buyer_verification_notice
 from core.pages import RefusedTransition
 from core.slots import panels_for
 from core.workflow import audit_notice, audit_timeline
@@ -18,7 +19,7 @@ from films.views.common import CATALOGUE_PAGE_SIZE, EDITABLE_STATES, film_or_404
 
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
-    filterset = CatalogueFilter(request.GET, queryset=selectors.film_list_published())
+    filterset = CatalogueFilter(request.GET, queryset=selectors.film_list_published(), request=request)
     forms.catalogue_widgets(filterset.form, language=get_language())
     page = None
     if filterset.is_valid():
@@ -41,6 +42,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "films": list(page) if page else [],
             "shortlists": shortlists,
             "filtered": filtered,
+            "availability_ignored": filterset.availability_ignored,
+            "availability_notice": buyer_verification_notice(request.user) if filterset.availability_ignored else None,
         },
         status=200 if page is not None else 400,
     )
@@ -73,8 +76,9 @@ def film_page(
     if full:
         languages = list(film.languages.all())
         contact = selectors.film_sales_contact_email(film=film)
+        viewer = selectors.rights_viewer(user=user, film=film)
         context.update(
-            rights=selectors.film_rights_summary(film=film),
+            rights=selectors.film_rights_summary(film=film, viewer=viewer) if viewer else [],
             media=RightsMedia.choices,
             stills=[image for image in images if image.kind == ImageKind.STILL],
             original_languages=[lang for lang in languages if lang.kind == FilmLanguage.Kind.ORIGINAL],
@@ -85,6 +89,8 @@ def film_page(
         latest = selectors.screener_request_latest_for(user=user, film=film)
         context["screener_request"] = latest
         context["can_request_screener"] = latest is None or latest.status != ScreenerRequestStatus.REQUESTED
+    if not full and user.is_authenticated:
+        context["verification"] = buyer_verification_notice(user)
     if editor:
         context["missing"] = (
             services.film_missing_for_review(film=film) if film.listing_status in EDITABLE_STATES else []

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
+from accounts.verification import require_verified_buyer
 from core.workflow import TransitionChoices
 from films import selectors
 from films.enums import LISTING_TRANSITIONS, ListingStatus
@@ -34,8 +35,9 @@ def listing_choices(request: HttpRequest, film: Film) -> TransitionChoices:
 
 
 def require_buyer(request: HttpRequest) -> None:
-    if not request.user.has_perm("films.add_shortlist"):
-        raise PermissionDenied
+    """Shortlists are for verified buyers; a buyer whose company is not verified is told its
+    status and what happens next (accounts.verification)."""
+    require_verified_buyer(request.user, allowed=request.user.has_perm("films.add_shortlist"))
 
 
 def shortlist_or_404(request: HttpRequest, pk: int) -> Shortlist:

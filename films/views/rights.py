@@ -17,10 +17,15 @@ from films.views.common import editable_film
 @require_http_methods(["GET", "POST"])
 def film_rights(request: HttpRequest, pk: int) -> HttpResponse:
     film = editable_film(request, pk)
-    groups = selectors.film_rights_summary(film=film)
+    groups = selectors.film_rights_summary(film=film, viewer=selectors.rights_viewer(user=request.user, film=film))
     initial = forms.rights_initial([row for group in groups for row in group.rows()])
     action = request.POST.get("action", "rows") if request.method == "POST" else ""
-    formset = forms.RightsFormSet(request.POST if action == "rows" else None, prefix="rights", initial=initial)
+    formset = forms.RightsFormSet(
+        request.POST if action == "rows" else None,
+        prefix="rights",
+        initial=initial,
+        form_kwargs={"buyers": selectors.organization_choices_buyer_companies()},
+    )
     quick = forms.QuickRightsForm(request.POST if action == "quick" else None, prefix="quick")
     errors: list[str] = []
     numbers = {index: index + 1 for index in range(len(initial))}

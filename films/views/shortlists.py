@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.csv import csv_lines
-from core.pages import ask_first, bound, form_errors_from, safe_next
+from core.pages import ask_first, bad_request, bound, form_errors_from, safe_next
 from films import forms, selectors, services
+from films.enums import RightsMedia
 from films.views.common import film_or_404, require_buyer, shortlist_or_404
 
 SHORTLIST_DELETE_CONSEQUENCE = gettext_lazy(
@@ -65,6 +66,7 @@ def shortlist_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "films": films,
             "delete_consequence": SHORTLIST_DELETE_CONSEQUENCE,
+            "media_choices": RightsMedia.choices,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -140,16 +142,53 @@ EXPORT_COLUMNS = [
     "directors",
     "sales_contact",
     "film_url",
+    "rights_territory",
+    "rights_media",
+    "availability",
 ]
+
+
+def _export_media(request: HttpRequest) -> str | None:
+    """The ``media`` the export or print sheet shows availability for ("" for every media); None
+    when the parameter names no media."""
+    media = request.GET.get("media", "")
+    return media if media in ("", *RightsMedia.values) else None
+
+
+def _bad_media(request: HttpRequest, pk: int) -> HttpResponse:
+    return bad_request(
+        request,
+        _("media: choose one of %(choices)s, or leave it out for every media.")
+        % {"choices": ", ".join(RightsMedia.values)},
+        back=reverse("films:shortlist_detail", args=[pk]),
+    )
+
+
+def availability_text(film) -> str:
+    """A film's availability in the buyer's territory in words: one media's cell, or every listed
+    media's ("Theatrical: Available; SVOD: Not available")."""
+    availability = getattr(film, "availability", None)
+    if availability is None:
+        return ""
+    if len(availability.cells) == 1:
+        cell = availability.cells[0][1]
+        return cell.describe() if cell else _("Not listed")
+    listed = [f"{RightsMedia(medium).label}: {cell.describe()}" for medium, cell in availability.cells if cell]
+    return "; ".join(listed) or _("Not listed")
 
 
 @login_required
 @require_GET
-def shortlist_export(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+def shortlist_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The list as CSV. The full record's columns are filled only for films the user may see in
-    full at this moment (a suspended buyer gets titles, years and links)."""
+    full at this moment (a suspended buyer gets titles, years and links). The last columns give
+    each film's availability in the buyer company's own country, for ``?media=`` (every media
+    when not given), as films.selectors.right_project lets the buyer see it."""
     shortlist = shortlist_or_404(request, pk)
-    films = selectors.shortlist_sheets(shortlist=shortlist, user=request.user)
+    media = _export_media(request)
+    if media is None:
+        return _bad_media(request, shortlist.pk)
+    films = selectors.shortlist_sheets(shortlist=shortlist, user=request.user, media=media)
     base = request.build_absolute_uri("/")[:-1]
 
     def rows():
@@ -167,6 +206,9 @@ def shortlist_export(request: HttpRequest, pk: int) -> StreamingHttpResponse:
                 else "",
                 film.sales_contact,
                 base + reverse("films:film_detail", args=[film.pk]),
+                film.availability.territory if film.availability else "",
+                (media or "all") if film.availability else "",
+                availability_text(film),
             ]
 
     filename = f"shortlist-{shortlist.pk}.csv"
@@ -181,5 +223,17 @@ def shortlist_export(request: HttpRequest, pk: int) -> StreamingHttpResponse:
 @require_GET
 def shortlist_print(request: HttpRequest, pk: int) -> HttpResponse:
     shortlist = shortlist_or_404(request, pk)
-    films = selectors.shortlist_sheets(shortlist=shortlist, user=request.user)
-    return render(request, "films/shortlist_print.html", {"shortlist": shortlist, "films": films})
+    media = _export_media(request)
+    if media is None:
+        return _bad_media(request, shortlist.pk)
+    films = selectors.shortlist_sheets(shortlist=shortlist, user=request.user, media=media)
+    return render(
+        request,
+        "films/shortlist_print.html",
+        {
+            "shortlist": shortlist,
+            "films": films,
+            "media_label": RightsMedia(media).label if media else "",
+            "media_choices": RightsMedia.choices,
+        },
+    )

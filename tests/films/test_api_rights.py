@@ -36,9 +36,13 @@ def test_rights_of_a_published_film_are_for_buyers_the_producer_and_admins(reque
                 "territory": "FR",
                 "media": "svod",
                 "status": "available",
-                "holder": "Demo Pictures",
+                # The holder's name is for the producer's members and agency admins.
+                "holder": "" if who == "buyer" else "Demo Pictures",
+                "holder_organization": None,
+                "holder_organization_name": "",
                 "term_start": None,
                 "term_end": None,
+                "own": False,
             }
         ]
 
@@ -72,8 +76,11 @@ def test_producer_replaces_rights_with_a_region_less_a_country(api_client, produ
         "media": "svod",
         "status": "available",
         "holder": "Demo Pictures",
+        "holder_organization": None,
+        "holder_organization_name": "",
         "term_start": "2025-01-01",
         "term_end": "2027-12-31",
+        "own": False,
     }
     assert sorted(own_draft.rights.filter(territory="FR").values_list("media", "status")) == [("svod", "sold")]
     assert own_draft.rights.filter(territory="US").exists() is False

@@ -1,5 +1,6 @@
 import io
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -19,7 +20,7 @@ from films.filters import CatalogueFilter
 from films.models import Film, FilmImage, FilmRight
 from films.selectors import film_list_published, film_list_visible_to
 from films.services import imports
-from tests.factories import BuyerOrganizationFactory, OrganizationFactory, member_of
+from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.films.factories import (
     CreditFactory,
     FilmFactory,
@@ -48,8 +49,13 @@ GOOD = {
 }
 
 
+def _searcher() -> SimpleNamespace:
+    # An agency admin's request: the availability filter applies only for those who may see rights.
+    return SimpleNamespace(user=AgencyAdminFactory())
+
+
 def catalogue(**params):
-    return list(CatalogueFilter(params, queryset=film_list_published()).qs)
+    return list(CatalogueFilter(params, queryset=film_list_published(), request=_searcher()).qs)
 
 
 # --- Record -----------------------------------------------------------------------------
@@ -447,7 +453,7 @@ def test_catalogue_availability_filter(producer_org):
     [({"year_min": "abc"}, "year_min"), ({"territory": "XX"}, "territory"), ({"sort": "random"}, "sort")],
 )
 def test_bad_catalogue_filters_name_the_field(params, field):
-    filterset = CatalogueFilter(params, queryset=film_list_published())
+    filterset = CatalogueFilter(params, queryset=film_list_published(), request=_searcher())
 
     assert not filterset.is_valid()
     assert list(filterset.errors) == [field]

@@ -78,7 +78,8 @@ def test_filters_by_language_and_country_of_production(client, producer_org, pub
     assert list(client.get("/films/", {"country": "HK"}).context["films"]) == [other]
 
 
-def test_filters_by_availability_in_a_territory_for_a_media(client, producer_org, published):
+def test_filters_by_availability_in_a_territory_for_a_media(client, producer_org, published, buyer):
+    client.force_login(buyer)
     sold_in_france = PublishedFilmFactory(organization=producer_org)
     FilmRightFactory(film=published, territory="FR", media="theatrical", status="available")
     FilmRightFactory(film=sold_in_france, territory="FR", media="theatrical", status="sold")
@@ -99,7 +100,8 @@ def test_filters_by_availability_in_a_territory_for_a_media(client, producer_org
         ({"sort": "random"}, {"sort": ["Select a valid choice. random is not one of the available choices."]}),
     ],
 )
-def test_invalid_filters_answer_400_with_the_field_errors(client, published, params, errors):
+def test_invalid_filters_answer_400_with_the_field_errors(client, published, buyer, params, errors):
+    client.force_login(buyer)
     response = client.get("/films/", params)
 
     assert response.status_code == 400

@@ -157,6 +157,9 @@ def test_csv_export_lists_the_films_with_directors_and_contacts(client, buyer, p
             "directors",
             "sales_contact",
             "film_url",
+            "rights_territory",
+            "rights_media",
+            "availability",
         ],
         [
             "江湖儿女",
@@ -168,6 +171,9 @@ def test_csv_export_lists_the_films_with_directors_and_contacts(client, buyer, p
             "",
             "sales@demo.test",
             f"http://testserver/films/{second.pk}/",
+            "FR",
+            "all",
+            "Not listed",
         ],
         [
             "山河故人",
@@ -179,6 +185,9 @@ def test_csv_export_lists_the_films_with_directors_and_contacts(client, buyer, p
             "贾樟柯 (Jia Zhangke)",
             producer.email,
             f"http://testserver/films/{published.pk}/",
+            "FR",
+            "all",
+            "Not listed",
         ],
     ]
 

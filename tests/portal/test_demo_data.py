@@ -215,6 +215,9 @@ def test_rights_are_varied_with_holders_and_terms(demo):
 
     france = rights.get(territory="FR", media="theatrical")
     assert (france.status, france.holder) == (RightsStatus.SOLD, "Overseas Distribution")
+    # The demo buyer company is named as the counterpart, so buyer@demo.test sees its own deal in full.
+    assert france.holder_organization.name == "Overseas Distribution"
+    assert rights.get(territory="DE", media="free_tv").holder_organization.name == "Nordlicht Broadcasting"
     assert france.term_start < france.term_end
     assert rights.get(territory="FR", media="svod").status == RightsStatus.AVAILABLE
     assert rights.get(territory="DE", media="free_tv").status == RightsStatus.UNDER_NEGOTIATION
