@@ -16,7 +16,7 @@ from films.languages import LANGUAGES
 from films.models import Film, FilmCountry
 from films.search import film_search_filter
 from films.selectors import film_available_in, film_with_genres, film_with_language, genre_rows
-from films.territories import country_choices
+from films.territories import country_choices, territory_country_choices
 
 
 class _ShallowCopiedFilters(dict):
@@ -66,7 +66,7 @@ class CatalogueFilter(filters.FilterSet):
         label=_("Completion"), field_name="completion_status", choices=CompletionStatus.choices
     )
     honours = filters.MultipleChoiceFilter(label=_("Honours"), choices=honour_choices, method="filter_honours")
-    territory = filters.ChoiceFilter(label=_("Available in"), choices=country_choices, method="filter_noop")
+    territory = filters.ChoiceFilter(label=_("Available in"), choices=territory_country_choices, method="filter_noop")
     media = filters.ChoiceFilter(label=_("for media"), choices=RightsMedia.choices, method="filter_noop")
     sort = filters.ChoiceFilter(label=_("Sort by"), choices=SORTS, method="filter_noop", empty_label=None)
 

@@ -1,7 +1,5 @@
 """Forms for the films pages. They parse input; the services in films.services decide."""
 
-import re
-
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -189,9 +187,6 @@ def credit_rows(formset) -> list[dict]:
 
 # --- Rights ----------------------------------------------------------------------------
 
-_SPLIT = re.compile(r"[\s,;]+")
-
-
 def _territory_groups() -> list:
     """Regions, then countries, as two groups of a select's options."""
     choices = territory_choices()
@@ -214,11 +209,12 @@ class RightsRowForm(forms.Form):
     holder = forms.CharField(label=_("Holder"), max_length=200, required=False)
     term_start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     term_end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    excluded = forms.CharField(
+    excluded = forms.MultipleChoiceField(
         label=_("Except"),
-        max_length=2000,
+        choices=_territory_groups,
         required=False,
-        help_text=_("Country codes or regions to leave out, separated by commas, e.g. CN, HK."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Territories the row leaves out. Hold Ctrl (or ⌘ on a Mac) to choose several."),
     )
 
     def clean(self):
@@ -236,7 +232,7 @@ class RightsRowForm(forms.Form):
             "holder": data["holder"],
             "term_start": data["term_start"],
             "term_end": data["term_end"],
-            "except": [part for part in _SPLIT.split(data["excluded"]) if part],
+            "except": list(data["excluded"]),
         }
 
 
@@ -257,20 +253,37 @@ def rights_initial(rows: list[dict]) -> list[dict]:
                 "holder": row["holder"],
                 "term_start": row["term_start"],
                 "term_end": row["term_end"],
-                "excluded": ", ".join(row["except"]),
+                "excluded": list(row["except"]),
             }
         )
     return initial
 
 
-def rights_rows(formset) -> list[dict]:
-    """The rights rows as the services take them, in order (the formset must be valid)."""
-    return [form.service_row() for _index, form in _filled_forms(formset)]
+def rights_rows(formset) -> list[dict | None]:
+    """The rights rows as the services take them, in order; ``None`` for a row the form refused
+    (it keeps its number, and the service checks the others in the same pass)."""
+    return [None if form.errors else form.service_row() for _index, form in _filled_forms(formset)]
 
 
 def rights_row_numbers(formset) -> dict[int, int]:
     """``{form index: row number}`` as the services number the rows in their error messages."""
     return {index: number for number, (index, _form) in enumerate(_filled_forms(formset), start=1)}
+
+
+def rights_bad_rows(formset) -> list[dict]:
+    """One entry per row the producer must correct, in order: its number, its anchor on the
+    page and what is wrong with it (the form's field errors, then the service's problems)."""
+    bad = []
+    for form in formset.forms:
+        found = [
+            f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+            for name, errors in form.errors.items()
+        ]
+        found += getattr(form, "row_problems", [])
+        number = getattr(form, "row_number", None)
+        if found and number:
+            bad.append({"number": number, "anchor": f"rights-row-{number}", "text": str(_("; ")).join(found)})
+    return bad
 
 
 class QuickRightsForm(forms.Form):

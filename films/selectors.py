@@ -21,7 +21,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 from django.utils import timezone
-from django_countries import countries
 
 from accounts.enums import PRODUCER_KINDS, MembershipRole
 from accounts.models import Membership, Organization
@@ -40,7 +39,7 @@ from films.models import (
     ShortlistItem,
 )
 from films.rules import FilmPermissions
-from films.territories import REGIONS, territory_expand
+from films.territories import REGIONS, territory_expand, territory_name
 
 # Catalogue answers kept in the shared cache (films.api), made stale by every film write (services).
 CATALOGUE_ANSWERS = CachedAnswers("films:catalogue")
@@ -406,11 +405,11 @@ class RightsGroup:
 
     @property
     def country_names(self) -> list[str]:
-        return sorted(str(countries.name(code)) for code in self.countries)
+        return sorted(territory_name(code) for code in self.countries)
 
     @property
     def excluded_names(self) -> list[str]:
-        return sorted(str(countries.name(code)) for code in self.excluded)
+        return sorted(territory_name(code) for code in self.excluded)
 
     @property
     def columns(self) -> list[list[RightsCell]]:

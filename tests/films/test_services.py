@@ -306,7 +306,7 @@ def test_rights_rows_with_terms_that_do_not_overlap_share_a_cell(producer, produ
         ([{"territory": "FR", "media": "svod", "status": "maybe"}], "Row 1: unknown status “maybe”."),
         (
             [{"territory": "europe", "media": "svod"}, {"territory": "FR", "media": ["svod", "tvod"]}],
-            "Row 2 overlaps row 1 for FR, SVOD.",
+            "Row 2: it overlaps row 1 in France for SVOD.",
         ),
         (
             [{"territory": "FR", "media": "svod", "term_start": "2027-01-01", "term_end": "2026-01-01"}],
