@@ -1,7 +1,10 @@
 """Forms for the films pages. They parse input; the services in films.services decide."""
 
 from django import forms
+from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.money import currency_choices
@@ -187,6 +190,42 @@ def credit_rows(formset) -> list[dict]:
 
 # --- Rights ----------------------------------------------------------------------------
 
+class LongSelectMixin:
+    """Renders its options with string joins rather than a template per option: a rights page
+    shows the ~260 territories on every row, which the per-option templates made take seconds."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        if self.allow_multiple_selected:
+            final["multiple"] = True
+        chosen = {str(v) for v in self.format_value(value)}
+        parts = [format_html("<select{}>", flatatt(final))]
+
+        def option(key, label) -> str:
+            key = "" if key is None else str(key)
+            selected = " selected" if key in chosen else ""
+            return f'<option value="{escape(key)}"{selected}>{escape(label)}</option>'
+
+        for key, label in self.choices:
+            if isinstance(label, list | tuple):
+                parts.append(f'<optgroup label="{escape(key)}">')
+                parts.extend(option(k, v) for k, v in label)
+                parts.append("</optgroup>")
+            else:
+                parts.append(option(key, label))
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # noqa: S308 -- every key, label and attribute above is escaped
+
+
+class TerritorySelect(LongSelectMixin, forms.Select):
+    pass
+
+
+class TerritorySelectMultiple(LongSelectMixin, forms.SelectMultiple):
+    pass
+
+
 def _territory_groups() -> list:
     """Regions, then countries, as two groups of a select's options."""
     choices = territory_choices()
@@ -200,7 +239,7 @@ def _territory_choices():
 
 
 class RightsRowForm(forms.Form):
-    territory = forms.ChoiceField(label=_("Territory"), choices=_territory_choices)
+    territory = forms.ChoiceField(label=_("Territory"), choices=_territory_choices, widget=TerritorySelect)
     media_all = forms.BooleanField(label=_("All media"), required=False, initial=True)
     media = forms.MultipleChoiceField(
         label=_("Or these media"), choices=RightsMedia.choices, required=False, widget=forms.CheckboxSelectMultiple
@@ -213,8 +252,11 @@ class RightsRowForm(forms.Form):
         label=_("Except"),
         choices=_territory_groups,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Territories the row leaves out. Hold Ctrl (or ⌘ on a Mac) to choose several."),
+        widget=TerritorySelectMultiple(attrs={"size": 6}),
+        help_text=_(
+            "For a region: the territories it leaves out. Hold Ctrl (or ⌘ on a Mac) to choose several. "
+            "A row for one country has no exceptions."
+        ),
     )
 
     def clean(self):
@@ -291,7 +333,7 @@ class QuickRightsForm(forms.Form):
         label=_("Except"),
         choices=_territory_groups,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=TerritorySelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (or ⌘ on a Mac) to choose several."),
     )
 

@@ -1,7 +1,9 @@
 """Territories for rights: ISO 3166 countries, and named regions that expand to them."""
 
+import functools
+
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 from django_countries import countries
 
 
@@ -81,7 +83,13 @@ def territory_list(codes) -> str:
 
 def territory_country_choices() -> list[tuple[str, str]]:
     """Every country as a rights territory, in the order django-countries sorts them."""
-    return [(code, territory_name(code)) for code, _name in countries]
+    return list(_territory_countries(get_language() or ""))
+
+
+@functools.cache
+def _territory_countries(language: str) -> tuple[tuple[str, str], ...]:
+    # A rights page lists the territories on every row: name and sort them once per language.
+    return tuple((code, territory_name(code)) for code, _name in countries)
 
 
 def territory_choices() -> list[tuple[str, str]]:

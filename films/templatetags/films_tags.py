@@ -39,6 +39,13 @@ def territory_list(codes) -> str:
 
 
 @register.filter
+def takes_exceptions(territory) -> bool:
+    """Whether a rights row for ``territory`` may leave territories out: a region, or a row whose
+    territory is still to be chosen. One country has nothing to leave out."""
+    return not territory or str(territory).lower() in territories.REGIONS
+
+
+@register.filter
 def with_media(columns) -> list[tuple[str, str, list]]:
     """A rights group's columns as ``(media, its label, the cells)``, in the order of ``RightsMedia``."""
     return [(value, label, cells) for (value, label), cells in zip(RightsMedia.choices, columns, strict=True)]
