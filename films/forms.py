@@ -231,7 +231,7 @@ def _territory_groups() -> list:
     choices = territory_choices()
     regions = [choice for choice in choices if choice[0] in REGIONS]
     countries = [choice for choice in choices if choice[0] not in REGIONS]
-    return [(_("Regions"), regions), (_("Countries"), countries)]
+    return [(_("Regions"), regions), (_("Countries and areas"), countries)]
 
 
 def _territory_choices():

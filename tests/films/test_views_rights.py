@@ -248,3 +248,21 @@ def test_the_form_s_own_errors_and_the_rules_show_in_one_pass(client, producer, 
         },
         {"number": 3, "anchor": "rights-row-3", "text": "it overlaps row 1 in France for SVOD"},
     ]
+
+
+def test_a_bad_row_is_named_once_in_chinese_too(client, producer, draft):
+    login(client, producer)
+
+    response = client.post(
+        f"/films/{draft.pk}/rights/",
+        rights_rows(
+            {"territory": "worldwide", "media_all": "on", "status": "available"},
+            {"territory": "TW", "media": ["svod", "airline"], "status": "sold"},
+        ),
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "未保存任何内容。有 1 行需要修改：" in html
+    assert '<a href="#rights-row-2">第 2 行</a>：与第 1 行在中国台湾的订阅视频点播（SVOD）、航空上重叠' in html
