@@ -190,6 +190,7 @@ def credit_rows(formset) -> list[dict]:
 
 # --- Rights ----------------------------------------------------------------------------
 
+
 class LongSelectMixin:
     """Renders its options with string joins rather than a template per option: a rights page
     shows the ~260 territories on every row, which the per-option templates made take seconds."""
