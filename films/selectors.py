@@ -470,7 +470,7 @@ def film_rights_summary(*, film: Film) -> list[RightsGroup]:
             cells.setdefault(medium, []).append(cell)
         region, excluded = _region_for(set(codes))
         groups.append(RightsGroup(countries=sorted(codes), cells=cells, region=region, excluded=excluded))
-    groups.sort(key=lambda g: (-len(g.countries), g.countries))
+    groups.sort(key=lambda g: (-len(g.countries), g.country_names))
     return groups
 
 

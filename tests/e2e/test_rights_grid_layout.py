@@ -61,6 +61,19 @@ def film_with_rights(producer, territories: int):
     return film
 
 
+# Chips, holders and terms that stick out of their cell, or whose text sticks out of them,
+# as "media: text".
+OVERFLOWING = """grid => [...grid.querySelectorAll("td.rights-media-cell")].flatMap(cell => {
+    const box = cell.getBoundingClientRect();
+    return [...cell.querySelectorAll(".rights-chip, .rights-holder, .rights-term")]
+        .filter(el => {
+            const own = el.getBoundingClientRect();
+            return own.right > box.right + 0.5 || own.left < box.left - 0.5 || el.scrollWidth > el.clientWidth + 1;
+        })
+        .map(el => cell.dataset.media + ": " + el.textContent);
+})"""
+
+
 def document_width(page) -> tuple[int, int]:
     return page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
 
@@ -128,6 +141,7 @@ def test_the_rights_grid_shows_every_media_at_1280_and_on_a_phone(
                 assert_every_media_column_shows(page, grid)
             else:
                 assert_every_media_of_every_territory_shows(page, grid, territories)
+            assert grid.evaluate(OVERFLOWING) == []
             scroll_width, window_width = document_width(page)
             assert scroll_width <= window_width, (where, name, scroll_width)
             # The grid itself: the whole page of the editor's rows would be tens of thousands of pixels.
