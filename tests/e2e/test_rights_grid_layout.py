@@ -1,6 +1,7 @@
 """The rights grid fits the screen, in Chromium: on a film with 5 and with 30 territory rows,
 the film page and the producer's rights page show every media column at 1280 px, and every
-media of every territory on a 390 px phone, without a horizontal scroll of the page.
+media of every territory on a 390 px phone, without a horizontal scroll of the page; in
+English, and in Chinese, whose media names are longer.
 
 The checks read element boxes, not pixels: each media column header lies inside the grid's
 box and the window (wide), each territory's eight media names lie inside the window (phone),
@@ -9,6 +10,8 @@ else to the test's own temporary folder.
 """
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from films import services
 from films.enums import RightsMedia, RightsStatus
@@ -102,7 +105,7 @@ def assert_every_media_column_shows(page, grid) -> None:
     assert table_width <= wrap_width
 
 
-def assert_every_media_of_every_territory_shows(page, grid, territories: int) -> None:
+def assert_every_media_of_every_territory_shows(page, grid, territories: int, media_names: list[str]) -> None:
     window = {"x": 0, "width": page.viewport_size["width"]}
     rows = grid.locator("tbody tr.rights-row-group")
     assert rows.count() == territories
@@ -119,20 +122,23 @@ def assert_every_media_of_every_territory_shows(page, grid, territories: int) ->
             chip_or_dash = row.locator("td.rights-media-cell").nth(m)
             assert box_inside(chip_or_dash.bounding_box(), window)
             names.append(label.inner_text())
-        assert names == [str(label) for label in RightsMedia.labels]
+        assert names == media_names
 
 
-@pytest.mark.parametrize("territories", [5, 30])
+@pytest.mark.parametrize(("territories", "language"), [(5, "en"), (30, "en"), (5, "zh-hans")])
 def test_the_rights_grid_shows_every_media_at_1280_and_on_a_phone(
-    chromium, live_server, producer, tmp_path, territories
+    chromium, live_server, producer, tmp_path, territories, language
 ):
     film = film_with_rights(producer, territories)
     shots = shots_dir(tmp_path)
+    with translation.override(language):
+        media_names = [str(label) for label in RightsMedia.labels]
     for name, viewport in [("1280", WIDE), ("390", PHONE)]:
         context = chromium.new_context(base_url=live_server.url, viewport=viewport, locale="en-GB")
         context.set_default_timeout(60_000)
         page = context.new_page()
         log_in(page, producer.email)
+        context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
         for where, url in [("film", f"/films/{film.pk}/"), ("rights", f"/films/{film.pk}/rights/")]:
             page.goto(url)
             grid = page.locator(".rights-grid-wrap").first
@@ -140,10 +146,10 @@ def test_the_rights_grid_shows_every_media_at_1280_and_on_a_phone(
             if viewport is WIDE:
                 assert_every_media_column_shows(page, grid)
             else:
-                assert_every_media_of_every_territory_shows(page, grid, territories)
+                assert_every_media_of_every_territory_shows(page, grid, territories, media_names)
             assert grid.evaluate(OVERFLOWING) == []
             scroll_width, window_width = document_width(page)
             assert scroll_width <= window_width, (where, name, scroll_width)
             # The grid itself: the whole page of the editor's rows would be tens of thousands of pixels.
-            grid.screenshot(path=str(shots / f"rights-grid-{where}-{territories}-{name}.png"))
+            grid.screenshot(path=str(shots / f"rights-grid-{where}-{territories}-{language}-{name}.png"))
         context.close()
