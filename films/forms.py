@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from core.money import currency_choices
 from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, RightsMedia, RightsStatus
@@ -319,7 +320,9 @@ def rights_bad_rows(formset) -> list[dict]:
     bad = []
     for form in formset.forms:
         found = [
-            f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+            f"{form.fields[name].label}{pgettext('after a label', ': ')}{' '.join(errors)}"
+            if name in form.fields
+            else " ".join(errors)
             for name, errors in form.errors.items()
         ]
         found += getattr(form, "row_problems", [])

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -45,7 +46,10 @@ def film_rights(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 count = services.film_rights_replace(film=film, actor=request.user, rows=rows)
             except ValidationError as exc:
-                errors = exc.messages
+                # The quick action is one row the producer did not type: say what is wrong, not its number.
+                errors = [
+                    capfirst(problem) for problems in services.rights_row_problems(exc).values() for problem in problems
+                ]
             else:
                 messages.success(request, _("The rights have been saved (%(count)s cells).") % {"count": count})
                 return redirect("films:film_rights", pk=film.pk)

@@ -268,3 +268,14 @@ def test_a_bad_row_is_named_once_in_chinese_too(client, producer, draft):
     html = response.content.decode()
     assert "未保存任何内容。有 1 行需要修改：" in html
     assert '<a href="#rights-row-2">第 2 行</a>：与第 1 行在中国台湾的订阅视频点播（SVOD）、航空上重叠' in html
+
+
+def test_a_quick_action_that_leaves_out_everything_says_so_without_a_row_number(client, producer, draft):
+    FilmRightFactory(film=draft, territory="JP")
+    login(client, producer)
+
+    response = client.post(f"/films/{draft.pk}/rights/", {"action": "quick", "quick-excluded": ["worldwide"]})
+
+    assert response.status_code == 400
+    assert response.context["errors"] == ["It leaves out every country of Worldwide"]
+    assert list(draft.rights.values_list("territory", flat=True)) == ["JP"]
