@@ -105,24 +105,31 @@ def assert_every_media_column_shows(page, grid) -> None:
     assert table_width <= wrap_width
 
 
+# Each territory row of the grid as the browser lays it out: its header's box, and each media
+# cell's box with its media name's box, text and visibility (one round trip for the whole grid).
+ROW_BOXES = """grid => [...grid.querySelectorAll("tbody tr.rights-row-group")].map(row => {
+    const box = el => { const r = el.getBoundingClientRect(); return {x: r.x, width: r.width, height: r.height}; };
+    return {
+        territory: box(row.querySelector("th.rights-territory")),
+        cells: [...row.querySelectorAll("td.rights-media-cell")].map(cell => {
+            const label = cell.querySelector(".rights-media-label");
+            return {cell: box(cell), label: box(label), visible: label.checkVisibility(), name: label.innerText};
+        }),
+    };
+})"""
+
+
 def assert_every_media_of_every_territory_shows(page, grid, territories: int, media_names: list[str]) -> None:
     window = {"x": 0, "width": page.viewport_size["width"]}
-    rows = grid.locator("tbody tr.rights-row-group")
-    assert rows.count() == territories
-    for index in range(territories):
-        row = rows.nth(index)
-        assert box_inside(row.locator("th.rights-territory").bounding_box(), window)
-        labels = row.locator("td .rights-media-label")
-        assert labels.count() == len(MEDIA)
-        names = []
-        for m in range(len(MEDIA)):
-            label = labels.nth(m)
-            assert label.is_visible()
-            assert box_inside(label.bounding_box(), window), (label.inner_text(), label.bounding_box())
-            chip_or_dash = row.locator("td.rights-media-cell").nth(m)
-            assert box_inside(chip_or_dash.bounding_box(), window)
-            names.append(label.inner_text())
-        assert names == media_names
+    rows = grid.evaluate(ROW_BOXES)
+    assert len(rows) == territories
+    for row in rows:
+        assert box_inside(row["territory"], window)
+        assert [cell["name"] for cell in row["cells"]] == media_names
+        for cell in row["cells"]:
+            assert cell["visible"], cell
+            assert box_inside(cell["label"], window), cell
+            assert box_inside(cell["cell"], window), cell
 
 
 @pytest.mark.parametrize(("territories", "language"), [(5, "en"), (30, "en"), (5, "zh-hans")])
