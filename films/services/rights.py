@@ -105,6 +105,8 @@ def rights_rows_check(rows: Iterable[dict | None]) -> tuple[list[FilmRight], dic
             )
         media_list = _row_media(row.get("media"))
         bad_media = [m for m in media_list if m not in RightsMedia.values]
+        if not media_list:
+            found.append(_("no media chosen"))
         if bad_media:
             found.append(_("unknown media %(m)s") % {"m": _quoted(bad_media)})
         status = row.get("status") or RightsStatus.AVAILABLE

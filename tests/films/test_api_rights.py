@@ -107,6 +107,7 @@ BAD_RIGHTS = [
         ["Row 2: it overlaps row 1 in France for SVOD."],
     ),
     ([{"territory": "FR", "media": "cinema"}], ["Row 1: unknown media “cinema”."]),
+    ([{"territory": "FR", "media": []}], ["Row 1: no media chosen."]),
     ([{"media": "svod"}], ["Row 1: territory: This field is required."]),
     ([{"territory": "FR", "media": 7}], ["Row 1: media: Give one media, a list of media, or “all”."]),
     ([{"territory": "FR", "media": "svod", "status": "lost"}], ['Row 1: status: "lost" is not a valid choice.']),

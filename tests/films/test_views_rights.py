@@ -8,6 +8,7 @@ from django_countries import countries
 
 from films import services
 from films.enums import RightsMedia
+from films.forms import TerritorySelectMultiple
 from films.territories import territory_expand
 from tests.films.factories import FilmRightFactory
 from tests.films.helpers import login
@@ -279,3 +280,18 @@ def test_a_quick_action_that_leaves_out_everything_says_so_without_a_row_number(
     assert response.status_code == 400
     assert response.context["errors"] == ["It leaves out every country of Worldwide"]
     assert list(draft.rights.values_list("territory", flat=True)) == ["JP"]
+
+
+def test_the_fast_territory_lists_escape_what_they_show_and_mark_the_chosen():
+    widget = TerritorySelectMultiple(
+        choices=[("Group <b>", [('a"b', "<script>x</script>"), ("FR", "France")]), ("TW", "Taiwan, China")]
+    )
+
+    html = widget.render("rights-0-excluded", ["FR", "TW"], attrs={"id": "id_x"})
+
+    assert html == (
+        '<select id="id_x" name="rights-0-excluded" multiple><optgroup label="Group &lt;b&gt;">'
+        '<option value="a&quot;b">&lt;script&gt;x&lt;/script&gt;</option>'
+        '<option value="FR" selected>France</option></optgroup>'
+        '<option value="TW" selected>Taiwan, China</option></select>'
+    )
