@@ -1,12 +1,12 @@
 """The rights grid fits the screen, in Chromium: on a film with 5 and with 30 territory rows,
 the film page and the producer's rights page show every media column at 1280 px, and every
-media of every territory on a 390 px phone, without a horizontal scroll of the page; in
-English, and in Chinese, whose media names are longer.
+media of every territory on a 768 px tablet and a 390 px phone, without a horizontal scroll
+of the page; in English, and in Chinese, whose media names are longer.
 
 The checks read element boxes, not pixels: each media column header lies inside the grid's
-box and the window (wide), each territory's eight media names lie inside the window (phone),
-and the document is no wider than the window. Screenshots go to $E2E_SCREENSHOTS when set,
-else to the test's own temporary folder.
+box and the window (wide), each territory's eight media names lie inside the window (tablet
+and phone), nothing in a cell sticks out of it, and the document is no wider than the window.
+Screenshots of the grid go to $E2E_SCREENSHOTS when set, else to the test's own temporary folder.
 """
 
 import pytest
@@ -28,6 +28,7 @@ COUNTRIES = [
 STATUSES = [RightsStatus.AVAILABLE, RightsStatus.UNDER_NEGOTIATION, RightsStatus.SOLD]
 MEDIA = list(RightsMedia.values)
 PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 768, "height": 1024}
 WIDE = {"width": 1280, "height": 900}
 
 
@@ -140,7 +141,7 @@ def test_the_rights_grid_shows_every_media_at_1280_and_on_a_phone(
     shots = shots_dir(tmp_path)
     with translation.override(language):
         media_names = [str(label) for label in RightsMedia.labels]
-    for name, viewport in [("1280", WIDE), ("390", PHONE)]:
+    for name, viewport in [("1280", WIDE), ("768", TABLET), ("390", PHONE)]:
         context = chromium.new_context(base_url=live_server.url, viewport=viewport, locale="en-GB")
         context.set_default_timeout(60_000)
         page = context.new_page()
