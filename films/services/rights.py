@@ -15,7 +15,7 @@ from core.permissions import require_perm
 from films.enums import RightsMedia, RightsStatus
 from films.models import Film, FilmRight
 from films.selectors import CATALOGUE_ANSWERS
-from films.territories import territory_expand, territory_name
+from films.territories import territory_expand, territory_list, territory_name
 
 
 def _parse_term(value, field: str, problems: list[str]) -> date | None:
@@ -41,16 +41,16 @@ def _overlap_where(countries: set[str], row_countries: list[str], row_territory:
             return territory_name(row_territory)
         return _("%(territory)s except %(names)s") % {
             "territory": territory_name(row_territory),
-            "names": _(", ").join(sorted(territory_name(code) for code in left_out)),
+            "names": territory_list(left_out),
         }
-    names = sorted(territory_name(code) for code in countries)
-    if len(names) <= 3:
-        return _(", ").join(names)
+    if len(countries) <= 3:
+        return territory_list(countries)
+    first = sorted(countries, key=territory_name)[:3]
     return ngettext(
         "%(count)s country (%(names)s and %(more)s more)",
         "%(count)s countries (%(names)s and %(more)s more)",
-        len(names),
-    ) % {"count": len(names), "names": _(", ").join(names[:3]), "more": len(names) - 3}
+        len(countries),
+    ) % {"count": len(countries), "names": territory_list(first), "more": len(countries) - 3}
 
 
 def _media_names(media: set[str]) -> str:
@@ -59,7 +59,7 @@ def _media_names(media: set[str]) -> str:
     return _(", ").join(str(RightsMedia(m).label) for m in RightsMedia.values if m in media)
 
 
-def _row_media(media) -> list | None:
+def _row_media(media) -> list:
     if media in ("all", None, ""):
         return list(RightsMedia.values)
     if isinstance(media, str):

@@ -173,7 +173,7 @@ def test_a_row_overlapping_a_region_for_all_media_is_one_message(api_client, pro
 
     assert response.status_code == 400
     assert response.json()["errors"] == {
-        "rights": ["Row 2: it overlaps row 1 in Europe except France, Germany for all media."]
+        "rights": ["Row 2: it overlaps row 1 in Europe except France; Germany for all media."]
     }
     assert own_draft.rights.exists() is False
 
@@ -219,7 +219,26 @@ def test_a_partial_overlap_counts_the_countries_and_names_the_first(api_client, 
     assert response.status_code == 400
     assert response.json()["errors"] == {
         "rights": [
-            f"Row 2: it overlaps row 1 in {len(EUROPE) - 1} countries (Albania, Austria, Belarus "
+            f"Row 2: it overlaps row 1 in {len(EUROPE) - 1} countries (Albania; Austria; Belarus "
             f"and {len(EUROPE) - 4} more) for SVOD, TVOD."
+        ]
+    }
+
+
+def test_an_overlap_names_territories_whose_names_hold_commas_unambiguously(api_client, producer, own_draft):
+    rows = [
+        {"territory": "asia_pacific", "media": "svod"},
+        {"territory": "greater_china", "media": "svod", "except": ["CN", "MO"]},
+        {"territory": "worldwide", "media": "svod", "except": ["asia_pacific"]},
+        {"territory": "HK", "media": "svod", "status": "sold"},
+    ]
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "rights": [
+            "Row 2: it overlaps row 1 in Greater China except China (mainland); Macao SAR, China for SVOD.",
+            "Row 4: it overlaps row 1 in Hong Kong SAR, China for SVOD.",
         ]
     }
