@@ -1,10 +1,12 @@
 """Forms for the films pages. They parse input; the services in films.services decide."""
 
-import re
-
 from django import forms
+from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from core.forms import form_take_model_rules
 from core.money import currency_choices, money_errors
@@ -210,7 +212,41 @@ def credit_rows(formset) -> list[dict]:
 
 # --- Rights ----------------------------------------------------------------------------
 
-_SPLIT = re.compile(r"[\s,;]+")
+
+class LongSelectMixin:
+    """Renders its options with string joins rather than a template per option: a rights page
+    shows the ~260 territories on every row, which the per-option templates made take seconds."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        if self.allow_multiple_selected:
+            final["multiple"] = True
+        chosen = {str(v) for v in self.format_value(value)}
+        parts = [format_html("<select{}>", flatatt(final))]
+
+        def option(key, label) -> str:
+            key = "" if key is None else str(key)
+            selected = " selected" if key in chosen else ""
+            return f'<option value="{escape(key)}"{selected}>{escape(label)}</option>'
+
+        for key, label in self.choices:
+            if isinstance(label, list | tuple):
+                parts.append(f'<optgroup label="{escape(key)}">')
+                parts.extend(option(k, v) for k, v in label)
+                parts.append("</optgroup>")
+            else:
+                parts.append(option(key, label))
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # noqa: S308 -- every key, label and attribute above is escaped
+
+
+class TerritorySelect(LongSelectMixin, forms.Select):
+    pass
+
+
+class TerritorySelectMultiple(LongSelectMixin, forms.SelectMultiple):
+    pass
 
 
 def _territory_groups() -> list:
@@ -218,7 +254,7 @@ def _territory_groups() -> list:
     choices = territory_choices()
     regions = [choice for choice in choices if choice[0] in REGIONS]
     countries = [choice for choice in choices if choice[0] not in REGIONS]
-    return [(_("Regions"), regions), (_("Countries"), countries)]
+    return [(_("Regions"), regions), (_("Countries and areas"), countries)]
 
 
 def _territory_choices():
@@ -226,7 +262,7 @@ def _territory_choices():
 
 
 class RightsRowForm(forms.Form):
-    territory = forms.ChoiceField(label=_("Territory"), choices=_territory_choices)
+    territory = forms.ChoiceField(label=_("Territory"), choices=_territory_choices, widget=TerritorySelect)
     media_all = forms.BooleanField(label=_("All media"), required=False, initial=True)
     media = forms.MultipleChoiceField(
         label=_("Or these media"), choices=RightsMedia.choices, required=False, widget=forms.CheckboxSelectMultiple
@@ -242,11 +278,15 @@ class RightsRowForm(forms.Form):
     )
     term_start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     term_end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    excluded = forms.CharField(
+    excluded = forms.MultipleChoiceField(
         label=_("Except"),
-        max_length=2000,
+        choices=_territory_groups,
         required=False,
-        help_text=_("Country codes or regions to leave out, separated by commas, e.g. CN, HK."),
+        widget=TerritorySelectMultiple(attrs={"size": 6}),
+        help_text=_(
+            "For a region: the territories it leaves out. Hold Ctrl (or ⌘ on a Mac) to choose several. "
+            "A row for one country has no exceptions."
+        ),
     )
 
     def __init__(self, *args, buyers: list[tuple[int, str]] | None = None, **kwargs) -> None:
@@ -269,7 +309,7 @@ class RightsRowForm(forms.Form):
             "holder_organization": data.get("holder_organization"),
             "term_start": data["term_start"],
             "term_end": data["term_end"],
-            "except": [part for part in _SPLIT.split(data["excluded"]) if part],
+            "except": list(data["excluded"]),
         }
 
 
@@ -291,15 +331,16 @@ def rights_initial(rows: list[dict]) -> list[dict]:
                 "holder_organization": row.get("holder_organization"),
                 "term_start": row["term_start"],
                 "term_end": row["term_end"],
-                "excluded": ", ".join(row["except"]),
+                "excluded": list(row["except"]),
             }
         )
     return initial
 
 
-def rights_rows(formset) -> list[dict]:
-    """The rights rows as the services take them, in order (the formset must be valid)."""
-    return [form.service_row() for _index, form in _filled_forms(formset)]
+def rights_rows(formset) -> list[dict | None]:
+    """The rights rows as the services take them, in order; ``None`` for a row the form refused
+    (it keeps its number, and the service checks the others in the same pass)."""
+    return [None if form.errors else form.service_row() for _index, form in _filled_forms(formset)]
 
 
 def rights_row_numbers(formset) -> dict[int, int]:
@@ -307,12 +348,30 @@ def rights_row_numbers(formset) -> dict[int, int]:
     return {index: number for number, (index, _form) in enumerate(_filled_forms(formset), start=1)}
 
 
+def rights_bad_rows(formset) -> list[dict]:
+    """One entry per row the producer must correct, in order: its number, its anchor on the
+    page and what is wrong with it (the form's field errors, then the service's problems)."""
+    bad = []
+    for form in formset.forms:
+        found = [
+            f"{form.fields[name].label}{pgettext('after a label', ': ')}{' '.join(errors)}"
+            if name in form.fields
+            else " ".join(errors)
+            for name, errors in form.errors.items()
+        ]
+        found += getattr(form, "row_problems", [])
+        number = getattr(form, "row_number", None)
+        if found and number:
+            bad.append({"number": number, "anchor": f"rights-row-{number}", "text": str(_("; ")).join(found)})
+    return bad
+
+
 class QuickRightsForm(forms.Form):
     excluded = forms.MultipleChoiceField(
         label=_("Except"),
         choices=_territory_groups,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=TerritorySelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (or ⌘ on a Mac) to choose several."),
     )
 

@@ -23,7 +23,6 @@ from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_countries import countries
 
 from accounts.enums import PRODUCER_KINDS, BuyerVerificationStatus, MembershipRole, OrganizationKind
 from accounts.models import Membership, Organization
@@ -43,7 +42,7 @@ from films.models import (
     ShortlistItem,
 )
 from films.rules import FilmPermissions
-from films.territories import REGIONS, territory_expand
+from films.territories import REGIONS, territory_expand, territory_name
 
 # Catalogue answers kept in the shared cache (films.api), made stale by every film write (services).
 CATALOGUE_ANSWERS = CachedAnswers("films:catalogue")
@@ -577,11 +576,11 @@ class RightsGroup:
 
     @property
     def country_names(self) -> list[str]:
-        return sorted(str(countries.name(code)) for code in self.countries)
+        return sorted(territory_name(code) for code in self.countries)
 
     @property
     def excluded_names(self) -> list[str]:
-        return sorted(str(countries.name(code)) for code in self.excluded)
+        return sorted(territory_name(code) for code in self.excluded)
 
     @property
     def columns(self) -> list[list[RightsCell]]:
@@ -643,7 +642,7 @@ def film_rights_summary(*, film: Film, viewer: RightsViewer) -> list[RightsGroup
             cells.setdefault(medium, []).append(cell)
         region, excluded = _region_for(set(codes))
         groups.append(RightsGroup(countries=sorted(codes), cells=cells, region=region, excluded=excluded))
-    groups.sort(key=lambda g: (-len(g.countries), g.countries))
+    groups.sort(key=lambda g: (-len(g.countries), g.country_names))
     return groups
 
 

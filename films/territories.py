@@ -1,5 +1,8 @@
 """Territories for rights: ISO 3166 countries, and named regions that expand to them."""
 
+import functools
+
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -55,12 +58,45 @@ def territory_expand(territory: str) -> list[str]:
     return []
 
 
+# ISO's CN is China without Hong Kong, Macao and Taiwan: as a territory beside those three
+# (rights, availability), it is named as the mainland. Taiwan, Hong Kong and Macao are named
+# through settings.COUNTRIES_OVERRIDE, wherever a country is named.
+TERRITORY_NAMES = {"CN": _("China (mainland)")}
+
+
+def territory_name(code: str) -> str:
+    """A territory's name in the reader's language: a region, or a country as rights name it."""
+    key = (code or "").strip()
+    if key.lower() in REGIONS:
+        return str(REGIONS[key.lower()][0])
+    upper = key.upper()
+    if upper in TERRITORY_NAMES:
+        return str(TERRITORY_NAMES[upper])
+    return str(countries.name(upper)) or key
+
+
+def territory_list(codes) -> str:
+    """Territories' names as one phrase. The names hold commas ("Taiwan, China"), so the
+    list is not separated by commas: "; " in English, "、" in Chinese."""
+    return pgettext("between territory names", "; ").join(sorted(territory_name(code) for code in codes))
+
+
+def territory_country_choices() -> list[tuple[str, str]]:
+    """Every country as a rights territory, in the order django-countries sorts them."""
+    return list(_territory_countries(get_language() or ""))
+
+
+@functools.cache
+def _territory_countries(language: str) -> tuple[tuple[str, str], ...]:
+    # A rights page lists the territories on every row: name and sort them once per language.
+    return tuple((code, territory_name(code)) for code, _name in countries)
+
+
 def territory_choices() -> list[tuple[str, str]]:
     """Regions first, then every country, for forms and filters."""
-    return [(key, str(label)) for key, (label, _codes) in REGIONS.items()] + [
-        (code, str(name)) for code, name in countries
-    ]
+    return [(key, str(label)) for key, (label, _codes) in REGIONS.items()] + territory_country_choices()
 
 
 def country_choices() -> list[tuple[str, str]]:
+    """Countries as places (of production, of a company), not as rights territories."""
     return [(code, str(name)) for code, name in countries]

@@ -166,6 +166,13 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Territories are named as the agency names them, everywhere django-countries names a code
+# (forms, filters, API labels, exports); the ISO codes stay the data.
+COUNTRIES_OVERRIDE = {
+    "TW": _("Taiwan, China"),
+    "HK": _("Hong Kong SAR, China"),
+    "MO": _("Macao SAR, China"),
+}
 TIME_ZONE = "UTC"
 USE_TZ = True
 

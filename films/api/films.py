@@ -188,8 +188,9 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
     @extend_schema(
         summary="Replace a film's rights grid",
         description=(
-            "All or nothing: regions expand to their countries and “all” to every media; rows that "
-            "overlap, or name an unknown territory, are refused with their row numbers under `rights`."
+            "All or nothing: regions expand to their countries and “all” to every media. Bad rows "
+            "are refused under `rights`, one message per bad row naming its number and everything "
+            "wrong with it (an overlap with another row is one problem, however many cells it covers)."
         ),
         request=RightsRowSerializer(many=True),
         responses={200: FilmRightSerializer(many=True), **error_responses(400, 403, 404)},
@@ -197,7 +198,8 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
     @rights.mapping.put
     def rights_replace(self, request: Request, pk=None) -> Response:
         film = self.get_object()
-        services.film_rights_replace(film=film, actor=request.user, rows=rights_rows_parse(request.data))
+        rows, problems = rights_rows_parse(request.data)
+        services.film_rights_replace(film=film, actor=request.user, rows=rows, problems=problems)
         return self._rights(film)
 
     @extend_schema(

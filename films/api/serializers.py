@@ -363,23 +363,33 @@ class RightsRowSerializer(serializers.Serializer):
         return fields
 
 
-def rights_rows_parse(data) -> list[dict]:
-    """Parse a bulk-replace body; shape errors are named per row under ``rights``, like the service's."""
-    rows = RightsRowSerializer(data=data, many=True)
-    if rows.is_valid():
-        return [dict(row) for row in rows.validated_data]
-    if isinstance(rows.errors, dict):
+def _row_problems(errors: dict) -> list[str]:
+    return [
+        _("%(field)s: %(msg)s") % {"field": field, "msg": " ".join(str(msg).rstrip(".") for msg in msgs)}
+        for field, msgs in errors.items()
+    ]
+
+
+def rights_rows_parse(data) -> tuple[list[dict | None], dict[int, list[str]]]:
+    """Parse a bulk-replace body into the service's rows and the shape problems of each row
+    (``{row number: [problem, …]}``); a row with shape problems is ``None``, so the service
+    names its other rows' problems in the same answer, one message per row."""
+    if not isinstance(data, list):
         raise DjangoValidationError({"rights": [_("Send a list of rights rows.")]})
-    messages = []
-    for n, row_errors in enumerate(rows.errors, start=1):
-        if not isinstance(row_errors, dict):  # the row is not an object at all (``null``, a number)
-            messages.append(_("Row %(n)s: %(msg)s") % {"n": n, "msg": " ".join(map(str, row_errors))})
+    rows: list[dict | None] = []
+    problems: dict[int, list[str]] = {}
+    for n, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            rows.append(None)
+            problems[n] = [_("not a rights row (an object with a territory and media)")]
             continue
-        messages.extend(
-            _("Row %(n)s, %(field)s: %(msg)s") % {"n": n, "field": field, "msg": " ".join(map(str, msgs))}
-            for field, msgs in row_errors.items()
-        )
-    raise DjangoValidationError({"rights": messages})
+        row = RightsRowSerializer(data=item)
+        if row.is_valid():
+            rows.append(dict(row.validated_data))
+        else:
+            rows.append(None)
+            problems[n] = _row_problems(row.errors)
+    return rows, problems
 
 
 class FilmImageSerializer(serializers.ModelSerializer):

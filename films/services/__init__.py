@@ -28,7 +28,14 @@ from films.services.review import (
     film_missing_from_facts,
     film_transition,
 )
-from films.services.rights import film_rights_replace, rights_quick_rows, rights_rows_expand
+from films.services.rights import (
+    film_rights_replace,
+    rights_problems_error,
+    rights_quick_rows,
+    rights_row_problems,
+    rights_rows_check,
+    rights_rows_expand,
+)
 from films.services.screeners import screener_request_create, screener_request_transition
 from films.services.shortlists import (
     shortlist_add_film,
@@ -61,7 +68,10 @@ __all__ = [
     "film_transition",
     "film_update",
     "import_template_csv",
+    "rights_problems_error",
     "rights_quick_rows",
+    "rights_row_problems",
+    "rights_rows_check",
     "rights_rows_expand",
     "screener_request_create",
     "screener_request_transition",

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.enums import OrganizationKind
 from accounts.models import Organization
@@ -16,17 +17,17 @@ from core.permissions import require_perm
 from films.enums import RightsMedia, RightsStatus
 from films.models import Film, FilmRight
 from films.selectors import CATALOGUE_ANSWERS
-from films.territories import territory_expand
+from films.territories import territory_expand, territory_list, territory_name
 
 
-def _parse_term(value, field: str, row: int, errors: list[str]) -> date | None:
+def _parse_term(value, field: str, problems: list[str]) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, date):
         return value
     parsed = parse_date(str(value))
     if parsed is None:
-        errors.append(_("Row %(n)s: %(field)s is not a date (YYYY-MM-DD).") % {"n": row, "field": field})
+        problems.append(_("%(field)s is not a date (YYYY-MM-DD)") % {"field": field})
     return parsed
 
 
@@ -45,80 +46,133 @@ def _buyer_companies(rows: list) -> set:
     )
 
 
-def rights_rows_expand(rows: Iterable[dict]) -> list[FilmRight]:
-    """Validate rights rows and expand regions and "all media" into grid cells.
+def _counterpart(row: dict, status: str, buyers: set, found: list[str]) -> int | None:
+    """The row's buyer company on the other side of a sale or negotiation (its id), or None;
+    a problem in ``found`` when it names no buyer company or the right is available."""
+    value = row.get("holder_organization")
+    value = getattr(value, "pk", value)
+    if value in ("", None):
+        return None
+    if isinstance(value, bool) or value not in buyers:
+        found.append(_("the buyer company “%(id)s” is not a buyer company on the portal") % {"id": value})
+        return None
+    if status == RightsStatus.AVAILABLE:
+        found.append(_("an available right has no buyer company; choose one only for a sale or a negotiation"))
+        return None
+    return value
+
+
+def _quoted(values: Iterable) -> str:
+    return _(", ").join(f"“{value}”" for value in values)
+
+
+def _overlap_where(countries: set[str], row_countries: list[str], row_territory: str, left_out: list[str]) -> str:
+    """Where two rows overlap, as short as it can be said: the row's own territory, a few
+    countries by name, or a count and the first names."""
+    if len(countries) == len(row_countries) and len(countries) > 1:
+        if not left_out:
+            return territory_name(row_territory)
+        return _("%(territory)s except %(names)s") % {
+            "territory": territory_name(row_territory),
+            "names": territory_list(left_out),
+        }
+    if len(countries) <= 3:
+        return territory_list(countries)
+    first = sorted(countries, key=territory_name)[:3]
+    return ngettext(
+        "%(count)s country (%(names)s and %(more)s more)",
+        "%(count)s countries (%(names)s and %(more)s more)",
+        len(countries),
+    ) % {"count": len(countries), "names": territory_list(first), "more": len(countries) - 3}
+
+
+def _media_names(media: set[str]) -> str:
+    if len(media) == len(RightsMedia.values):
+        return _("all media")
+    return _(", ").join(str(RightsMedia(m).label) for m in RightsMedia.values if m in media)
+
+
+def _row_media(media) -> list:
+    if media in ("all", None, ""):
+        return list(RightsMedia.values)
+    if isinstance(media, str):
+        return [media]
+    return list(media)
+
+
+def rights_rows_check(rows: Iterable[dict | None]) -> tuple[list[FilmRight], dict[int, list[str]]]:
+    """The grid cells ``rows`` stand for, and what is wrong with each bad row: ``{row number: [problem, …]}``.
 
     Each row: ``territory`` (country code or region name), ``media`` (one value, a list, or
     "all"), ``status``, and optionally ``holder``, ``holder_organization`` (the buyer company on
     the other side of a sale or negotiation: an id or an Organization; its members then see the
-    row in full), ``term_start``, ``term_end``, ``except`` (territories to leave out). Raises
-    ValidationError with one message per bad row, naming it; cells that two rows both cover for
-    overlapping terms are refused as overlapping.
+    row in full), ``term_start``, ``term_end``, ``except`` (territories to leave out). A row
+    given as ``None`` was refused by the caller's own parser: it keeps its number and is left
+    out. Two rows that cover the same cells for overlapping terms are one problem of the later
+    row, however many countries and media they share.
     """
     rows = list(rows)
-    errors: list[str] = []
+    problems: dict[int, list[str]] = {}
     cells: list[FilmRight] = []
     buyers = _buyer_companies(rows)
     seen: dict[tuple[str, str], list[tuple[date | None, date | None, int]]] = {}
     for n, row in enumerate(rows, start=1):
+        if row is None:
+            continue
+        found: list[str] = []
         territory = str(row.get("territory") or "").strip()
         countries = territory_expand(territory)
         if not countries:
-            errors.append(_("Row %(n)s: unknown territory “%(t)s”.") % {"n": n, "t": territory})
-            continue
+            found.append(_("unknown territory “%(t)s”") % {"t": territory})
         excluded: set[str] = set()
+        unknown_except = []
         for other in row.get("except") or []:
             expanded = territory_expand(str(other))
             if not expanded:
-                errors.append(_("Row %(n)s: unknown territory “%(t)s”.") % {"n": n, "t": other})
+                unknown_except.append(other)
             excluded.update(expanded)
-        media = row.get("media")
-        media_list = (
-            RightsMedia.values if media in ("all", None, "") else ([media] if isinstance(media, str) else media)
-        )
+        if unknown_except:
+            found.append(
+                ngettext(
+                    "unknown territory to leave out: %(t)s",
+                    "unknown territories to leave out: %(t)s",
+                    len(unknown_except),
+                )
+                % {"t": _quoted(unknown_except)}
+            )
+        media_list = _row_media(row.get("media"))
         bad_media = [m for m in media_list if m not in RightsMedia.values]
+        if not media_list:
+            found.append(_("no media chosen"))
         if bad_media:
-            errors.append(_("Row %(n)s: unknown media “%(m)s”.") % {"n": n, "m": ", ".join(map(str, bad_media))})
-            continue
+            found.append(_("unknown media %(m)s") % {"m": _quoted(bad_media)})
         status = row.get("status") or RightsStatus.AVAILABLE
         if status not in RightsStatus.values:
-            errors.append(_("Row %(n)s: unknown status “%(s)s”.") % {"n": n, "s": status})
-            continue
-        start = _parse_term(row.get("term_start"), "term_start", n, errors)
-        end = _parse_term(row.get("term_end"), "term_end", n, errors)
+            found.append(_("unknown status “%(s)s”") % {"s": status})
+        start = _parse_term(row.get("term_start"), "term_start", found)
+        end = _parse_term(row.get("term_end"), "term_end", found)
         if start and end and end < start:
-            errors.append(_("Row %(n)s: the term ends before it starts.") % {"n": n})
+            found.append(_("the term ends before it starts"))
+        if countries and excluded >= set(countries):
+            found.append(_("it leaves out every country of %(t)s") % {"t": territory_name(territory)})
+        counterpart_id = _counterpart(row, status, buyers, found)
+        if found:
+            problems[n] = found
             continue
         holder = str(row.get("holder") or "").strip()[:200]
-        counterpart = row.get("holder_organization")
-        counterpart_id = getattr(counterpart, "pk", counterpart)
-        if counterpart_id in ("", None):
-            counterpart_id = None
-        elif isinstance(counterpart_id, bool) or counterpart_id not in buyers:
-            errors.append(
-                _("Row %(n)s: the buyer company “%(id)s” is not a buyer company on the portal.")
-                % {"n": n, "id": counterpart_id}
-            )
-            continue
-        elif status == RightsStatus.AVAILABLE:
-            errors.append(
-                _("Row %(n)s: an available right has no buyer company; choose one only for a sale or a negotiation.")
-                % {"n": n}
-            )
-            continue
-        for country in countries:
-            if country in excluded:
-                continue
+        row_countries = [country for country in countries if country not in excluded]
+        left_out = sorted(excluded & set(countries))
+        overlaps: dict[int, tuple[set[str], set[str]]] = {}
+        for country in row_countries:
             for medium in media_list:
                 key = (country, medium)
                 for other_start, other_end, other_n in seen.get(key, []):
                     if (end is None or other_start is None or other_start <= end) and (
                         start is None or other_end is None or start <= other_end
                     ):
-                        errors.append(
-                            _("Row %(n)s overlaps row %(m)s for %(country)s, %(media)s.")
-                            % {"n": n, "m": other_n, "country": country, "media": RightsMedia(medium).label}
-                        )
+                        where, which = overlaps.setdefault(other_n, (set(), set()))
+                        where.add(country)
+                        which.add(medium)
                         break
                 else:
                     seen.setdefault(key, []).append((start, end, n))
@@ -133,21 +187,70 @@ def rights_rows_expand(rows: Iterable[dict]) -> list[FilmRight]:
                             term_end=end,
                         )
                     )
-    if errors:
-        # One overlap message per pair of rows is enough.
-        raise ValidationError({"rights": list(dict.fromkeys(errors))})
+        if overlaps:
+            problems[n] = [
+                _("it overlaps row %(m)s in %(where)s for %(media)s")
+                % {
+                    "m": m,
+                    "where": _overlap_where(where, row_countries, territory, left_out),
+                    "media": _media_names(which),
+                }
+                for m, (where, which) in sorted(overlaps.items())
+            ]
+    return cells, problems
+
+
+def rights_problems_error(problems: dict[int, list[str]]) -> ValidationError:
+    """One message per bad row, in row order, under ``rights``; each keeps its row number and
+    its problems in ``params`` (``row``, ``items``) for a page that shows them beside the row."""
+    return ValidationError(
+        {
+            "rights": [
+                ValidationError(
+                    _("Row %(row)s: %(problems)s."),
+                    code="rights_row",
+                    params={"row": n, "problems": _("; ").join(items), "items": items},
+                )
+                for n, items in sorted(problems.items())
+            ]
+        }
+    )
+
+
+def rights_row_problems(exc: ValidationError) -> dict[int, list[str]]:
+    """``{row number: [problem, …]}`` back from a ``rights_problems_error``."""
+    found: dict[int, list[str]] = {}
+    for error in getattr(exc, "error_dict", {}).get("rights", []):
+        params = error.params or {}
+        if "row" in params:
+            found[params["row"]] = list(params["items"])
+    return found
+
+
+def rights_rows_expand(rows: Iterable[dict | None], *, problems: dict[int, list[str]] | None = None) -> list[FilmRight]:
+    """Validate rights rows and expand regions and "all media" into grid cells (see
+    ``rights_rows_check``). Raises ValidationError with one message per bad row, naming it and
+    everything wrong with it, the caller's ``problems`` included."""
+    cells, found = rights_rows_check(rows)
+    found = {**found, **(problems or {})}
+    if found:
+        raise rights_problems_error(found)
     return cells
 
 
 @transaction.atomic
-def film_rights_replace(*, film: Film, actor, rows: list[dict]) -> int:
-    """Replace a film's whole rights grid with ``rows`` (see ``rights_rows_expand``).
+def film_rights_replace(
+    *, film: Film, actor, rows: list[dict | None], problems: dict[int, list[str]] | None = None
+) -> int:
+    """Replace a film's whole rights grid with ``rows`` (see ``rights_rows_check``).
 
-    All or nothing: on any bad row nothing changes. Returns the number of grid cells stored.
+    All or nothing: on any bad row nothing changes, and every bad row is named once with all
+    its problems, those the caller's parser found (``problems``, for rows given as ``None``)
+    beside the service's own. Returns the number of grid cells stored.
     """
     require_perm(actor, "films.change_film", film)
     Film.objects.select_for_update().filter(pk=film.pk).first()
-    cells = rights_rows_expand(rows)
+    cells = rights_rows_expand(rows, problems=problems)
     film.rights.all().delete()
     for cell in cells:
         cell.film = film

@@ -5,7 +5,8 @@ from django.utils.translation import get_language
 from django_countries import countries
 
 from accounts.rules import is_agency_admin, is_producer, is_verified_buyer
-from films import selectors
+from films import selectors, territories
+from films.enums import RightsMedia
 
 register = template.Library()
 
@@ -29,6 +30,25 @@ def genre_name(genre) -> str:
 @register.filter
 def country_name(code: str) -> str:
     return str(countries.name(code)) or code
+
+
+@register.filter
+def territory_list(codes) -> str:
+    """Territory codes or region keys as their names, in one phrase (``territories.territory_list``)."""
+    return territories.territory_list(codes or [])
+
+
+@register.filter
+def takes_exceptions(territory) -> bool:
+    """Whether a rights row for ``territory`` may leave territories out: a region, or a row whose
+    territory is still to be chosen. One country has nothing to leave out."""
+    return not territory or str(territory).lower() in territories.REGIONS
+
+
+@register.filter
+def with_media(columns) -> list[tuple[str, str, list]]:
+    """A rights group's columns as ``(media, its label, the cells)``, in the order of ``RightsMedia``."""
+    return [(value, label, cells) for (value, label), cells in zip(RightsMedia.choices, columns, strict=True)]
 
 
 @register.simple_tag

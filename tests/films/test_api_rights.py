@@ -104,30 +104,37 @@ BAD_RIGHTS = [
     ),
     (
         [{"territory": "worldwide", "media": "theatrical"}, {"territory": "FR", "media": ["theatrical", "svod"]}],
-        ["Row 2 overlaps row 1 for FR, Theatrical."],
+        ["Row 2: it overlaps row 1 in France for Theatrical."],
     ),
     (
         [
             {"territory": "FR", "media": "svod", "term_start": "2025-01-01", "term_end": "2026-12-31"},
             {"territory": "FR", "media": "svod", "term_start": "2026-06-01"},
         ],
-        ["Row 2 overlaps row 1 for FR, SVOD."],
+        ["Row 2: it overlaps row 1 in France for SVOD."],
     ),
     ([{"territory": "FR", "media": "cinema"}], ["Row 1: unknown media “cinema”."]),
-    ([{"media": "svod"}], ["Row 1, territory: This field is required."]),
-    ([{"territory": "FR", "media": 7}], ["Row 1, media: Give one media, a list of media, or “all”."]),
-    ([{"territory": "FR", "media": "svod", "status": "lost"}], ['Row 1, status: "lost" is not a valid choice.']),
+    ([{"territory": "FR", "media": []}], ["Row 1: no media chosen."]),
+    ([{"media": "svod"}], ["Row 1: territory: This field is required."]),
+    ([{"territory": "FR", "media": 7}], ["Row 1: media: Give one media, a list of media, or “all”."]),
+    ([{"territory": "FR", "media": "svod", "status": "lost"}], ['Row 1: status: "lost" is not a valid choice.']),
     (
         [{"territory": "FR", "media": "svod", "term_start": "soon"}],
-        ["Row 1, term_start: Date has wrong format. Use one of these formats instead: YYYY-MM-DD."],
+        ["Row 1: term_start: Date has wrong format. Use one of these formats instead: YYYY-MM-DD."],
     ),
     (
         [{"territory": "FR", "media": "svod", "term_start": "2026-01-01", "term_end": "2025-01-01"}],
         ["Row 1: the term ends before it starts."],
     ),
     ({"territory": "FR", "media": "svod"}, ["Send a list of rights rows."]),
-    (["FR"], ["Row 1, non_field_errors: Invalid data. Expected a dictionary, but got str."]),
-    ([None, None], ["Row 1: This field may not be null.", "Row 2: This field may not be null."]),
+    (["FR"], ["Row 1: not a rights row (an object with a territory and media)."]),
+    (
+        [None, None],
+        [
+            "Row 1: not a rights row (an object with a territory and media).",
+            "Row 2: not a rights row (an object with a territory and media).",
+        ],
+    ),
 ]
 
 
@@ -161,3 +168,84 @@ def test_only_the_producer_s_members_replace_rights(request, api_client, publish
 
     assert response.status_code == status
     assert list(published.rights.values_list("territory", "media")) == [("FR", "theatrical")]
+
+
+def test_a_row_overlapping_a_region_for_all_media_is_one_message(api_client, producer, own_draft):
+    rows = [
+        {"territory": "worldwide", "media": "all", "status": "available"},
+        {"territory": "europe", "media": "all", "status": "sold", "except": ["FR", "DE"]},
+    ]
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "rights": ["Row 2: it overlaps row 1 in Europe except France; Germany for all media."]
+    }
+    assert own_draft.rights.exists() is False
+
+
+def test_every_bad_row_is_named_once_with_all_its_problems_shape_and_rules_alike(api_client, producer, own_draft):
+    rows = [
+        {"territory": "europe", "media": "all"},
+        {"territory": "FR", "media": ["svod", "tvod"], "status": "lost", "holder": "x" * 201},
+        {"territory": "XX", "media": "cinema", "term_start": "2026-01-01", "term_end": "2025-01-01", "except": ["YY"]},
+        {"territory": "DE", "media": "svod"},
+    ]
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "rights": [
+            'Row 2: status: "lost" is not a valid choice; holder: Ensure this field has no more than 200 characters.',
+            "Row 3: unknown territory “XX”; unknown territory to leave out: “YY”; unknown media “cinema”; "
+            "the term ends before it starts.",
+            "Row 4: it overlaps row 1 in Germany for SVOD.",
+        ]
+    }
+
+
+def test_a_row_that_leaves_out_its_whole_territory_is_refused(api_client, producer, own_draft):
+    rows = [{"territory": "greater_china", "media": "all", "except": ["CN", "HK", "MO", "TW"]}]
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"rights": ["Row 1: it leaves out every country of Greater China."]}
+
+
+def test_a_partial_overlap_counts_the_countries_and_names_the_first(api_client, producer, own_draft):
+    rows = [
+        {"territory": "europe", "media": ["svod", "tvod"]},
+        {"territory": "worldwide", "media": ["tvod", "svod", "avod"], "except": ["AD"]},
+    ]
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "rights": [
+            f"Row 2: it overlaps row 1 in {len(EUROPE) - 1} countries (Albania; Austria; Belarus "
+            f"and {len(EUROPE) - 4} more) for SVOD, TVOD."
+        ]
+    }
+
+
+def test_an_overlap_names_territories_whose_names_hold_commas_unambiguously(api_client, producer, own_draft):
+    rows = [
+        {"territory": "asia_pacific", "media": "svod"},
+        {"territory": "greater_china", "media": "svod", "except": ["CN", "MO"]},
+        {"territory": "worldwide", "media": "svod", "except": ["asia_pacific"]},
+        {"territory": "HK", "media": "svod", "status": "sold"},
+    ]
+
+    response = as_user(api_client, producer).put(film_url(own_draft, "rights/"), rows, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "rights": [
+            "Row 2: it overlaps row 1 in Greater China except China (mainland); Macao SAR, China for SVOD.",
+            "Row 4: it overlaps row 1 in Hong Kong SAR, China for SVOD.",
+        ]
+    }

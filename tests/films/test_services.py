@@ -82,7 +82,7 @@ def test_registering_a_film_is_audited_as_its_first_step(producer, producer_org)
 
     [event] = audit_timeline(obj=film, table=LISTING_TRANSITIONS)
     assert (event.actor, event.field, event.from_state, event.to_state) == (producer, "listing_status", "", "draft")
-    assert (str(event.from_label), str(event.to_label)) == ("new", "Draft")
+    assert (event.created, str(event.to_label)) == (True, "Draft")
 
 
 def test_a_refused_registration_writes_no_audit_event(producer, producer_org):
@@ -312,7 +312,7 @@ def test_rights_rows_with_terms_that_do_not_overlap_share_a_cell(producer, produ
         ([{"territory": "FR", "media": "svod", "status": "maybe"}], "Row 1: unknown status “maybe”."),
         (
             [{"territory": "europe", "media": "svod"}, {"territory": "FR", "media": ["svod", "tvod"]}],
-            "Row 2 overlaps row 1 for FR, SVOD.",
+            "Row 2: it overlaps row 1 in France for SVOD.",
         ),
         (
             [{"territory": "FR", "media": "svod", "term_start": "2027-01-01", "term_end": "2026-01-01"}],

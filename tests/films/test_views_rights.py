@@ -1,11 +1,14 @@
 """The rights page: rows saved as grid cells, the summary, bad rows, the quick action."""
 
+import re
+
 import pytest
 from django.forms import CheckboxInput
 from django_countries import countries
 
 from films import services
 from films.enums import RightsMedia
+from films.forms import TerritorySelectMultiple
 from films.territories import territory_expand
 from tests.films.factories import FilmRightFactory
 from tests.films.helpers import login
@@ -39,7 +42,7 @@ def test_rights_rows_are_saved_as_grid_cells(client, producer, draft):
     response = client.post(
         f"/films/{draft.pk}/rights/",
         rights_rows(
-            {"territory": "europe", "media_all": "on", "status": "available", "excluded": "FR, DE"},
+            {"territory": "europe", "media_all": "on", "status": "available", "excluded": ["FR", "DE"]},
             {"territory": "FR", "media": ["theatrical", "svod"], "status": "sold", "holder": "Ad Vitam"},
             {"territory": "", "media_all": "on", "status": "available"},
         ),
@@ -76,8 +79,8 @@ def test_the_rights_page_summarises_countries_with_identical_rows(client, produc
         ("", [], ["CN", "HK"]),
     ]
     html = response.content.decode()
-    assert "except China, Hong Kong" in html
-    assert "China, Hong Kong</th>" in " ".join(html.split()).replace(" </th>", "</th>")
+    assert "except China (mainland); Hong Kong SAR, China" in html
+    assert "China (mainland); Hong Kong SAR, China</th>" in " ".join(html.split()).replace(" </th>", "</th>")
 
 
 def as_submitted(formset) -> dict:
@@ -114,34 +117,37 @@ def test_posting_the_rights_form_back_unchanged_keeps_the_grid(client, producer,
     assert after == before
 
 
-@pytest.mark.parametrize(
-    ("row", "errors"),
-    [
-        (
-            {"territory": "europe", "media_all": "on", "status": "available", "excluded": "XX"},
-            ["Row 1: unknown territory “XX”."],
-        ),
-        (
-            {
-                "territory": "FR",
-                "media": ["theatrical"],
-                "status": "sold",
-                "term_start": "2026-01-01",
-                "term_end": "2025-01-01",
-            },
-            ["Row 1: the term ends before it starts."],
-        ),
-    ],
-)
-def test_a_bad_rights_row_answers_400_naming_the_row_and_saves_nothing(client, producer, draft, row, errors):
+def test_a_bad_rights_row_answers_400_naming_the_row_and_saves_nothing(client, producer, draft):
     FilmRightFactory(film=draft, territory="JP")
     login(client, producer)
+    row = {"territory": "FR", "media": ["theatrical"], "status": "sold", "term_start": "2026-01-01"}
 
-    response = client.post(f"/films/{draft.pk}/rights/", rights_rows(row))
+    response = client.post(f"/films/{draft.pk}/rights/", rights_rows({**row, "term_end": "2025-01-01"}))
 
     assert response.status_code == 400
-    assert response.context["errors"] == errors
+    assert response.context["bad_rows"] == [
+        {"number": 1, "anchor": "rights-row-1", "text": "the term ends before it starts"}
+    ]
     assert list(draft.rights.values_list("territory", flat=True)) == ["JP"]
+
+
+def test_exceptions_are_chosen_from_the_territories_not_typed(client, producer, draft):
+    login(client, producer)
+
+    response = client.post(
+        f"/films/{draft.pk}/rights/",
+        rights_rows({"territory": "europe", "media_all": "on", "status": "available", "excluded": ["FR", "XX"]}),
+    )
+
+    assert response.status_code == 400
+    assert response.context["formset"].errors == [
+        {"excluded": ["Select a valid choice. XX is not one of the available choices."]}
+    ]
+    html = response.content.decode()
+    assert re.search(r'<select [^>]*name="rights-0-excluded"[^>]* multiple>', html)
+    assert '<option value="greater_china">Greater China</option>' in html
+    assert '<option value="TW">Taiwan, China</option>' in html
+    assert "Left out now: France; XX" in html
 
 
 def test_an_unknown_territory_is_refused_by_the_form(client, producer, draft):
@@ -171,7 +177,9 @@ def test_overlapping_rights_rows_answer_400_and_keep_the_old_grid(client, produc
     )
 
     assert response.status_code == 400
-    assert response.context["errors"] == ["Row 2 overlaps row 1 for FR, Theatrical."]
+    assert response.context["bad_rows"] == [
+        {"number": 2, "anchor": "rights-row-2", "text": "it overlaps row 1 in France for Theatrical"}
+    ]
     assert [form.row_number for form in response.context["formset"].forms] == [1, 2]
     assert list(draft.rights.values_list("territory", flat=True)) == ["JP"]
 
@@ -195,3 +203,95 @@ def test_quick_action_makes_the_film_available_worldwide_except_some_territories
     assert draft.rights.count() == (len(countries) - 4) * ALL_MEDIA
     assert not draft.rights.filter(territory__in=["CN", "HK", "MO", "TW"]).exists()
     assert set(draft.rights.values_list("status", flat=True)) == {"available"}
+
+
+def test_one_bad_row_over_a_region_and_all_media_is_one_error_beside_that_row(client, producer, draft):
+    login(client, producer)
+
+    response = client.post(
+        f"/films/{draft.pk}/rights/",
+        rights_rows(
+            {"territory": "worldwide", "media_all": "on", "status": "available"},
+            {"territory": "europe", "media_all": "on", "status": "sold", "holder": "Ad Vitam"},
+            {"territory": "JP", "media": ["svod"], "status": "sold"},
+        ),
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    errors = html[html.index('id="rights-errors"') : html.index("</div>", html.index('id="rights-errors"'))]
+    assert errors.count("<li>") == 2
+    assert "Nothing was saved. 2 rows need correcting:" in errors
+    assert '<a href="#rights-row-2">Row 2</a>: it overlaps row 1 in Europe for all media' in errors
+    assert '<a href="#rights-row-3">Row 3</a>: it overlaps row 1 in Japan for SVOD' in errors
+    row_2 = html[html.index('id="rights-row-2"') : html.index('id="rights-row-3"')]
+    assert 'aria-describedby="rights-row-2-problems"' in row_2
+    assert "<li>It overlaps row 1 in Europe for all media</li>" in row_2
+    assert draft.rights.count() == 0
+
+
+def test_the_form_s_own_errors_and_the_rules_show_in_one_pass(client, producer, draft):
+    login(client, producer)
+
+    response = client.post(
+        f"/films/{draft.pk}/rights/",
+        rights_rows(
+            {"territory": "europe", "media_all": "on", "status": "available"},
+            {"territory": "Mars", "media_all": "on", "status": "available"},
+            {"territory": "FR", "media": ["svod"], "status": "sold"},
+        ),
+    )
+
+    assert response.status_code == 400
+    assert response.context["bad_rows"] == [
+        {
+            "number": 2,
+            "anchor": "rights-row-2",
+            "text": "Territory: Select a valid choice. Mars is not one of the available choices.",
+        },
+        {"number": 3, "anchor": "rights-row-3", "text": "it overlaps row 1 in France for SVOD"},
+    ]
+
+
+def test_a_bad_row_is_named_once_in_chinese_too(client, producer, draft):
+    login(client, producer)
+
+    response = client.post(
+        f"/films/{draft.pk}/rights/",
+        rights_rows(
+            {"territory": "worldwide", "media_all": "on", "status": "available"},
+            {"territory": "TW", "media": ["svod", "airline"], "status": "sold"},
+        ),
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "未保存任何内容。有 1 行需要修改：" in html
+    assert '<a href="#rights-row-2">第 2 行</a>：与第 1 行在中国台湾的订阅视频点播（SVOD）、航空上重叠' in html
+
+
+def test_a_quick_action_that_leaves_out_everything_says_so_without_a_row_number(client, producer, draft):
+    FilmRightFactory(film=draft, territory="JP")
+    login(client, producer)
+
+    response = client.post(f"/films/{draft.pk}/rights/", {"action": "quick", "quick-excluded": ["worldwide"]})
+
+    assert response.status_code == 400
+    assert response.context["errors"] == ["It leaves out every country of Worldwide"]
+    assert list(draft.rights.values_list("territory", flat=True)) == ["JP"]
+
+
+def test_the_fast_territory_lists_escape_what_they_show_and_mark_the_chosen():
+    widget = TerritorySelectMultiple(
+        choices=[("Group <b>", [('a"b', "<script>x</script>"), ("FR", "France")]), ("TW", "Taiwan, China")]
+    )
+
+    html = widget.render("rights-0-excluded", ["FR", "TW"], attrs={"id": "id_x"})
+
+    assert html == (
+        '<select id="id_x" name="rights-0-excluded" multiple><optgroup label="Group &lt;b&gt;">'
+        '<option value="a&quot;b">&lt;script&gt;x&lt;/script&gt;</option>'
+        '<option value="FR" selected>France</option></optgroup>'
+        '<option value="TW" selected>Taiwan, China</option></select>'
+    )
