@@ -31,7 +31,7 @@ def test_reminder_names_each_stale_pending_buyer_once(agency_admin, django_captu
 
     [message] = mail.outbox
     assert message.to == [agency_admin.email]
-    assert message.subject == "1 buyer company is waiting for verification"
+    assert message.subject == "1 company is waiting for verification"
     assert "Slow Films (France)" in message.body
     assert "New Films" not in message.body
     [notification] = Notification.objects.all()
