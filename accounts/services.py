@@ -158,12 +158,14 @@ def producer_sign_up(
         organization.verification_document.save(document.name, document, save=True)
     user.language = language
     user.save(update_fields=["language"])
-    _pending_recorded(organization=organization, actor=user, kind=PRODUCER_SIGNUP)
+    organization_record_sign_up(organization=organization, actor=user)
     return user
 
 
-def _pending_recorded(*, organization: Organization, actor: User, kind: str) -> None:
-    """A new company's first status on its timeline, and word to the agency admins."""
+def organization_record_sign_up(*, organization: Organization, actor: User) -> None:
+    """A new buyer or producer company's first status (pending) on its timeline, and word to
+    the agency admins that it waits in the verification queue (e-mailed after commit)."""
+    kind = BUYER_SIGNUP if organization.is_buyer else PRODUCER_SIGNUP
     audit_record(
         obj=organization,
         actor=actor,
@@ -222,7 +224,7 @@ def buyer_sign_up(
     )
     user.language = language
     user.save(update_fields=["language"])
-    _pending_recorded(organization=organization, actor=user, kind=BUYER_SIGNUP)
+    organization_record_sign_up(organization=organization, actor=user)
     return user
 
 
