@@ -68,7 +68,6 @@ class _SignUpForm(forms.Form):
     company_name = forms.CharField(label=_("Company name"), max_length=200)
     country = forms.ChoiceField(label=_("Country"), choices=_country_choices)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
-    city_zh = forms.CharField(label=_("City in Chinese"), max_length=120, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     def clean_email(self) -> str:
@@ -131,6 +130,7 @@ class ProducerSignUpForm(_SignUpForm):
         choices=[(k.value, k.label) for k in OrganizationKind if k in PRODUCER_KINDS],
         initial=OrganizationKind.PRODUCTION_COMPANY,
     )
+    city_zh = forms.CharField(label=_("City in Chinese"), max_length=120, required=False)
     registration_number = _registration_number_field()
     verification_document = _verification_document_field()
     field_order = [
@@ -142,6 +142,9 @@ class ProducerSignUpForm(_SignUpForm):
         "company_kind",
         "registration_number",
         "verification_document",
+        "country",
+        "city",
+        "city_zh",
     ]
 
     def __init__(self, *args, **kwargs) -> None:
