@@ -732,7 +732,10 @@ def test_api_refuses_a_forged_document_naming_the_file(api_client, pending_produ
     assert response.json()["errors"] == {"file": ["The file is not a PDF, JPEG or PNG document."]}
 
 
-@pytest.mark.parametrize(("who", "status"), [("other_producer", 404), ("buyer", 404), ("anonymous", 401)])
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("other_producer", 404), ("buyer", 404), ("pending_buyer", 404), ("reviewer", 404), ("anonymous", 401)],
+)
 def test_api_document_upload_is_for_the_company(request, api_client, pending_producer_org, who, status):
     if who != "anonymous":
         api_client.force_authenticate(request.getfixturevalue(who))
@@ -744,6 +747,18 @@ def test_api_document_upload_is_for_the_company(request, api_client, pending_pro
     assert response.status_code == status
     pending_producer_org.refresh_from_db()
     assert not pending_producer_org.verification_document
+
+
+def test_api_agency_admin_uploads_for_any_company(api_client, agency_admin, pending_producer_org):
+    api_client.force_authenticate(agency_admin)
+
+    response = api_client.post(
+        f"/api/v1/organizations/{pending_producer_org.pk}/document/", {"file": pdf_upload()}, format="multipart"
+    )
+
+    assert response.status_code == 200
+    pending_producer_org.refresh_from_db()
+    assert pending_producer_org.verification_document
 
 
 def test_api_member_who_is_not_an_owner_gets_403(api_client, pending_producer_org):
