@@ -83,17 +83,6 @@ def is_producer(user) -> bool:
     )
 
 
-@rules.predicate
-def is_verified_producer(user) -> bool:
-    """A member of a producer company the agency has verified: one that may send films to
-    review and to festivals."""
-    return any(
-        m.kind in (OrganizationKind.PRODUCTION_COMPANY, OrganizationKind.SALES_AGENT)
-        and m.verification_status == BuyerVerificationStatus.VERIFIED
-        for m in memberships_of(user).values()
-    )
-
-
 def member_of(get_org_id):
     """A predicate: the user belongs to the organization ``get_org_id(obj)`` names."""
 
