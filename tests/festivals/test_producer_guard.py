@@ -125,16 +125,31 @@ def test_submitting_at_once_from_the_new_submission_page_is_refused_and_saves_no
     assert not Submission.objects.exists()
 
 
-def test_a_draft_is_saved_from_the_new_submission_page(client, producer, producer_org, film, open_section):
+def test_checking_on_the_new_submission_page_names_the_company_first(
+    client, producer, producer_org, film, open_section
+):
+    set_status(producer_org, "rejected")
+    client.force_login(producer)
+
+    response = client.get(f"/festivals/submissions/new/?film={film.pk}&section={open_section.pk}")
+
+    assert response.status_code == 200
+    assert response.context["reasons"] == [REASONS["rejected"]]
+    assert "The film cannot be submitted to this section, for this reason:" in html.unescape(response.content.decode())
+
+
+def test_a_draft_is_saved_from_the_new_submission_page_with_a_warning(
+    client, producer, producer_org, film, open_section
+):
     set_status(producer_org, "pending")
     client.force_login(producer)
 
     response = client.post(
-        "/festivals/submissions/new/", {"film": film.pk, "section": open_section.pk, "action": "draft"}
+        "/festivals/submissions/new/", {"film": film.pk, "section": open_section.pk, "action": "draft"}, follow=True
     )
 
-    assert response.status_code == 302
     assert Submission.objects.get().status == SubmissionStatus.DRAFT
+    assert REASONS["pending"] in html.unescape(response.content.decode())
 
 
 def test_the_submission_page_carries_the_notice(client, producer, producer_org, draft):
