@@ -44,15 +44,16 @@ class OrganizationAdmin(ObjectPermissionsModelAdmin):
         "created_at",
     )
     list_filter = ("kind", "verification_status", "buyer_type")
-    search_fields = ("name", "city", "website")
+    search_fields = ("name", "city", "city_zh", "website", "registration_number")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    # Verification moves only through the audited workflow (the queue page or the API).
+    # Verification moves only through the audited workflow (the queue page or the API), and the
+    # registration document comes only through the company's page or the API, which check it.
     inlines = [MembershipInline]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
-            return ("created_at", "updated_at")
-        return ("verification_status", "created_at", "updated_at")
+            return ("verification_document", "created_at", "updated_at")
+        return ("verification_status", "verification_document", "created_at", "updated_at")
 
 
 @admin.register(Membership)

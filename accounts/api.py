@@ -1,10 +1,14 @@
 from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, mixins, permissions, serializers, viewsets
 from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
@@ -12,10 +16,10 @@ from rest_framework.views import APIView
 
 from accounts import services
 from accounts.enums import (
-    BUYER_VERIFICATION_TRANSITIONS,
-    BuyerVerificationStatus,
+    VERIFICATION_TRANSITIONS,
     OrganizationKind,
     StaffRole,
+    VerificationStatus,
 )
 from accounts.forms import TIME_ZONE_CHOICES
 from accounts.models import Membership, Organization, User
@@ -134,13 +138,24 @@ class MeView(generics.RetrieveUpdateAPIView):
 class OrganizationSerializer(CountryFieldMixin, serializers.ModelSerializer):
     status = serializers.ChoiceField(
         source="verification_status",
-        choices=BuyerVerificationStatus.choices,
+        choices=VerificationStatus.choices,
         read_only=True,
         allow_blank=True,
-        help_text="Buyer verification status; empty for other organizations.",
+        help_text="Verification status of a buyer or producer company; empty for the agency.",
     )
-    allowed_transitions = AllowedTransitionsField(table=BUYER_VERIFICATION_TRANSITIONS, field="verification_status")
-    blocked_transitions = BlockedTransitionsField(table=BUYER_VERIFICATION_TRANSITIONS, field="verification_status")
+    registration_number = serializers.CharField(
+        max_length=64,
+        required=False,
+        allow_blank=True,
+        help_text="Business registration number (producer companies); owners change it only while the "
+        "company is not verified.",
+    )
+    document_url = serializers.SerializerMethodField(
+        help_text="Where the company's members and agency admins download its registration document "
+        "(a signed-in page); null when none was uploaded."
+    )
+    allowed_transitions = AllowedTransitionsField(table=VERIFICATION_TRANSITIONS, field="verification_status")
+    blocked_transitions = BlockedTransitionsField(table=VERIFICATION_TRANSITIONS, field="verification_status")
 
     class Meta:
         model = Organization
@@ -151,8 +166,11 @@ class OrganizationSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "buyer_type",
             "country",
             "city",
+            "city_zh",
             "website",
             "description",
+            "registration_number",
+            "document_url",
             "status",
             "allowed_transitions",
             "blocked_transitions",
@@ -162,6 +180,7 @@ class OrganizationSerializer(CountryFieldMixin, serializers.ModelSerializer):
         read_only_fields = [
             "id",
             "kind",
+            "document_url",
             "status",
             "allowed_transitions",
             "blocked_transitions",
@@ -169,10 +188,19 @@ class OrganizationSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "updated_at",
         ]
 
+    def get_document_url(self, organization) -> str | None:
+        if not organization.verification_document:
+            return None
+        return reverse("accounts:organization_document", args=[organization.pk])
+
+
+class DocumentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="A PDF, JPEG or PNG file, at most 10 MB, judged by its content.")
+
 
 class OrganizationFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=OrganizationKind.choices)
-    status = filters.ChoiceFilter(field_name="verification_status", choices=BuyerVerificationStatus.choices)
+    status = filters.ChoiceFilter(field_name="verification_status", choices=VerificationStatus.choices)
     country = filters.CharFilter(field_name="country", lookup_expr="iexact")
 
     class Meta:
@@ -188,7 +216,9 @@ class OrganizationViewSet(
 ):
     """Organizations the user belongs to; agency admins see all of them.
 
-    Buyer companies move through verification with ``POST /organizations/{id}/transition/``.
+    Buyer and producer companies move through verification with
+    ``POST /organizations/{id}/transition/``; a producer company gives its registration document
+    with ``POST /organizations/{id}/document/``.
     """
 
     serializer_class = OrganizationSerializer
@@ -199,6 +229,7 @@ class OrganizationViewSet(
         "update": "accounts.change_organization",
         "partial_update": "accounts.change_organization",
         "transition": "accounts.view_organization",
+        "document": "accounts.change_organization",
     }
     filterset_class = OrganizationFilter
     ordering_fields = ["name", "created_at"]
@@ -214,10 +245,33 @@ class OrganizationViewSet(
             data=dict(serializer.validated_data),
         )
 
+    @extend_schema(
+        summary="Upload the company's registration document",
+        description="Checked by content (PDF, JPEG or PNG, at most 10 MB); replaces any earlier one. Owners "
+        "may while the company is not verified, agency admins at any time. A refused file stores nothing.",
+        request={"multipart/form-data": DocumentUploadSerializer},
+        responses={200: OrganizationSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser], filter_backends=[])
+    def document(self, request: Request, pk=None) -> Response:
+        organization = self.get_object()
+        payload = DocumentUploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            services.organization_document_upload(
+                organization=organization, actor=request.user, upload=payload.validated_data["file"]
+            )
+        except DjangoValidationError as exc:
+            # The service names the upload "verification_document"; here the form field is "file".
+            raise DjangoValidationError(
+                {"file" if k == "verification_document" else k: v for k, v in exc.message_dict.items()}
+            ) from exc
+        return Response(OrganizationSerializer(organization, context=self.get_serializer_context()).data)
+
     transition = transition_action(
         service=services.organization_transition,
         object_kwarg="organization",
         response_serializer=OrganizationSerializer,
-        table=BUYER_VERIFICATION_TRANSITIONS,
+        table=VERIFICATION_TRANSITIONS,
         field="verification_status",
     )

@@ -17,6 +17,9 @@ class OrganizationKind(models.TextChoices):
 
 
 PRODUCER_KINDS = (OrganizationKind.PRODUCTION_COMPANY, OrganizationKind.SALES_AGENT)
+# Companies the agency verifies before they may act: buyers (to see the full catalogue) and
+# producers (to send listings for review and films to festivals).
+VERIFIED_KINDS = (OrganizationKind.BUYER_COMPANY, *PRODUCER_KINDS)
 
 
 class BuyerType(models.TextChoices):
@@ -32,20 +35,25 @@ class MembershipRole(models.TextChoices):
     MEMBER = "member", _("Member")
 
 
-class BuyerVerificationStatus(models.TextChoices):
+class VerificationStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     VERIFIED = "verified", _("Verified")
     REJECTED = "rejected", _("Rejected")
     SUSPENDED = "suspended", _("Suspended")
 
 
-_S = BuyerVerificationStatus
-_DECIDE = "accounts.verify_organization"
+# The names from when only buyer companies were verified; both kinds share one life cycle.
+BuyerVerificationStatus = VerificationStatus
 
-BUYER_VERIFICATION_TRANSITIONS = TransitionTable(
+_S = VerificationStatus
+_DECIDE = "accounts.verify_organization"
+# Dotted: the guard lives in accounts.services, which imports this module.
+_DOCUMENTS = ("accounts.services.organization_guard_documents",)
+
+VERIFICATION_TRANSITIONS = TransitionTable(
     _S,
     [
-        Transition(_S.PENDING, _S.VERIFIED, _DECIDE, _("Verify"), done=_("%(object)s is verified.")),
+        Transition(_S.PENDING, _S.VERIFIED, _DECIDE, _("Verify"), guards=_DOCUMENTS, done=_("%(object)s is verified.")),
         Transition(
             _S.PENDING,
             _S.REJECTED,
@@ -66,11 +74,14 @@ BUYER_VERIFICATION_TRANSITIONS = TransitionTable(
             style="danger",
             notice=True,
             confirm=_(
-                "The company's members lose the full catalogue, rights and sales contacts at once, until an "
-                "agency admin reinstates the company; your reason is sent to them."
+                "The company's members lose at once what verification gives them (buyers: the full catalogue, "
+                "rights and sales contacts; producers: sending films to review and to festivals), until an "
+                "agency admin reinstates the company. Your reason is sent to them."
             ),
             done=_("%(object)s is suspended; its members are told why."),
         ),
         Transition(_S.SUSPENDED, _S.VERIFIED, _DECIDE, _("Reinstate"), done=_("%(object)s is verified again.")),
     ],
 )
+
+BUYER_VERIFICATION_TRANSITIONS = VERIFICATION_TRANSITIONS

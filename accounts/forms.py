@@ -4,11 +4,20 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts import services
+from accounts.documents import document_check
 from accounts.enums import PRODUCER_KINDS, BuyerType, OrganizationKind
+from accounts.models import User
+from accounts.selectors import user_email_taken
+
+# The portal is the national agency's: the producer companies that take their films abroad
+# with it are Chinese, so their country starts as China (they may choose another).
+PRODUCER_DEFAULT_COUNTRY = "CN"
 
 TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
@@ -61,11 +70,58 @@ class _SignUpForm(forms.Form):
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if user_email_taken(email=email):
+            raise ValidationError(_("An account with this e-mail address already exists."))
+        return email
+
     def clean(self):
+        """Every rule at once: the password's strength is judged even when the two differ."""
         cleaned = super().clean()
-        if cleaned.get("password") and cleaned.get("password") != cleaned.get("password_confirm"):
+        password = cleaned.get("password")
+        if password and password != cleaned.get("password_confirm"):
             self.add_error("password_confirm", _("The two passwords differ."))
+        if password:
+            try:
+                validate_password(
+                    password,
+                    user=User(email=cleaned.get("email") or "", full_name=cleaned.get("full_name") or ""),
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    self.add_error("password", message)
         return cleaned
+
+
+def _verification_document_field() -> forms.FileField:
+    return forms.FileField(
+        label=_("Business licence or register extract"),
+        required=False,
+        help_text=_(
+            "A PDF, JPEG or PNG file of at most 10 MB, which the agency checks before it verifies "
+            "your company. Only your company and the agency see it; you can also add it later."
+        ),
+    )
+
+
+def _checked_document(upload):
+    """The upload when it is a PDF, JPEG or PNG document (judged by its content), else the
+    field's error; the service checks it again as it stores it."""
+    if upload:
+        try:
+            document_check(upload, field="verification_document")
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["verification_document"]) from exc
+    return upload
+
+
+def _registration_number_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Business registration number"),
+        max_length=64,
+        help_text=_("For a Chinese company, the 18-character unified social credit code."),
+    )
 
 
 class ProducerSignUpForm(_SignUpForm):
@@ -74,6 +130,9 @@ class ProducerSignUpForm(_SignUpForm):
         choices=[(k.value, k.label) for k in OrganizationKind if k in PRODUCER_KINDS],
         initial=OrganizationKind.PRODUCTION_COMPANY,
     )
+    city_zh = forms.CharField(label=_("City in Chinese"), max_length=120, required=False)
+    registration_number = _registration_number_field()
+    verification_document = _verification_document_field()
     field_order = [
         "full_name",
         "email",
@@ -81,7 +140,19 @@ class ProducerSignUpForm(_SignUpForm):
         "password_confirm",
         "company_name",
         "company_kind",
+        "registration_number",
+        "verification_document",
+        "country",
+        "city",
+        "city_zh",
     ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].initial = PRODUCER_DEFAULT_COUNTRY
+
+    def clean_verification_document(self):
+        return _checked_document(self.cleaned_data.get("verification_document"))
 
 
 class BuyerSignUpForm(_SignUpForm):
@@ -109,10 +180,31 @@ class ProfileForm(forms.Form):
 
 
 class OrganizationForm(forms.Form):
+    """A company's details. Producer companies also give their registration number and
+    document, which their owners change only while the company is not verified."""
+
     name = forms.CharField(label=_("Company name"), max_length=200)
     country = forms.ChoiceField(label=_("Country"), choices=_country_choices)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
+    city_zh = forms.CharField(label=_("City in Chinese"), max_length=120, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     description = forms.CharField(
         label=_("About the company"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=2000
     )
+    registration_number = _registration_number_field()
+    verification_document = _verification_document_field()
+
+    def __init__(self, *args, organization, may_change_registration: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not organization.is_producer:
+            del self.fields["registration_number"]
+            del self.fields["verification_document"]
+        elif not may_change_registration:
+            self.fields["registration_number"].disabled = True
+            del self.fields["verification_document"]
+        if "registration_number" in self.fields:
+            # Companies verified before producers gave one keep editing their other details.
+            self.fields["registration_number"].required = not organization.is_verified
+
+    def clean_verification_document(self):
+        return _checked_document(self.cleaned_data.get("verification_document"))

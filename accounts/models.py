@@ -1,3 +1,4 @@
+import uuid
 import zoneinfo
 
 from django.contrib.auth.models import (
@@ -9,17 +10,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
 from accounts import rules as r
 from accounts.enums import (
+    PRODUCER_KINDS,
+    VERIFIED_KINDS,
     BuyerType,
-    BuyerVerificationStatus,
     MembershipRole,
     OrganizationKind,
     StaffRole,
+    VerificationStatus,
 )
 from core.models import BaseModel
 
@@ -102,6 +106,13 @@ class User(RulesModelMixin, AbstractBaseUser, PermissionsMixin, metaclass=RulesM
         return self.is_agency_admin or super().has_module_perms(app_label)
 
 
+def verification_document_path(organization: "Organization", filename: str) -> str:
+    """An unguessable name under ``verification/``: the file is served only through the
+    company's document page, which checks who asks."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"verification/{uuid.uuid4().hex}.{extension}"
+
+
 class Organization(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices)
@@ -114,14 +125,33 @@ class Organization(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     )
     country = CountryField(_("country"))
     city = models.CharField(_("city"), max_length=120, blank=True)
+    city_zh = models.CharField(
+        _("city (Chinese)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The city's Chinese name, shown to readers of the Chinese interface."),
+    )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     verification_status = models.CharField(
         _("verification status"),
         max_length=16,
-        choices=BuyerVerificationStatus.choices,
+        choices=VerificationStatus.choices,
         blank=True,
-        help_text=_("Buyer companies only: whether the agency has verified the company."),
+        help_text=_("Buyer and producer companies: whether the agency has verified the company."),
+    )
+    registration_number = models.CharField(
+        _("business registration number"),
+        max_length=64,
+        blank=True,
+        help_text=_("The number in the company register (for a Chinese company, the unified social credit code)."),
+    )
+    verification_document = models.FileField(
+        _("registration document"),
+        upload_to=verification_document_path,
+        blank=True,
+        max_length=200,
+        help_text=_("The business licence or register extract the agency checks (PDF, JPEG or PNG)."),
     )
     verification_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     members = models.ManyToManyField(
@@ -143,13 +173,14 @@ class Organization(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         ]
         constraints = [
             models.CheckConstraint(
-                name="org_buyer_fields_iff_buyer",
-                condition=(
-                    models.Q(kind=OrganizationKind.BUYER_COMPANY)
-                    & ~models.Q(verification_status="")
-                    & ~models.Q(buyer_type="")
-                )
-                | (~models.Q(kind=OrganizationKind.BUYER_COMPANY) & models.Q(verification_status="", buyer_type="")),
+                name="org_buyer_type_iff_buyer",
+                condition=(models.Q(kind=OrganizationKind.BUYER_COMPANY) & ~models.Q(buyer_type=""))
+                | (~models.Q(kind=OrganizationKind.BUYER_COMPANY) & models.Q(buyer_type="")),
+            ),
+            models.CheckConstraint(
+                name="org_verification_iff_verified_kind",
+                condition=(models.Q(kind__in=VERIFIED_KINDS) & ~models.Q(verification_status=""))
+                | (~models.Q(kind__in=VERIFIED_KINDS) & models.Q(verification_status="")),
             ),
         ]
         rules_permissions = {
@@ -168,9 +199,29 @@ class Organization(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         return self.kind == OrganizationKind.BUYER_COMPANY
 
     @property
+    def is_producer(self) -> bool:
+        return self.kind in PRODUCER_KINDS
+
+    @property
+    def is_verifiable(self) -> bool:
+        """Buyer and producer companies go through the agency's verification."""
+        return self.kind in VERIFIED_KINDS
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification_status == VerificationStatus.VERIFIED
+
+    @property
     def status(self) -> str:
-        """The life-cycle status the API and pages show: buyer verification."""
+        """The life-cycle status the API and pages show: the company's verification."""
         return self.verification_status
+
+    @property
+    def city_display(self) -> str:
+        """The city in the reader's language: the Chinese name in Chinese where there is one."""
+        if self.city_zh and (get_language() or "").startswith("zh"):
+            return self.city_zh
+        return self.city or self.city_zh
 
 
 class Membership(RulesModelMixin, BaseModel, metaclass=RulesModelBase):

@@ -12,20 +12,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
-from accounts.enums import BuyerType, BuyerVerificationStatus
+from accounts.enums import BuyerType, OrganizationKind, VerificationStatus
 from notifications.registry import NotificationKind, register_kind
 
 VERIFICATION_DECISION = "accounts.verification_decision"
 BUYER_SIGNUP = "accounts.buyer_signup"
+PRODUCER_SIGNUP = "accounts.producer_signup"
 STALE_VERIFICATIONS = "accounts.stale_verifications"
 PASSWORD_RESET = "accounts.password_reset"  # noqa: S105  (a kind's code, not a password)
 
 
 def _verification_subject(context: dict) -> str:
     subject = {
-        BuyerVerificationStatus.VERIFIED: _("%(company)s is verified on the Go-Global Film Portal"),
-        BuyerVerificationStatus.REJECTED: _("%(company)s could not be verified"),
-        BuyerVerificationStatus.SUSPENDED: _("%(company)s: verification suspended"),
+        VerificationStatus.VERIFIED: _("%(company)s is verified on the Go-Global Film Portal"),
+        VerificationStatus.REJECTED: _("%(company)s could not be verified"),
+        VerificationStatus.SUSPENDED: _("%(company)s: verification suspended"),
     }.get(context.get("status"), _("%(company)s: verification status changed"))
     return subject % {"company": context.get("company", "")}
 
@@ -33,8 +34,8 @@ def _verification_subject(context: dict) -> str:
 def _stale_subject(context: dict) -> str:
     count = len(context.get("organizations", []))
     return ngettext(
-        "%(count)s buyer company is waiting for verification",
-        "%(count)s buyer companies are waiting for verification",
+        "%(count)s company is waiting for verification",
+        "%(count)s companies are waiting for verification",
         count,
     ) % {"count": count}
 
@@ -52,6 +53,14 @@ def _signup_context(context: dict) -> dict:
     return {
         "country": country_name(context.get("country", "")),
         "kind": buyer_type_label(context.get("buyer_type", "")),
+    }
+
+
+def _producer_signup_context(context: dict) -> dict:
+    code = context.get("company_kind", "")
+    return {
+        "country": country_name(context.get("country", "")),
+        "kind": str(OrganizationKind(code).label) if code in OrganizationKind.values else code,
     }
 
 
@@ -90,8 +99,17 @@ def register() -> None:
     )
     register_kind(
         NotificationKind(
+            code=PRODUCER_SIGNUP,
+            label=gettext_lazy("New producer companies to verify"),
+            subject=gettext_lazy("New producer company to verify: %(company)s"),
+            template="accounts/email/producer_signup_admin.txt",
+            prepare=_producer_signup_context,
+        )
+    )
+    register_kind(
+        NotificationKind(
             code=STALE_VERIFICATIONS,
-            label=gettext_lazy("Buyer companies waiting too long for verification"),
+            label=gettext_lazy("Companies waiting too long for verification"),
             subject=_stale_subject,
             template="accounts/email/verification_reminder.txt",
             prepare=_stale_context,

@@ -1,10 +1,12 @@
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
 from accounts.enums import (
-    BuyerVerificationStatus,
+    PRODUCER_KINDS,
+    VERIFIED_KINDS,
     MembershipRole,
     OrganizationKind,
     StaffRole,
+    VerificationStatus,
 )
 from accounts.models import Membership, Organization, User
 from accounts.rules import is_agency_admin, memberships_of
@@ -18,10 +20,17 @@ def organization_list_visible_to(*, user) -> QuerySet[Organization]:
     return Organization.objects.filter(pk__in=ids)
 
 
-def organization_list_for_verification(*, status: str = BuyerVerificationStatus.PENDING) -> QuerySet[Organization]:
-    """Buyer companies in one verification status, oldest first, with their members."""
+# The verification queue's kind filter: buyer companies, or producer companies of either kind.
+QUEUE_KINDS = {"buyer": (OrganizationKind.BUYER_COMPANY,), "producer": PRODUCER_KINDS}
+
+
+def organization_list_for_verification(
+    *, status: str = VerificationStatus.PENDING, kind: str = ""
+) -> QuerySet[Organization]:
+    """Buyer and producer companies in one verification status, oldest first, with their
+    members; ``kind`` ("buyer" or "producer", see ``QUEUE_KINDS``) keeps one of the two."""
     return (
-        Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY, verification_status=status)
+        Organization.objects.filter(kind__in=QUEUE_KINDS.get(kind, VERIFIED_KINDS), verification_status=status)
         .prefetch_related(
             Prefetch(
                 "memberships",
@@ -32,15 +41,29 @@ def organization_list_for_verification(*, status: str = BuyerVerificationStatus.
     )
 
 
-def organization_verification_counts() -> list[tuple[str, str, int]]:
-    """``(status, label, number of buyer companies)`` for every verification status."""
+def organization_verification_counts(*, kind: str = "") -> list[tuple[str, str, int]]:
+    """``(status, label, number of companies)`` for every verification status, of buyer and
+    producer companies (or of one ``kind`` of ``QUEUE_KINDS``)."""
     rows = (
-        Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY)
+        Organization.objects.filter(kind__in=QUEUE_KINDS.get(kind, VERIFIED_KINDS))
         .values("verification_status")
         .annotate(n=Count("id"))
     )
     counts = {row["verification_status"]: row["n"] for row in rows}
-    return [(value, label, counts.get(value, 0)) for value, label in BuyerVerificationStatus.choices]
+    return [(value, label, counts.get(value, 0)) for value, label in VerificationStatus.choices]
+
+
+def organization_list_unverified_producers(*, user) -> QuerySet[Organization]:
+    """The producer companies the user belongs to that the agency has not verified (none, and
+    no query, when every one of them is verified)."""
+    ids = [
+        org_id
+        for org_id, info in memberships_of(user).items()
+        if info.kind in PRODUCER_KINDS and info.verification_status != VerificationStatus.VERIFIED
+    ]
+    if not ids:
+        return Organization.objects.none()
+    return Organization.objects.filter(pk__in=ids).order_by("name", "id")
 
 
 def organization_members(*, organization: Organization) -> QuerySet[Membership]:
@@ -70,10 +93,10 @@ def user_list_agency_admins() -> QuerySet[User]:
 
 
 def organization_list_stale_pending(*, created_before) -> QuerySet[Organization]:
-    """Pending buyer companies older than the cut-off whose reminder has not gone out."""
+    """Pending buyer and producer companies older than the cut-off whose reminder has not gone out."""
     return Organization.objects.filter(
-        kind=OrganizationKind.BUYER_COMPANY,
-        verification_status=BuyerVerificationStatus.PENDING,
+        kind__in=VERIFIED_KINDS,
+        verification_status=VerificationStatus.PENDING,
         created_at__lt=created_before,
         verification_reminder_sent_at__isnull=True,
     ).order_by("created_at", "id")

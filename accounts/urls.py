@@ -53,6 +53,7 @@ urlpatterns = [
     path("verification/", views.verification_queue, name="verification_queue"),
     path("organizations/<int:pk>/", views.organization_detail, name="organization_detail"),
     path("organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
+    path("organizations/<int:pk>/document/", views.organization_document, name="organization_document"),
     path(
         "organizations/<int:pk>/transition/",
         views.organization_transition,

@@ -4,7 +4,8 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -13,7 +14,8 @@ from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
 from accounts import services
-from accounts.enums import BUYER_VERIFICATION_TRANSITIONS, BuyerVerificationStatus
+from accounts.documents import document_content_type
+from accounts.enums import VERIFICATION_TRANSITIONS, VerificationStatus
 from accounts.forms import (
     BuyerSignUpForm,
     OrganizationForm,
@@ -22,6 +24,7 @@ from accounts.forms import (
     ProfileForm,
 )
 from accounts.selectors import (
+    QUEUE_KINDS,
     organization_list_for_verification,
     organization_list_visible_to,
     organization_members,
@@ -37,7 +40,7 @@ from core.workflow import audit_notice, audit_timeline
 def _sign_up(request: HttpRequest, *, form_class, service, template: str, welcome: str) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("portal:dashboard")
-    form = form_class(request.POST or None)
+    form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "password_confirm"}
         try:
@@ -61,7 +64,10 @@ def sign_up_producer(request: HttpRequest) -> HttpResponse:
         form_class=ProducerSignUpForm,
         service=services.producer_sign_up,
         template="accounts/signup_producer.html",
-        welcome=_("Welcome! Your producer account is ready."),
+        welcome=_(
+            "Welcome! Your producer account is ready. You can prepare your films now; they go to "
+            "review and to festivals once the agency has verified your company."
+        ),
     )
 
 
@@ -101,14 +107,17 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("accounts.verify_organization", raise_exception=True)
 def verification_queue(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", BuyerVerificationStatus.PENDING)
-    if status not in BuyerVerificationStatus.values:
-        status = BuyerVerificationStatus.PENDING
-    organizations = list(organization_list_for_verification(status=status))
+    """Buyer and producer companies by verification status; ``?kind=buyer|producer`` keeps one
+    kind (an unknown status or kind reads as the default)."""
+    status = request.GET.get("status", VerificationStatus.PENDING)
+    if status not in VerificationStatus.values:
+        status = VerificationStatus.PENDING
+    kind = request.GET.get("kind", "")
+    if kind not in QUEUE_KINDS:
+        kind = ""
+    organizations = list(organization_list_for_verification(status=status, kind=kind))
     for organization in organizations:
-        choices = BUYER_VERIFICATION_TRANSITIONS.choices_for(
-            obj=organization, user=request.user, field="verification_status"
-        )
+        choices = VERIFICATION_TRANSITIONS.choices_for(obj=organization, user=request.user, field="verification_status")
         organization.moves, organization.blocked = choices.allowed, choices.blocked
     return render(
         request,
@@ -116,7 +125,9 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
         {
             "organizations": organizations,
             "status": status,
-            "tabs": organization_verification_counts(),
+            "kind": kind,
+            "kinds": [("", _("All companies")), ("buyer", _("Buyer companies")), ("producer", _("Producer companies"))],
+            "tabs": organization_verification_counts(kind=kind),
         },
     )
 
@@ -125,8 +136,8 @@ def _organization_page(
     request: HttpRequest, organization, *, refused: RefusedTransition | None = None, status: int = 200
 ) -> HttpResponse:
     choices = (
-        BUYER_VERIFICATION_TRANSITIONS.choices_for(obj=organization, user=request.user, field="verification_status")
-        if organization.is_buyer
+        VERIFICATION_TRANSITIONS.choices_for(obj=organization, user=request.user, field="verification_status")
+        if organization.is_verifiable
         else None
     )
     return render(
@@ -138,8 +149,8 @@ def _organization_page(
             "moves": choices.allowed if choices else [],
             "blocked": choices.blocked if choices else [],
             "transition_refused": refused,
-            "events": audit_timeline(obj=organization, table=BUYER_VERIFICATION_TRANSITIONS),
-            "notice": audit_notice(obj=organization, table=BUYER_VERIFICATION_TRANSITIONS, field="verification_status"),
+            "events": audit_timeline(obj=organization, table=VERIFICATION_TRANSITIONS),
+            "notice": audit_notice(obj=organization, table=VERIFICATION_TRANSITIONS, field="verification_status"),
             "can_edit": request.user.has_perm("accounts.change_organization", organization),
         },
         status=status,
@@ -156,12 +167,29 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organization = get_object_or_404(organization_list_visible_to(user=request.user), pk=pk)
     if not request.user.has_perm("accounts.change_organization", organization):
         raise PermissionDenied
+    may_change_registration = not organization.is_verified or request.user.is_agency_admin
     initial = {name: getattr(organization, name) for name in OrganizationForm.base_fields}
     initial["country"] = organization.country.code
-    form = OrganizationForm(request.POST or None, initial=initial)
+    initial.pop("verification_document")
+    form = OrganizationForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        organization=organization,
+        may_change_registration=may_change_registration,
+    )
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        document = data.pop("verification_document", None)
+        if not may_change_registration:
+            data.pop("registration_number", None)
         try:
-            services.organization_update(organization=organization, actor=request.user, data=form.cleaned_data)
+            with transaction.atomic():
+                services.organization_update(organization=organization, actor=request.user, data=data)
+                if document:
+                    services.organization_document_upload(
+                        organization=organization, actor=request.user, upload=document
+                    )
         except ValidationError as exc:
             _form_errors_from(form, exc)
         else:
@@ -186,7 +214,7 @@ def organization_transition(request: HttpRequest, pk: int) -> HttpResponse:
         obj=organization,
         service=services.organization_transition,
         object_kwarg="organization",
-        table=BUYER_VERIFICATION_TRANSITIONS,
+        table=VERIFICATION_TRANSITIONS,
         field="verification_status",
         render_page=lambda *, refused, status: _organization_page(
             request, organization, refused=refused, status=status
@@ -194,6 +222,30 @@ def organization_transition(request: HttpRequest, pk: int) -> HttpResponse:
         done_url=reverse("accounts:organization_detail", args=[organization.pk]),
         note_label=_("Reason (sent to the company)"),
     )
+
+
+@login_required
+def organization_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The company's registration document, as a download, for its members and agency admins
+    (404 for anyone else, as for the company itself)."""
+    organization = get_object_or_404(organization_list_visible_to(user=request.user), pk=pk)
+    document = organization.verification_document
+    if not document:
+        raise Http404
+    try:
+        handle = document.open("rb")
+    except OSError as exc:
+        raise Http404 from exc
+    extension = document.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"registration-{organization.pk}.{extension}",
+        content_type=document_content_type(document.name),
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
 
 
 def _too_many(request: HttpRequest, message: str) -> HttpResponse:

@@ -72,8 +72,12 @@ _S = SubmissionStatus
 _SUBMIT = "festivals.submit_submission"
 _DECIDE = "festivals.decide_submission"
 _WITHDRAW = "festivals.withdraw_submission"
-# Dotted: the guard lives in festivals.services, which imports this module.
-_ELIGIBLE = ("festivals.services.submissions.submission_guard_eligible",)
+# Dotted: the guards live in festivals.services, which imports this module. The producer
+# company must be verified by the agency, and the film eligible.
+_ELIGIBLE = (
+    "festivals.services.submissions.submission_guard_producer_verified",
+    "festivals.services.submissions.submission_guard_eligible",
+)
 
 SUBMISSION_TRANSITIONS = TransitionTable(
     _S,

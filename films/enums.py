@@ -75,8 +75,9 @@ _SUBMIT = "films.submit_film"
 _REVIEW = "films.review_film"
 _WITHDRAW = "films.withdraw_film"
 
-# Dotted: the guard lives in films.services, which imports this module.
-_COMPLETE = ("films.services.review.film_guard_complete",)
+# Dotted: the guards live in films.services, which imports this module. The producer company
+# must be verified by the agency, and the film complete.
+_COMPLETE = ("films.services.review.film_guard_producer_verified", "films.services.review.film_guard_complete")
 
 _SENT = _("“%(object)s” is sent to the agency for review.")
 _SENT_AGAIN = _("“%(object)s” is sent to the agency for review again.")

@@ -1,7 +1,15 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from accounts.enums import BuyerType, BuyerVerificationStatus, MembershipRole, OrganizationKind, StaffRole
+from accounts.enums import (
+    VERIFIED_KINDS,
+    BuyerType,
+    BuyerVerificationStatus,
+    MembershipRole,
+    OrganizationKind,
+    StaffRole,
+    VerificationStatus,
+)
 from accounts.models import Membership, Organization, User
 
 PASSWORD = "Film-Portal-Test-9"
@@ -38,6 +46,17 @@ class OrganizationFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Company {n}")
     kind = OrganizationKind.PRODUCTION_COMPANY
     country = "CN"
+    # Producer companies are verified unless a test says otherwise; the agency has no status.
+    verification_status = factory.LazyAttribute(
+        lambda o: VerificationStatus.VERIFIED if o.kind in VERIFIED_KINDS else ""
+    )
+
+
+class PendingProducerOrganizationFactory(OrganizationFactory):
+    """A producer company that signed up and waits for the agency, with what it gave."""
+
+    verification_status = VerificationStatus.PENDING
+    registration_number = factory.Sequence(lambda n: f"91110000MA0{n:07d}")
 
 
 class BuyerOrganizationFactory(OrganizationFactory):

@@ -116,7 +116,7 @@ class SubmissionViewSet(
     def get_queryset(self):
         return (
             selectors.submission_list_visible_to(user=self.request.user)
-            .select_related("film", "section__edition__festival")
+            .select_related("film", "organization", "section__edition__festival")
             .prefetch_related("section__edition__deadlines")
             .order_by("-updated_at", "-id")
         )

@@ -47,7 +47,7 @@ def submission_list_for_strategy(*, user) -> QuerySet[Submission]:
     in two queries whatever their number; soonest edition first."""
     return (
         submission_list_visible_to(user=user)
-        .select_related("film", "section__edition__festival")
+        .select_related("film", "organization", "section__edition__festival")
         .prefetch_related(Prefetch("section__edition__deadlines", queryset=Deadline.objects.order_by("closes_at")))
         .order_by("section__edition__starts_on", "film__title_en", "id")
     )

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.services import producer_verification_refusals
 from core.permissions import require_perm
 from core.workflow import audit_record, transition_apply
 from festivals.enums import SELECTED_STATES, SUBMISSION_TRANSITIONS, SubmissionStatus
@@ -43,6 +44,13 @@ def submission_create(*, actor, film: Film, section: Section, notes: str = "") -
     except IntegrityError as exc:  # another request created it since the check above
         raise ValidationError({"section": [submission_duplicate_message()]}) from exc
     return submission
+
+
+def submission_guard_producer_verified(*, obj: Submission, actor) -> list[str]:
+    """The guard on ``draft → submitted``: the submitting producer company must be verified by
+    the agency (drafts may be prepared before). Reads the company a list joined, the database
+    otherwise (as under the row lock)."""
+    return producer_verification_refusals(organization=obj.organization)
 
 
 def submission_guard_eligible(*, obj: Submission, actor) -> list[str]:

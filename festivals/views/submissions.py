@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.rules import is_agency_admin, is_producer
+from accounts.services import producer_verification_refusals
 from core.pages import RefusedTransition, ask_first, bad_request, form_errors_from, transition_page
 from core.workflow import audit_notice, audit_timeline
 from festivals import selectors, services
@@ -133,7 +134,12 @@ def submission_create(request: HttpRequest) -> HttpResponse:
             if action in ("draft", "submit"):
                 form.add_error("section", services.submission_duplicate_message())
         else:
-            reasons = selectors.submission_eligibility(film=film, section=section, at=now)
+            # Every reason the submit move's guards would give: the company's verification, then
+            # the film's eligibility.
+            reasons = [
+                *producer_verification_refusals(organization=film.organization),
+                *selectors.submission_eligibility(film=film, section=section, at=now),
+            ]
             fee = selectors.deadline_applying(edition=section.edition, at=now)
             if action == "submit" and reasons:
                 form.add_error(None, _("This film cannot be submitted to this section, for the reasons listed above."))

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors import organization_contacts, user_list_agency_admins
+from accounts.services import producer_verification_refusals
 from core.models import AuditEvent
 from core.workflow import transition_apply
 from films.enums import LISTING_TRANSITIONS, CreditRole, ImageKind, ListingStatus
@@ -63,6 +64,13 @@ def film_guard_complete(*, obj: Film, actor) -> list[str]:
     if not missing:
         return []
     return [_("The film is not complete. Missing: %(items)s.") % {"items": ", ".join(missing)}]
+
+
+def film_guard_producer_verified(*, obj: Film, actor) -> list[str]:
+    """The listing guard on every move into review: the film's producer company must be verified
+    by the agency (drafts may be prepared before). Reads the company a list joined
+    (``select_related("organization")``), the database otherwise (as under the row lock)."""
+    return producer_verification_refusals(organization=obj.organization)
 
 
 def _listing_side_effects(film: Film, event) -> None:

@@ -497,6 +497,7 @@ def _organizations(rng: random.Random, *, producers: int, buyers: int) -> list[i
             name=f"{adjectives.one().title()} {nouns.one().title()} Pictures",
             kind=OrganizationKind.PRODUCTION_COMPANY,
             country=rng.choice(["CN", "CN", "CN", "HK", "TW"]),
+            verification_status=BuyerVerificationStatus.VERIFIED,
             description=BENCH_MARK,
         )
         for _ in range(producers)

@@ -324,10 +324,10 @@ def test_unknown_organization_answers_json_404(api_client, agency_admin):
     assert response.json() == {"message": "Not found.", "code": "not_found", "errors": {}}
 
 
-def test_production_company_shows_empty_status(api_client, producer, producer_org):
+def test_production_company_shows_its_verification_status_and_no_move_for_its_owner(api_client, producer, producer_org):
     body = as_user(api_client, producer).get(org_url(producer_org)).json()
 
-    assert (body["status"], body["allowed_transitions"]) == ("", [])
+    assert (body["status"], body["allowed_transitions"], body["blocked_transitions"]) == ("verified", [], [])
 
 
 def test_api_root_lists_resources(api_client, producer):

@@ -21,8 +21,11 @@ SIGN_UP = {
 }
 
 
+PRODUCER_SIGN_UP = {**SIGN_UP, "registration_number": "91110105MA01ABCD2X"}
+
+
 def test_producer_sign_up_creates_user_company_and_ownership():
-    user = services.producer_sign_up(**SIGN_UP, company_kind=OrganizationKind.SALES_AGENT, language="zh-hans")
+    user = services.producer_sign_up(**PRODUCER_SIGN_UP, company_kind=OrganizationKind.SALES_AGENT, language="zh-hans")
 
     assert user.email == "chen.jing@example.test"
     assert user.check_password(PASSWORD)
@@ -31,7 +34,8 @@ def test_producer_sign_up_creates_user_company_and_ownership():
     assert membership.role == MembershipRole.OWNER
     assert membership.organization.name == "Red Lantern Films"
     assert membership.organization.kind == OrganizationKind.SALES_AGENT
-    assert membership.organization.verification_status == ""
+    assert membership.organization.verification_status == BuyerVerificationStatus.PENDING
+    assert membership.organization.registration_number == "91110105MA01ABCD2X"
 
 
 def test_buyer_sign_up_is_pending_audited_and_announced_to_agency_admins(
@@ -53,7 +57,7 @@ def test_sign_up_with_a_taken_email_in_other_case_is_refused_and_saves_nothing()
     UserFactory(email="chen.jing@example.test")
 
     with pytest.raises(ValidationError) as exc:
-        services.producer_sign_up(**SIGN_UP)
+        services.producer_sign_up(**PRODUCER_SIGN_UP)
 
     assert list(exc.value.message_dict) == ["email"]
     assert Organization.objects.count() == 0
@@ -62,7 +66,7 @@ def test_sign_up_with_a_taken_email_in_other_case_is_refused_and_saves_nothing()
 
 def test_sign_up_with_a_weak_password_names_the_password_field():
     with pytest.raises(ValidationError) as exc:
-        services.producer_sign_up(**{**SIGN_UP, "password": "12345678"})
+        services.producer_sign_up(**{**PRODUCER_SIGN_UP, "password": "12345678"})
 
     assert set(exc.value.message_dict) == {"password"}
     assert User.objects.count() == 0
@@ -87,7 +91,7 @@ def test_buyer_sign_up_with_an_unknown_buyer_type_is_refused():
 
 def test_producer_sign_up_refuses_a_buyer_kind():
     with pytest.raises(ValidationError) as exc:
-        services.producer_sign_up(**SIGN_UP, company_kind=OrganizationKind.BUYER_COMPANY)
+        services.producer_sign_up(**PRODUCER_SIGN_UP, company_kind=OrganizationKind.BUYER_COMPANY)
 
     assert set(exc.value.message_dict) == {"company_kind"}
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts import tasks
 from accounts.models import Organization
 from notifications.models import Notification
-from tests.factories import BuyerOrganizationFactory
+from tests.factories import BuyerOrganizationFactory, OrganizationFactory, PendingProducerOrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_reminder_names_each_stale_pending_buyer_once(agency_admin, django_captu
 
     [message] = mail.outbox
     assert message.to == [agency_admin.email]
-    assert message.subject == "1 buyer company is waiting for verification"
+    assert message.subject == "1 company is waiting for verification"
     assert "Slow Films (France)" in message.body
     assert "New Films" not in message.body
     [notification] = Notification.objects.all()
@@ -51,3 +51,20 @@ def test_reminder_without_agency_admins_claims_nothing(db):
     stale.refresh_from_db()
     assert stale.verification_reminder_sent_at is None
     assert Notification.objects.count() == 0
+
+
+def test_reminder_names_stale_pending_producers_with_the_buyers(agency_admin, django_capture_on_commit_callbacks):
+    buyer = BuyerOrganizationFactory(name="Slow Films")
+    producer = PendingProducerOrganizationFactory(name="Slow Pictures", country="CN")
+    verified_producer = OrganizationFactory(name="Done Pictures")
+    for org in (buyer, producer, verified_producer):
+        _age(org, 72)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.remind_stale_verifications.delay().get() == 2
+
+    [message] = mail.outbox
+    assert message.subject == "2 companies are waiting for verification"
+    assert "Slow Films (France)" in message.body
+    assert "Slow Pictures (China)" in message.body
+    assert "Done Pictures" not in message.body

@@ -29,6 +29,7 @@ PRODUCER_FORM = {
     "company_name": "Red Lantern Films",
     "company_kind": "production_company",
     "country": "CN",
+    "registration_number": "91110105MA01ABCD2X",
 }
 
 
@@ -50,13 +51,14 @@ def test_buyer_sign_up_logs_in_and_shows_the_pending_notice(client, agency_admin
     assert [m.to for m in mail.outbox] == [[agency_admin.email]]
 
 
-def test_producer_sign_up_lands_on_the_dashboard_as_owner(client):
+def test_producer_sign_up_lands_on_the_dashboard_as_owner_awaiting_verification(client):
     response = client.post("/accounts/signup/producer/", PRODUCER_FORM, follow=True)
 
     html = response.content.decode()
     assert response.redirect_chain == [("/dashboard/", 302)]
-    assert "Red Lantern Films" in html
-    assert "awaiting verification" not in html
+    assert "Red Lantern Films is awaiting verification" in html
+    assert "upload its business licence" in html
+    assert Organization.objects.get(name="Red Lantern Films").verification_status == "pending"
 
 
 @pytest.mark.parametrize(

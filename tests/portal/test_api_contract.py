@@ -73,6 +73,7 @@ STATE_DEPENDENT = [
     "PUT /api/v1/organizations/{id}/",  # `buyer_type` on a company that is no buyer
     "PATCH /api/v1/organizations/{id}/",
     "POST /api/v1/organizations/{id}/transition/",
+    "POST /api/v1/organizations/{id}/document/",  # the generated `file` is no document
     "POST /api/v1/screener-requests/",  # `film` names no published film; one is open already
     "POST /api/v1/screener-requests/{id}/transition/",  # a move the request cannot make now
     "POST /api/v1/screenings/",  # `film` names no film of yours

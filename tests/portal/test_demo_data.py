@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
@@ -110,6 +111,40 @@ def test_demo_data_creates_the_documented_logins(demo):
     assert users["buyer2@demo.test"].organizations.get().verification_status == "pending"
     assert users["buyer2@demo.test"].organizations.get().country == "BR"
     assert all(u.check_password(PASSWORD) for u in users.values())
+
+
+def test_demo_producers_are_verified_and_a_new_one_waits_with_its_documents_and_a_blocked_draft(demo):
+    users = {u.email: u for u in User.objects.all()}
+    assert users["producer@demo.test"].organizations.get().verification_status == "verified"
+    assert users["producer2@demo.test"].organizations.get().verification_status == "verified"
+
+    pending = users["producer3@demo.test"].organizations.get()
+    assert (pending.name, pending.kind, pending.verification_status) == (
+        "Yellow River Pictures",
+        "production_company",
+        "pending",
+    )
+    assert pending.registration_number == "91610131MA6UDEMO3P"
+    with pending.verification_document.open("rb") as document:
+        assert document.read(5) == b"%PDF-"
+    [draft] = Film.objects.filter(organization=pending)
+    assert draft.listing_status == ListingStatus.DRAFT
+    with pytest.raises(ValidationError) as refused:
+        film_services.film_transition(film=draft, to="pending_review", actor=users["producer3@demo.test"])
+    assert refused.value.message_dict["to"][0] == (
+        "Yellow River Pictures is not verified yet. The agency verifies a producer company before its films "
+        "go to review or to festivals; drafts can be prepared meanwhile."
+    )
+    # The agency admins were told; verifying it through the queue is open to them.
+    assert Notification.objects.filter(
+        recipient=users["admin@demo.test"], kind="accounts.producer_signup", object_id=str(pending.pk)
+    ).exists()
+
+
+def test_demo_has_chinese_companies_with_their_cities_in_chinese(demo):
+    cities = dict(Organization.objects.exclude(city_zh="").values_list("name", "city_zh"))
+
+    assert cities == {"Demo Pictures": "北京", "Second Light Films": "上海", "Yellow River Pictures": "西安"}
 
 
 def test_demo_data_has_every_verification_state_with_true_history(demo):
@@ -360,7 +395,7 @@ def test_demo_data_is_idempotent(demo):
 
     assert counts() == before
     assert sorted(p for p in demo.rglob("*") if p.is_file()) == files
-    assert before["Film"] == len(films_demo.FILMS)
+    assert before["Film"] == len(films_demo.FILMS) + 1  # and the pending producer's draft
 
 
 # --- Posters without a CJK font ----------------------------------------------------------

@@ -7,6 +7,7 @@ and listing histories, and a buyer's shortlists) comes from ``films.demo``.
 import time
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -22,6 +23,7 @@ from accounts.models import Organization, User
 from core.workflow import audit_record
 from festivals import demo as festivals_demo
 from films import demo as films_demo
+from films import services as film_services
 
 DEFAULT_PASSWORD = "go-global-demo"  # noqa: S105 (documented demo password, refused with DEBUG off)
 
@@ -59,6 +61,42 @@ PRODUCERS = [
         "https://second-light.demo.test",
     ),
 ]
+# The verified producers' details the agency checked, and their cities in Chinese.
+PRODUCER_DETAILS = {
+    "Demo Pictures": {"city_zh": "北京", "registration_number": "91110105MA00DEMO1X"},
+    "Second Light Films": {"city_zh": "上海", "registration_number": "91310104MA1FDEMO2Y"},
+}
+
+# A producer company that has just signed up: pending, with its registration number and
+# licence given, and a draft it cannot yet send for review.
+PENDING_PRODUCER = {
+    "email": "producer3@demo.test",
+    "full_name": "Liu Yang 刘洋",
+    "company": "Yellow River Pictures",
+    "kind": OrganizationKind.PRODUCTION_COMPANY,
+    "country": "CN",
+    "city": "Xi'an",
+    "city_zh": "西安",
+    "website": "https://yellow-river.demo.test",
+    "registration_number": "91610131MA6UDEMO3P",
+    "description": "黄河影业 — a young documentary company from Shaanxi.",
+}
+PENDING_PRODUCER_DRAFT = {
+    "title_original": "黄河谣",
+    "title_en": "Ballad of the Yellow River",
+    "film_type": "documentary",
+    "logline_en": "Three generations of ferrymen on the last crossing of the Yellow River without a bridge.",
+    "logline_zh": "黄河上最后一个没有桥的渡口，三代摆渡人。",
+    "runtime_minutes": 88,
+    "production_year": 2026,
+}
+# The smallest well-formed PDF: the demo company's scanned business licence stands in as this.
+_DEMO_LICENCE_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 # email, name, company, buyer type, country, city, status, note for the decision
 BUYERS = [
@@ -164,9 +202,16 @@ class Command(BaseCommand):
             org, _ = Organization.objects.get_or_create(
                 name=company,
                 kind=kind,
-                defaults={"country": country, "city": city, "website": website},
+                defaults={
+                    "country": country,
+                    "city": city,
+                    "website": website,
+                    "verification_status": BuyerVerificationStatus.VERIFIED,
+                    **PRODUCER_DETAILS[company],
+                },
             )
             account_services.membership_add(organization=org, user=user, role=MembershipRole.OWNER)
+        self._pending_producer(password)
 
         for email, name, company, buyer_type, country, city, status, note in BUYERS:
             user = self._user(email, name, password)
@@ -205,6 +250,31 @@ class Command(BaseCommand):
                     account_services.organization_transition(organization=org, to=step, actor=admin, note=step_note)
             account_services.membership_add(organization=org, user=user, role=MembershipRole.OWNER)
 
+    def _pending_producer(self, password: str) -> None:
+        spec = PENDING_PRODUCER
+        user = self._user(spec["email"], spec["full_name"], password)
+        org = Organization.objects.filter(name=spec["company"], kind=spec["kind"]).first()
+        if org is not None:
+            return
+        org = Organization.objects.create(
+            name=spec["company"],
+            kind=spec["kind"],
+            country=spec["country"],
+            city=spec["city"],
+            city_zh=spec["city_zh"],
+            website=spec["website"],
+            registration_number=spec["registration_number"],
+            description=spec["description"],
+            verification_status=BuyerVerificationStatus.PENDING,
+        )
+        account_services.membership_add(organization=org, user=user, role=MembershipRole.OWNER)
+        account_services.organization_record_sign_up(organization=org, actor=user)
+        user = User.objects.get(pk=user.pk)  # fresh: permission checks cache memberships on the object
+        account_services.organization_document_upload(
+            organization=org, actor=user, upload=ContentFile(_DEMO_LICENCE_PDF, name="licence.pdf")
+        )
+        film_services.film_create(organization=org, actor=user, data=PENDING_PRODUCER_DRAFT)
+
     def _build_catalogue(self) -> films_demo.DemoSummary:
         producers = {}
         for email, _name, company, kind, *_rest in PRODUCERS:
@@ -223,6 +293,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ with:"))
         rows = [(e, "agency admin" if r == StaffRole.AGENCY_ADMIN else "reviewer") for e, _n, r in PEOPLE]
         rows += [(e, f"producer, owner of {c}") for e, _n, c, *_ in PRODUCERS]
+        rows.append(
+            (PENDING_PRODUCER["email"], f"producer, owner of {PENDING_PRODUCER['company']} (awaiting verification)")
+        )
         rows += [(e, f"buyer, {c} ({s})") for e, _n, c, _t, _c, _ci, s, _no in BUYERS]
         for email, what in rows:
             self.stdout.write(f"  {email:<22} {what}")
