@@ -228,7 +228,7 @@ def test_suspending_a_buyer_asks_first(client, agency_admin, buyer_org):
     asked = client.post(url, {"to": "suspended", "note": "Unpaid invoices."})
 
     assert asked.status_code == 200
-    assert "lose the full catalogue, rights and sales contacts at once" in asked.content.decode()
+    assert "lose at once what verification gives them" in asked.content.decode()
     buyer_org.refresh_from_db()
     assert buyer_org.verification_status == "verified"
 

@@ -52,11 +52,13 @@ def registered():
         slot_unregister(slot, code)
 
 
-def test_festivals_fills_the_slots_from_its_app_config():
+def test_the_apps_fill_the_slots_from_their_app_configs():
     assert [f.code for f in slot_contents(CATALOGUE_FILTERS)] == ["tier_a_selection", "award"]
     assert [p.code for p in slot_contents(FILM_PAGE)] == ["festivals"]
+    # In INSTALLED_APPS order: films (screener requests), then festivals.
     assert [(p.code, p.roles) for p in slot_contents(DASHBOARD_PANELS)] == [
-        ("festivals", frozenset({"producer", "agency_admin"}))
+        ("films.screeners", frozenset({"producer", "buyer", "agency_admin"})),
+        ("festivals", frozenset({"producer", "agency_admin"})),
     ]
 
 
