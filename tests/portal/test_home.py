@@ -163,7 +163,9 @@ def test_the_cached_part_is_kept_per_language(client, producer_org):
 
 
 @pytest.mark.usefixtures("home_cache")
-def test_the_kept_part_expires_when_the_first_listed_deadline_closes(client, time_machine):
+def test_the_kept_part_expires_when_the_first_listed_deadline_closes(client, settings, time_machine):
+    # A process-local cache, whose clock the test moves (Redis keeps its own).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     start = timezone.now()
     time_machine.move_to(start, tick=False)
     DeadlineFactory(edition__festival__name_en="Closing Fest", closes_at=start + timedelta(seconds=30))
