@@ -112,6 +112,27 @@ def test_the_header_is_one_row_for_every_role_width_and_language(chromium, live_
     assert problems == {}
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_script_the_header_with_its_language_button_is_still_one_row(chromium, live_server, language):
+    user = _people()["agency admin"]
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 1024, "height": 800}, java_script_enabled=False
+    )
+    context.add_cookies(
+        [
+            *_session_cookie(user, live_server.url),
+            {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url},
+        ]
+    )
+    page = context.new_page()
+    page.goto("/films/")
+    found = page.evaluate(MEASURE)
+
+    assert any(item["text"] in ("Change language", "切换语言") for item in found["items"])
+    assert _one_row_problems(found) == []
+    context.close()
+
+
 def _context(chromium, live_server, user, **options):
     context = chromium.new_context(base_url=live_server.url, locale="en-GB", **options)
     context.add_cookies(_session_cookie(user, live_server.url))
