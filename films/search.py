@@ -11,8 +11,18 @@ titles; the loglines and the people's names; the synopses. On PostgreSQL each do
 vector is a stored generated column with a GIN index (``search_en_vector``,
 ``search_cjk_vector``: films/migrations/0005), whose sections carry the weights A, B and C
 (``setweight``), so a title match ranks above a logline match and that above a synopsis
-match, in both languages; neither matching nor ranking recomputes a vector. On SQLite the
-same tokens are matched with LIKE and every match ranks alike.
+match, in both languages; neither matching nor ranking recomputes a vector.
+
+On SQLite, English words are matched through an FTS5 index with the Porter stemmer
+(``films_film_fts``, kept by triggers; ``sqlite_fts_install`` makes both after every migrate),
+so "rivers" finds "river"; each query word also matches as a prefix. Irregular forms ("men"
+for "man") need PostgreSQL's dictionary. Where the SQLite library lacks FTS5, English words are
+matched with LIKE, unstemmed. Chinese bigrams are matched with LIKE. Every SQLite match ranks
+alike.
+
+When nothing matches, ``film_title_suggestions`` offers titles close to what was typed: pg_trgm's
+word similarity on PostgreSQL (films/migrations/0007, a trigram index per title), a cheap
+comparison of a few candidates on SQLite and for Chinese text.
 """
 
 from __future__ import annotations

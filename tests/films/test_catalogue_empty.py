@@ -4,12 +4,13 @@ own, and suggest titles close to the words typed. English words are stemmed on S
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from films.enums import ListingStatus
 from films.filters import CatalogueFilter
 from films.models import Film
-from films.search import FTS_FLAG, sqlite_fts_install
+from films.search import FTS_FLAG, film_title_suggestions, sqlite_fts_install
 from films.selectors import film_list_published
 from tests.films.factories import FilmFactory, PublishedFilmFactory
 
@@ -170,3 +171,18 @@ def test_a_search_with_results_asks_for_no_suggestions(client, boatman, django_a
         response = client.get("/films/", {"q": "river"})
 
     assert response.context["empty"] is None
+
+
+@pytest.mark.postgres
+def test_postgres_answers_nearby_titles_from_the_trigram_indexes(boatman):
+    with CaptureQueriesContext(connection) as captured:
+        # Every film, so the listing index is no way in: the plan shows what answers the titles.
+        film_title_suggestions(Film.objects.all(), "yelow rivr")
+    sql = captured.captured_queries[0]["sql"]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a small table: show the indexes can answer
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "film_title_en_trgm_idx" in plan
+    assert "film_title_original_trgm_idx" in plan
