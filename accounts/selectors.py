@@ -104,3 +104,16 @@ def organization_list_stale_pending(*, created_before) -> QuerySet[Organization]
 
 def user_email_taken(*, email: str) -> bool:
     return User.objects.filter(email__iexact=email.strip()).exists()
+
+
+def organization_buyer_country_count() -> int:
+    """How many countries verified buyer companies are based in (the home page's figure)."""
+    return (
+        Organization.objects.filter(
+            kind=OrganizationKind.BUYER_COMPANY, verification_status=VerificationStatus.VERIFIED
+        )
+        .order_by()
+        .values("country")
+        .distinct()
+        .count()
+    )

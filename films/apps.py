@@ -1,7 +1,11 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db import connections
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from films.search import sqlite_fts_check, sqlite_fts_install
 
 
 def _forget_genres(sender, **kwargs) -> None:
@@ -39,6 +43,14 @@ def _register_panels() -> None:
     )
 
 
+def _sqlite_search_install(sender, using, **kwargs) -> None:
+    sqlite_fts_install(connections[using])
+
+
+def _sqlite_search_check(sender, connection, **kwargs) -> None:
+    sqlite_fts_check(connection)
+
+
 class FilmsConfig(AppConfig):
     name = "films"
     verbose_name = _("Films and catalogue")
@@ -54,3 +66,6 @@ class FilmsConfig(AppConfig):
         post_save.connect(_forget_genres, sender=genre, dispatch_uid="films.genres.saved")
         post_delete.connect(_forget_genres, sender=genre, dispatch_uid="films.genres.deleted")
         _register_jobs()
+        # SQLite's stemmed search index (films.search): made after migrate, looked for on connect.
+        post_migrate.connect(_sqlite_search_install, sender=self, dispatch_uid="films.search.install")
+        connection_created.connect(_sqlite_search_check, dispatch_uid="films.search.check")

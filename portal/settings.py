@@ -296,6 +296,9 @@ REST_FRAMEWORK = {
 # the cache; every film write makes the kept answers stale at once. 0 turns the cache off, as it
 # is without Redis: a process-local cache would not hear of another process's writes.
 CATALOGUE_CACHE_SECONDS = env.int("CATALOGUE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
+# Longest life, in seconds, of the home page's catalogue part (portal/home.py), kept per language;
+# film writes make it stale at once where the cache is shared (Redis). 0 turns it off.
+HOME_CACHE_SECONDS = env.int("HOME_CACHE_SECONDS", default=300 if REDIS_URL else 60)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Go-Global Film Portal API",

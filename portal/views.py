@@ -16,12 +16,14 @@ from accounts.selectors import (
 from core.slots import dashboard_panels_for
 from portal.celery import app as celery_app
 from portal.context_processors import navigation
+from portal.home import home_catalogue_html
 
 logger = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html")
+    # The catalogue part is the same for everyone in a language: rendered once, from the cache.
+    return render(request, "portal/home.html", {"catalogue_html": home_catalogue_html()})
 
 
 @login_required

@@ -113,6 +113,8 @@ def _isolation(settings, tmp_path):
     # Catalogue answers are cached per query (films.api); tests that measure a list afresh after
     # changing rows through factories (not services) would read a kept answer. Its own tests turn it on.
     settings.CATALOGUE_CACHE_SECONDS = 0
+    # The home page's catalogue part likewise (portal/home.py); tests/portal/test_home.py turns it on.
+    settings.HOME_CACHE_SECONDS = 0
     # The app reads Django settings under the CELERY_ namespace, so the prefixed keys are the ones that count.
     eager = celery_app.conf.task_always_eager
     celery_app.conf.CELERY_TASK_ALWAYS_EAGER = True

@@ -44,6 +44,7 @@ from festivals.selectors.submissions import (
     submission_list_for_decisions,
     submission_list_for_strategy,
     submission_list_visible_to,
+    submission_selection_count,
     submission_status_counts,
     submission_status_summary,
 )
@@ -82,6 +83,7 @@ __all__ = [
     "submission_list_for_decisions",
     "submission_list_for_strategy",
     "submission_list_visible_to",
+    "submission_selection_count",
     "submission_status_counts",
     "submission_status_summary",
 ]

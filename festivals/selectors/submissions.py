@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
@@ -9,6 +10,7 @@ from django.db.models.functions import ExtractYear
 
 from accounts.enums import PRODUCER_KINDS
 from accounts.rules import is_agency_admin, memberships_of
+from core.models import AuditEvent
 from festivals.enums import SELECTED_STATES, SubmissionStatus
 from festivals.models import Deadline, Screening, Submission
 from films.models import Film
@@ -96,4 +98,22 @@ def film_festival_history(*, film: Film) -> QuerySet[Submission]:
         Submission.objects.filter(film=film, status__in=SELECTED_STATES)
         .select_related("section__edition__festival")
         .order_by("-section__edition__starts_on", "-id")
+    )
+
+
+def submission_selection_count(*, since: datetime) -> int:
+    """How many submissions festivals selected from ``since`` on, as the audit trail records each
+    decision (an award follows a selection, so it is not counted twice)."""
+    return (
+        AuditEvent.objects.filter(
+            content_type__app_label=Submission._meta.app_label,
+            content_type__model=Submission._meta.model_name,
+            field="status",
+            to_state=SubmissionStatus.SELECTED,
+            created_at__gte=since,
+        )
+        .order_by()
+        .values("object_id")
+        .distinct()
+        .count()
     )

@@ -1,5 +1,8 @@
 """The catalogue and a film's page."""
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,7 +17,50 @@ from films import forms, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia, ScreenerRequestStatus
 from films.filters import CatalogueFilter
 from films.models import FilmLanguage
+from films.search import film_title_suggestions
 from films.views.common import CATALOGUE_PAGE_SIZE, EDITABLE_STATES, film_or_404, listing_choices
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """One value of one filter in the URL, and the catalogue's address without just that value."""
+
+    label: str
+    value: str
+    remove_url: str
+
+
+def _choice_labels(field) -> dict[str, str]:
+    """A choice field's values and their labels, groups flattened."""
+    labels: dict[str, str] = {}
+    for value, label in getattr(field, "choices", ()):
+        if isinstance(label, list | tuple):
+            labels.update((str(v), str(lbl)) for v, lbl in label)
+        else:
+            labels[str(value)] = str(label)
+    return labels
+
+
+def _active_filters(request: HttpRequest, form) -> list[ActiveFilter]:
+    """Each value the visitor filtered by, in the form's order, with a link that drops only it."""
+    pairs = [(key, value) for key, values in request.GET.lists() for value in values if key != "page"]
+    found = []
+    for name, field in form.fields.items():
+        if name == "sort":
+            continue
+        choices = _choice_labels(field)
+        for key, value in pairs:
+            if key != name or not value.strip():
+                continue
+            rest = urlencode([pair for pair in pairs if pair != (key, value)])
+            found.append(
+                ActiveFilter(
+                    label=str(field.label),
+                    value=str(choices.get(value, value)),
+                    remove_url=f"{request.path}?{rest}" if rest else request.path,
+                )
+            )
+    return found
 
 
 @require_GET
@@ -32,6 +78,15 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         else None
     )
     filtered = any(value for key, value in request.GET.items() if key not in ("page", "sort"))
+    empty = None
+    if page is not None and not page.paginator.count:
+        # Help for a search that found nothing: what was asked, each filter to drop, nearby titles.
+        query = (filterset.form.cleaned_data.get("q") or "").strip()
+        empty = {
+            "query": query,
+            "filters": _active_filters(request, filterset.form) if filtered else [],
+            "suggestions": film_title_suggestions(selectors.film_list_published(), query) if query else [],
+        }
     return render(
         request,
         "films/catalogue.html",
@@ -44,6 +99,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "filtered": filtered,
             "availability_ignored": filterset.availability_ignored,
             "availability_notice": buyer_verification_notice(request.user) if filterset.availability_ignored else None,
+            "empty": empty,
         },
         status=200 if page is not None else 400,
     )

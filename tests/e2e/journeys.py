@@ -21,6 +21,14 @@ def log_in(page, email: str) -> None:
     page.wait_for_url("**/dashboard/")
 
 
+def open_menu(page, name: str) -> None:
+    """Open one of the header's menus ("Account", "Agency"): a <details> whose summary is ``name``."""
+    menu = page.get_by_role("navigation", name="Main").locator("details", has=page.locator("summary", has_text=name))
+    if menu.get_attribute("open") is None:
+        menu.locator("summary").click()
+
+
 def log_out(page) -> None:
+    open_menu(page, "Account")
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url("**/")

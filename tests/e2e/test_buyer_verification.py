@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from accounts.enums import BuyerVerificationStatus
 from accounts.models import Organization, User
+from tests.e2e.journeys import open_menu
 from tests.factories import PASSWORD, AgencyAdminFactory
 
 pytestmark = pytest.mark.browser
@@ -59,6 +60,7 @@ def test_a_new_buyer_is_verified_by_an_agency_admin(page, transactional_db, djan
     [buyer] = User.objects.filter(memberships__organization=company)
     assert buyer.email == "camille@quai.test"
 
+    open_menu(page, "Account")
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url(re.compile(r"/$"))
     expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in")).to_be_visible()
@@ -69,7 +71,8 @@ def test_a_new_buyer_is_verified_by_an_agency_admin(page, transactional_db, djan
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/dashboard/")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Buyer verification").click()
+    open_menu(page, "Agency")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Company verification").click()
     page.wait_for_url("**/accounts/verification/")
     entry = page.get_by_role("article", name="Films du Quai")
     expect(entry).to_contain_text("camille@quai.test")

@@ -16,7 +16,7 @@ from accounts.enums import BuyerVerificationStatus
 from films.enums import ListingStatus
 from films.models import Film, ShortlistItem
 from tests.conftest import CHROMIUM
-from tests.e2e.journeys import log_in, log_out, shots_dir
+from tests.e2e.journeys import log_in, log_out, open_menu, shots_dir
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.films.factories import png_bytes
 
@@ -124,6 +124,7 @@ def test_a_film_goes_from_registration_to_a_buyers_shortlist(page, people, tmp_p
 
     # The agency admin publishes it from the review queue.
     log_in(page, admin.email)
+    open_menu(page, "Agency")
     page.get_by_role("link", name="Catalogue review").first.click()
     page.get_by_role("heading", name=re.compile("Mountains May Depart")).wait_for()
     page.get_by_role("button", name="Publish").click()
