@@ -3,11 +3,22 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.display import for_reader
 from films.enums import ListingStatus
 from notifications.registry import NotificationKind, register_kind
 
 LISTING_SUBMITTED = "films.listing_submitted"
 LISTING_DECISION = "films.listing_decision"
+
+
+def listing_title(context: dict) -> str:
+    """The film's title in the reader's language, from the titles stored with the notification
+    (older notifications stored one ``title``)."""
+    return for_reader(context.get("title", ""), context.get("title_zh", ""))
+
+
+def _listing_context(context: dict) -> dict:
+    return {"title": listing_title(context)}
 
 
 def _listing_subject(context: dict) -> str:
@@ -17,7 +28,7 @@ def _listing_subject(context: dict) -> str:
         ListingStatus.CHANGES_REQUESTED: _("%(title)s: changes requested before publication"),
         ListingStatus.WITHDRAWN: _("%(title)s was withdrawn from the catalogue"),
     }[context["to_state"]]
-    return subject % {"title": context.get("title", "")}
+    return subject % {"title": listing_title(context)}
 
 
 def register() -> None:
@@ -27,6 +38,7 @@ def register() -> None:
             label=gettext_lazy("Films submitted for catalogue review"),
             subject=_listing_subject,
             template="films/email/listing_change.txt",
+            prepare=_listing_context,
         )
     )
     register_kind(
@@ -35,5 +47,6 @@ def register() -> None:
             label=gettext_lazy("Decisions on your films' catalogue listings"),
             subject=_listing_subject,
             template="films/email/listing_change.txt",
+            prepare=_listing_context,
         )
     )

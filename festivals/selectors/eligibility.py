@@ -9,6 +9,7 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from core.display import format_list
 from festivals.enums import PremiereRequirement, SubmissionStatus
 from festivals.models import Deadline, FestivalEdition, Screening, Section
 from festivals.premiere import (
@@ -184,7 +185,7 @@ def submission_eligibility(
         reasons.append(
             _("The section takes only %(types)s; this film is %(type)s.")
             % {
-                "types": ", ".join(str(FilmType(t).label) for t in section.accepted_types if t in FilmType.values),
+                "types": format_list(FilmType(t).label for t in section.accepted_types if t in FilmType.values),
                 "type": FilmType(film.film_type).label if film.film_type in FilmType.values else film.film_type,
             }
         )

@@ -6,7 +6,9 @@ from datetime import datetime
 from django import template
 from django.utils import formats
 from django.utils.dates import MONTHS
+from django.utils.translation import pgettext
 
+from core.display import format_list
 from festivals.zones import zone_named
 from films.enums import FilmType
 
@@ -20,7 +22,10 @@ def in_zone(moment: datetime | None, zone_name: str) -> str:
         return ""
     zone = zone_named(zone_name)
     local = moment.astimezone(zone)
-    return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({zone.key.replace('_', ' ')})"
+    return pgettext("a moment and its time zone", "%(moment)s (%(zone)s)") % {
+        "moment": formats.date_format(local, "DATETIME_FORMAT"),
+        "zone": zone.key.replace("_", " "),
+    }
 
 
 @register.filter
@@ -33,4 +38,4 @@ def month_name(number: int | None) -> str:
 def accepted_type_names(section) -> str:
     """The film types a section takes, named in the reader's language."""
     labels = dict(FilmType.choices)
-    return ", ".join(str(labels.get(code, code)) for code in section.accepted_types)
+    return format_list(labels.get(code, code) for code in section.accepted_types)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors import organization_contacts, user_list_agency_admins
+from core.display import format_list
 from core.models import AuditEvent
 from core.workflow import transition_apply
 from films.enums import LISTING_TRANSITIONS, CreditRole, ImageKind, ListingStatus
@@ -62,7 +63,7 @@ def film_guard_complete(*, obj: Film, actor) -> list[str]:
         missing = film_missing_for_review(film=obj)
     if not missing:
         return []
-    return [_("The film is not complete. Missing: %(items)s.") % {"items": ", ".join(missing)}]
+    return [_("The film is not complete. Missing: %(items)s.") % {"items": format_list(missing)}]
 
 
 def _listing_side_effects(film: Film, event) -> None:
@@ -86,7 +87,9 @@ def _listing_notify(film: Film, event: AuditEvent) -> None:
         url=reverse("films:film_detail", args=[film.pk]),
         context={
             "to_state": event.to_state,
-            "title": str(film),
+            # Both titles: the mail and the in-app line are written in each reader's language.
+            "title": film.display_title("en"),
+            "title_zh": film.display_title("zh-hans"),
             "company": film.organization.name,
             "note": event.note,
             "film_id": film.pk,
