@@ -87,3 +87,21 @@ def place(city: str, country: str) -> str:
     if not country:
         return city
     return pgettext("a city and its country", "%(city)s, %(country)s") % {"city": city, "country": country}
+
+
+def day_label(day: date | None) -> str:
+    """A day as the reader writes it ("4 Dec 2026", "2026年12月4日"); empty for None."""
+    return "" if day is None else formats.date_format(day, "DATE_FORMAT")
+
+
+def moment_label(moment: datetime | None, zone=None) -> str:
+    """A moment as the reader writes it ("4 Dec 2026, 14:30"), in ``zone`` (a ``ZoneInfo``) and
+    naming it when given: "4 Dec 2026, 14:30 (Europe/Paris)", "2026年12月4日 14:30（Europe/Paris）"."""
+    if moment is None:
+        return ""
+    if zone is None:
+        return formats.date_format(moment, "DATETIME_FORMAT")
+    return pgettext("a moment and its time zone", "%(moment)s (%(zone)s)") % {
+        "moment": formats.date_format(moment.astimezone(zone), "DATETIME_FORMAT"),
+        "zone": zone.key.replace("_", " "),
+    }

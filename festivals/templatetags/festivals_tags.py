@@ -4,11 +4,9 @@ film-type names."""
 from datetime import datetime
 
 from django import template
-from django.utils import formats
 from django.utils.dates import MONTHS
-from django.utils.translation import pgettext
 
-from core.display import format_list
+from core.display import format_list, moment_label
 from festivals.zones import zone_named
 from films.enums import FilmType
 
@@ -18,14 +16,7 @@ register = template.Library()
 @register.filter
 def in_zone(moment: datetime | None, zone_name: str) -> str:
     """``moment`` as a date and time in the zone named (e.g. a festival's), with the zone's name."""
-    if moment is None:
-        return ""
-    zone = zone_named(zone_name)
-    local = moment.astimezone(zone)
-    return pgettext("a moment and its time zone", "%(moment)s (%(zone)s)") % {
-        "moment": formats.date_format(local, "DATETIME_FORMAT"),
-        "zone": zone.key.replace("_", " "),
-    }
+    return moment_label(moment, zone_named(zone_name))
 
 
 @register.filter

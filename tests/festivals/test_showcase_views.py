@@ -458,7 +458,7 @@ def test_proposing_after_the_call_closed_is_refused(client, producer, published)
     response = client.post(url(week, "propose/"), {"film": published.pk})
 
     errors = refused(response, "__all__")
-    assert errors == [f"Proposals for this film week closed on {week.call_closes_on}."]
+    assert errors == [f"Proposals for this film week closed on {week.call_closes_on.day} {week.call_closes_on:%b %Y}."]
     assert errors[0] in response.content.decode()
     assert not ShowcaseProposal.objects.exists()
 
@@ -631,7 +631,7 @@ def test_attendance_before_the_end_is_refused(client, agency_admin, week):
     week.refresh_from_db()
     assert response.status_code == 400
     assert response.context["attendance_form"].errors["attendance"] == [
-        f"Attendance can be reported once the film week is over (after {week.ends_on})."
+        f"Attendance can be reported once the film week is over (after {week.ends_on.day} {week.ends_on:%b %Y})."
     ]
     assert week.attendance is None
 
