@@ -9,10 +9,11 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.display import with_other
 from festivals import selectors
 from festivals.enums import FestivalFocus, FestivalTier
 from festivals.models import FestivalEdition, Section, Showcase, ShowcaseScreening, Venue
@@ -188,10 +189,7 @@ def film_title(film: Film) -> str:
 def title_with_other(film: Film) -> str:
     """The title in the reader's language, then the other one in brackets: "Paper Kite (纸风筝)",
     "纸风筝（Paper Kite）"."""
-    title, other = film.display_title(), film.other_title()
-    if not other:
-        return title
-    return pgettext("a title and its other-language title", "%(title)s (%(other)s)") % {"title": title, "other": other}
+    return with_other(film.display_title(), film.other_title())
 
 
 def screening_local_label(screening: ShowcaseScreening, zone: zoneinfo.ZoneInfo) -> str:

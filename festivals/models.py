@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
-from core.display import for_reader, other_name
+from core.display import day_label, for_reader, moment_label, other_name
 from core.models import BaseModel
 from core.money import MoneyField, money_constraints
 from core.validators import refuse_nul_characters
@@ -260,7 +260,7 @@ class Screening(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         }
 
     def __str__(self) -> str:
-        return f"{self.film} · {self.event_name or self.edition} · {self.screened_on}"
+        return f"{self.film} · {self.event_name or self.edition} · {day_label(self.screened_on)}"
 
 
 class Submission(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
@@ -423,4 +423,4 @@ class ShowcaseScreening(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         rules_permissions = _DIRECTORY_PERMISSIONS
 
     def __str__(self) -> str:
-        return f"{self.film} · {self.venue} · {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.film} · {self.venue} · {moment_label(self.starts_at)}"

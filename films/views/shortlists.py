@@ -7,12 +7,15 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.csv import csv_lines
+from core.display import format_cell_list
 from core.pages import bound, form_errors_from, safe_next
 from films import forms, selectors, services
+from films.enums import FilmType
 from films.views.common import film_or_404, require_buyer, shortlist_or_404
 
 
@@ -131,6 +134,10 @@ def shortlist_export(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     shortlist = shortlist_or_404(request, pk)
     films = selectors.shortlist_sheets(shortlist=shortlist, user=request.user)
     base = request.build_absolute_uri("/")[:-1]
+    # The rows are written as the response streams, after the view returns: names and lists are
+    # fixed here in the requester's language.
+    language = get_language()
+    type_names = {code: str(label) for code, label in FilmType.choices}
 
     def rows():
         yield EXPORT_COLUMNS
@@ -140,8 +147,8 @@ def shortlist_export(request: HttpRequest, pk: int) -> StreamingHttpResponse:
                 film.title_en,
                 film.production_year or "",
                 film.runtime_minutes or "",
-                film.get_film_type_display(),
-                "; ".join(genre.name_en for genre in film.genres.all()),
+                type_names.get(film.film_type, film.film_type),
+                format_cell_list((genre.display_name(language) for genre in film.genres.all()), language=language),
                 "; ".join(f"{c.name} ({c.name_latin})" if c.name_latin else c.name for c in film.directors)
                 if film.full
                 else "",

@@ -9,3 +9,12 @@ SHORT_DATETIME_FORMAT = DATETIME_FORMAT
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
+
+# Typography (core.display.convention); these are also the defaults for other languages.
+LIST_SEPARATOR = ", "
+CELL_LIST_SEPARATOR = "; "
+TITLE_MARKS = ("“", "”")
+PLACE_FORMAT = "{city}, {country}"
+WEEKDAY_DATE_FORMAT = "{weekday}, {date}"
+ZONED_MOMENT_FORMAT = "{moment} ({zone})"
+TITLE_WITH_OTHER_FORMAT = "{title} ({other})"

@@ -20,3 +20,13 @@ DATETIME_INPUT_FORMATS = [
     "%Y/%m/%d %H:%M",
     "%Y年%m月%d日 %H:%M",
 ]
+
+# Typography the portal writes by (core.display.convention): the enumeration comma between list
+# items, book-title marks around a work's title, full-width brackets, the country before the city.
+LIST_SEPARATOR = "、"
+CELL_LIST_SEPARATOR = "、"
+TITLE_MARKS = ("《", "》")
+PLACE_FORMAT = "{country}{city}"
+WEEKDAY_DATE_FORMAT = "{date}（{weekday}）"
+ZONED_MOMENT_FORMAT = "{moment}（{zone}）"
+TITLE_WITH_OTHER_FORMAT = "{title}（{other}）"
