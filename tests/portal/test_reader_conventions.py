@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from festivals.directory import CITIES_ZH, FESTIVALS
+from festivals.enums import DeadlineKind, SectionKind, SubmissionStatus
 from festivals.models import Festival
 from films import services
+from films.enums import ListingStatus
 from films.models import Genre
 from tests.festivals.factories import ShowcaseFactory, VenueFactory
 from tests.films.factories import PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory, complete_film
@@ -168,6 +171,27 @@ def test_a_film_week_page_names_its_city_and_days_in_the_readers_language(client
         f'<a href="/films/{kite.pk}/" lang="zh-Hans">纸风筝</a> <span class="muted" lang="en">Paper Kite</span>'
         in chinese
     )
+
+
+def test_the_api_keeps_its_fields_and_adds_the_chinese_city(api_client):
+    week = ShowcaseFactory(city="Rome", city_zh="罗马")
+
+    festivals = api_client.get("/api/v1/festivals/", {"q": "戛纳"}).json()["results"]
+    showcase = api_client.get(f"/api/v1/showcases/{week.pk}/").json()
+
+    assert [(f["name_en"], f["city"], f["city_zh"]) for f in festivals] == [("Cannes Film Festival", "Cannes", "戛纳")]
+    assert (showcase["city"], showcase["city_zh"]) == ("Rome", "罗马")
+
+
+def test_the_chinese_catalogue_names_deadlines_statuses_and_titles_as_the_trade_does():
+    # Reads the compiled catalogue: passes once translations/chinese.po is merged into locale/.
+    with translation.override("zh-hans"):
+        assert [str(kind.label) for kind in DeadlineKind] == ["早鸟截止", "常规截止", "晚期截止", "最后截止"]
+        assert str(SubmissionStatus.WITHDRAWN.label) == "已撤回"
+        assert str(ListingStatus.WITHDRAWN.label) == "已下架"
+        assert str(SectionKind.SHORTS.label) == "短片单元"
+        assert gettext("%(kind)s deadline") % {"kind": DeadlineKind.LATE.label} == "晚期截止"
+        assert gettext("Rights of “%(title)s”") % {"title": "纸风筝"} == "《纸风筝》的版权"
 
 
 # --- Mails and exports ----------------------------------------------------------------------
