@@ -71,3 +71,9 @@ def weekday_date(day) -> str:
 def list_separator() -> str:
     """``{% if not forloop.last %}{% list_separator %}{% endif %}``: ", " in English, "、" in Chinese."""
     return display.list_separator()
+
+
+@register.filter
+def with_other(text, other) -> str:
+    """``{{ credit.name|with_other:credit.name_latin }}``: "Jia Zhangke (贾樟柯)", "贾樟柯（Jia Zhangke）"."""
+    return display.with_other(str(text or ""), str(other or ""))

@@ -133,3 +133,11 @@ def test_weekdays_time_zones_and_second_titles_take_the_readers_brackets(languag
         assert display.moment_label(MOMENT, zoneinfo.ZoneInfo("Europe/Paris")) == zoned
         assert display.with_other(film.display_title(), film.other_title()) == with_other
     assert render("{{ d|weekday_date }}", language, d=DAY) == weekday
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("en", "贾樟柯 (Jia Zhangke)|贾樟柯"), ("zh-hans", "贾樟柯（Jia Zhangke）|贾樟柯")]
+)
+def test_a_name_and_its_latin_spelling_take_the_readers_brackets(language, expected):
+    source = "{{ name|with_other:latin }}|{{ name|with_other:nothing }}"
+    assert render(source, language, name="贾樟柯", latin="Jia Zhangke", nothing="") == expected
