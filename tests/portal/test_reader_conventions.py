@@ -14,12 +14,14 @@ from django.core import mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from accounts.notification_kinds import STALE_VERIFICATIONS
 from festivals.directory import CITIES_ZH, FESTIVALS
 from festivals.enums import DeadlineKind, SectionKind, SubmissionStatus
 from festivals.models import Festival
 from films import services
 from films.enums import ListingStatus
 from films.models import Genre
+from notifications.registry import kind_get
 from tests.festivals.factories import ShowcaseFactory, VenueFactory
 from tests.films.factories import PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory, complete_film
 from tests.films.helpers import login
@@ -218,6 +220,17 @@ def test_a_listing_mail_names_the_film_in_each_recipients_language(
     assert "纸风筝" in to_producer.subject
     assert "纸风筝" in to_producer.body
     assert "Paper Kite" not in to_producer.subject
+
+
+@pytest.mark.parametrize(("language", "day"), [("en", "4 Dec 2026"), ("zh-hans", "2026年12月4日")])
+def test_the_verification_reminder_writes_the_sign_up_day_in_each_readers_pattern(language, day):
+    stored = {"hours": 48, "organizations": [{"name": "Nordlicht", "country": "DE", "created": "2026-12-04"}]}
+
+    with translation.override(language):
+        prepared = kind_get(STALE_VERIFICATIONS).prepare(stored)
+
+    assert prepared["organizations"][0]["created"] == day
+    assert stored["organizations"][0]["created"] == "2026-12-04"
 
 
 def test_the_shortlist_csv_writes_types_and_genres_in_the_requesters_language(client, buyer, kite):
