@@ -5,7 +5,10 @@ the plain context stored with the notification (names, codes), so display names 
 country are looked up at that moment in that language.
 """
 
+from datetime import date
+
 from django.contrib.auth.tokens import default_token_generator
+from django.utils import formats
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -64,10 +67,22 @@ def _producer_signup_context(context: dict) -> dict:
     }
 
 
+def day_name(iso_day: str) -> str:
+    """A stored ISO day ("2026-12-04") as the reader writes a date ("4 Dec 2026", "2026年12月4日")."""
+    try:
+        return formats.date_format(date.fromisoformat(iso_day), "DATE_FORMAT")
+    except (TypeError, ValueError):
+        return iso_day or ""
+
+
 def _stale_context(context: dict) -> dict:
     return {
         "organizations": [
-            {**organization, "country": country_name(organization.get("country", ""))}
+            {
+                **organization,
+                "country": country_name(organization.get("country", "")),
+                "created": day_name(organization.get("created", "")),
+            }
             for organization in context.get("organizations", [])
         ]
     }

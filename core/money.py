@@ -127,7 +127,8 @@ def money_parse(amount, currency: str | None) -> Money | None:
 def money_format(money: Money | None, *, use_l10n: bool | None = None) -> str:
     """The amount in the reader's language: the number localised (grouping, separators) with
     the currency's own decimals, then the currency as the reader writes it after an amount —
-    "1,234.50 EUR" in English, "1234.50 欧元" in Chinese. Empty for None."""
+    "1,234.50 EUR" in English, "1,234.50 欧元" in Chinese (portal/formats groups thousands in
+    both). Empty for None."""
     if money is None:
         return ""
     currency = CURRENCIES.get(money.currency)

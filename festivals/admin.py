@@ -56,9 +56,9 @@ def _data(form: forms.BaseForm, fields: tuple[str, ...]) -> dict:
 
 @admin.register(Festival)
 class FestivalAdmin(ServiceModelAdmin, ObjectPermissionsModelAdmin):
-    list_display = ("name_en", "name_zh", "city", "country", "tier", "verified", "typical_month")
+    list_display = ("name_en", "name_zh", "city", "city_zh", "country", "tier", "verified", "typical_month")
     list_filter = ("tier", "verified", "focus_tags__focus")
-    search_fields = ("name_en", "name_zh", "city")
+    search_fields = ("name_en", "name_zh", "city", "city_zh")
     # Vetting is recorded with its date and admin by the action below, never by a bare tick.
     readonly_fields = ("verified", "verified_at", "verified_by")
     inlines = [FocusInline]
@@ -196,7 +196,7 @@ class ShowcaseScreeningInline(admin.TabularInline):
 @admin.register(Showcase)
 class ShowcaseAdmin(ObjectPermissionsModelAdmin):
     list_display = ("title_en", "city", "country", "starts_on", "ends_on", "attendance")
-    search_fields = ("title_en", "title_zh", "city")
+    search_fields = ("title_en", "title_zh", "city", "city_zh")
     inlines = [PartnerInline, VenueInline, ShowcaseScreeningInline]
     formfield_overrides = _HTTPS
 

@@ -544,6 +544,7 @@ class DemoShowcase:
     title_en: str  # "{year}" becomes the year the (moved) week starts in
     title_zh: str
     city: str
+    city_zh: str
     country: str
     time_zone: str
     starts_on: date
@@ -569,6 +570,7 @@ SHOWCASES: list[DemoShowcase] = [
         title_en="Chinese Film Week Madrid {year}",
         title_zh="{year}马德里中国电影周",
         city="Madrid",
+        city_zh="马德里",
         country="ES",
         time_zone="Europe/Madrid",
         starts_on=date(2026, 9, 17),
@@ -607,6 +609,7 @@ SHOWCASES: list[DemoShowcase] = [
         title_en="Chinese Film Week São Paulo {year}",
         title_zh="{year}圣保罗中国电影周",
         city="São Paulo",
+        city_zh="圣保罗",
         country="BR",
         time_zone="America/Sao_Paulo",
         starts_on=date(2027, 4, 8),
@@ -720,6 +723,7 @@ def demo_showcase_build(spec: DemoShowcase, *, admin) -> Showcase | None:
         title_en=spec.title_en.format(year=year),
         title_zh=spec.title_zh.format(year=year),
         city=spec.city,
+        city_zh=spec.city_zh,
         country=spec.country,
         time_zone=spec.time_zone,
         starts_on=_moved(spec.starts_on),

@@ -33,6 +33,83 @@ class DirectoryFestival:
     founded: int | None = None
     month: int | None = None  # the month an edition usually opens
 
+    @property
+    def city_zh(self) -> str:
+        return CITIES_ZH.get(self.city, "")
+
+
+# The festival cities' names as Chinese-language media write them (migration 0005 fills
+# ``Festival.city_zh`` from this table; a city added later needs its own data migration).
+CITIES_ZH: dict[str, str] = {
+    "Amsterdam": "阿姆斯特丹",
+    "Annecy": "安纳西",
+    "Austin": "奥斯汀",
+    "Beijing": "北京",
+    "Berlin": "柏林",
+    "Boulder": "博尔德",
+    "Bucheon": "富川",
+    "Buenos Aires": "布宜诺斯艾利斯",
+    "Busan": "釜山",
+    "Cairo": "开罗",
+    "Cannes": "戛纳",
+    "Cartagena": "卡塔赫纳",
+    "Chicago": "芝加哥",
+    "Clermont-Ferrand": "克莱蒙费朗",
+    "Copenhagen": "哥本哈根",
+    "Durban": "德班",
+    "El Gouna": "古纳",
+    "Gothenburg": "哥德堡",
+    "Guadalajara": "瓜达拉哈拉",
+    "Havana": "哈瓦那",
+    "Hong Kong": "香港",
+    "Jeddah": "吉达",
+    "Jeonju": "全州",
+    "Karlovy Vary": "卡罗维发利",
+    "Leipzig": "莱比锡",
+    "Locarno": "洛迦诺",
+    "London": "伦敦",
+    "Macao": "澳门",
+    "Mar del Plata": "马德普拉塔",
+    "Marrakech": "马拉喀什",
+    "Melbourne": "墨尔本",
+    "Morelia": "莫雷利亚",
+    "Moscow": "莫斯科",
+    "New York": "纽约",
+    "Oberhausen": "奥伯豪森",
+    "Osaka": "大阪",
+    "Ottawa": "渥太华",
+    "Ouagadougou": "瓦加杜古",
+    "Palm Springs": "棕榈泉",
+    "Panaji, Goa": "果阿帕纳吉",
+    "Paris": "巴黎",
+    "Rio de Janeiro": "里约热内卢",
+    "Rotterdam": "鹿特丹",
+    "San Sebastián": "圣塞巴斯蒂安",
+    "Sarajevo": "萨拉热窝",
+    "Shanghai": "上海",
+    "Sheffield": "谢菲尔德",
+    "Singapore": "新加坡",
+    "Sitges": "锡切斯",
+    "Stockholm": "斯德哥尔摩",
+    "Stuttgart": "斯图加特",
+    "Sydney": "悉尼",
+    "São Paulo": "圣保罗",
+    "Tallinn": "塔林",
+    "Tampere": "坦佩雷",
+    "Thessaloniki": "塞萨洛尼基",
+    "Thiruvananthapuram": "特里凡得琅",
+    "Tokyo": "东京",
+    "Toronto": "多伦多",
+    "Tunis": "突尼斯",
+    "Udine": "乌迪内",
+    "Vancouver": "温哥华",
+    "Venice": "威尼斯",
+    "Warsaw": "华沙",
+    "Xining": "西宁",
+    "Yamagata": "山形",
+    "Zagreb": "萨格勒布",
+}
+
 
 _F = DirectoryFestival
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.workflow import Transition, TransitionTable
 
@@ -45,9 +46,10 @@ class PremiereRequirement(models.TextChoices):
 class SectionKind(models.TextChoices):
     COMPETITION = "competition", _("Competition")
     OUT_OF_COMPETITION = "out_of_competition", _("Out of competition")
-    SHORTS = "shorts", _("Shorts")
-    DOCUMENTARY = "documentary", _("Documentary")
-    ANIMATION = "animation", _("Animation")
+    # In context: a festival's section is a 单元 in Chinese, not a kind of film.
+    SHORTS = "shorts", pgettext_lazy("festival section", "Shorts")
+    DOCUMENTARY = "documentary", pgettext_lazy("festival section", "Documentary")
+    ANIMATION = "animation", pgettext_lazy("festival section", "Animation")
     DISCOVERY = "discovery", _("New directors, discovery")
     PANORAMA = "panorama", _("Panorama, forum and other sidebars")
     MARKET = "market", _("Market screenings")
@@ -60,7 +62,8 @@ class SubmissionStatus(models.TextChoices):
     SELECTED = "selected", _("Selected")
     NOT_SELECTED = "not_selected", _("Not selected")
     AWARDED = "awarded", _("Awarded")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    # In context: a withdrawn submission is 已撤回, where a withdrawn listing is 已下架.
+    WITHDRAWN = "withdrawn", pgettext_lazy("festival submission", "Withdrawn")
 
 
 # Still open: the festival has not decided, so the producer may withdraw.
@@ -142,9 +145,9 @@ SUBMISSION_TRANSITIONS = TransitionTable(
 
 
 class ProposalStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    PROPOSED = "proposed", pgettext_lazy("film-week proposal", "Proposed")
+    ACCEPTED = "accepted", pgettext_lazy("film-week proposal", "Accepted")
+    DECLINED = "declined", pgettext_lazy("film-week proposal", "Declined")
 
 
 _P = ProposalStatus

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.display import with_other
 from festivals import selectors
 from festivals.enums import FestivalFocus, FestivalTier
 from festivals.models import FestivalEdition, Section, Showcase, ShowcaseScreening, Venue
@@ -41,8 +42,7 @@ class FilmChoiceField(forms.ModelChoiceField):
     """A producer's film, by its title in the reader's language and its original title."""
 
     def label_from_instance(self, film: Film) -> str:
-        english = film.title_en or film.title_original
-        return film.title_original if chinese() else f"{english} ({film.title_original})"
+        return title_with_other(film)
 
 
 class DirectoryFilterForm(forms.Form):
@@ -193,12 +193,18 @@ def zone_label(zone: zoneinfo.ZoneInfo) -> str:
 
 
 def film_title(film: Film) -> str:
-    """The original title on a Chinese page, the English one (falling back) elsewhere."""
-    return film.title_original if chinese() else str(film)
+    """The film's title in the reader's language (``Film.display_title``)."""
+    return film.display_title()
+
+
+def title_with_other(film: Film) -> str:
+    """The title in the reader's language, then the other one in brackets: "Paper Kite (纸风筝)",
+    "纸风筝（Paper Kite）"."""
+    return with_other(film.display_title(), film.other_title())
 
 
 def screening_local_label(screening: ShowcaseScreening, zone: zoneinfo.ZoneInfo) -> str:
-    return formats.date_format(screening.starts_at.astimezone(zone), "SHORT_DATETIME_FORMAT")
+    return formats.date_format(screening.starts_at.astimezone(zone), "DATETIME_FORMAT")
 
 
 # --- Film weeks -----------------------------------------------------------------------------

@@ -50,7 +50,11 @@ def _event(deadline: Deadline, *, host: str, now: datetime) -> Event:
     event.add(
         "description",
         _("%(city)s; fee: %(fee)s; closes in the festival's time zone, %(zone)s")
-        % {"city": festival.city, "fee": money_format(deadline.fee) or _("no fee"), "zone": edition.time_zone},
+        % {
+            "city": festival.display_city(get_language()),
+            "fee": money_format(deadline.fee) or _("no fee"),
+            "zone": edition.time_zone,
+        },
     )
     if festival.website:
         event.add("url", festival.website)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
+from core.display import day_label, for_reader, moment_label, other_name
 from core.models import BaseModel
 from core.money import MoneyField, money_constraints
 from core.validators import refuse_nul_characters
@@ -36,6 +37,7 @@ class Festival(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=120)
+    city_zh = models.CharField(_("city (Chinese)"), max_length=120, blank=True)
     country = CountryField(_("country"))
     website = models.URLField(_("website"), blank=True)
     founded_year = models.PositiveSmallIntegerField(
@@ -74,10 +76,13 @@ class Festival(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         rules_permissions = _DIRECTORY_PERMISSIONS
 
     def __str__(self) -> str:
-        return self.name_en
+        return self.display_name()
 
     def display_name(self, language: str | None = None) -> str:
-        return self.name_zh if (language or "").startswith("zh") and self.name_zh else self.name_en
+        return for_reader(self.name_en, self.name_zh, language=language)
+
+    def display_city(self, language: str | None = None) -> str:
+        return for_reader(self.city, self.city_zh, language=language)
 
 
 class FestivalFocusTag(models.Model):
@@ -255,7 +260,7 @@ class Screening(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         }
 
     def __str__(self) -> str:
-        return f"{self.film} · {self.event_name or self.edition} · {self.screened_on}"
+        return f"{self.film} · {self.event_name or self.edition} · {day_label(self.screened_on)}"
 
 
 class Submission(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
@@ -311,6 +316,7 @@ class Showcase(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     title_en = models.CharField(_("title (English)"), max_length=200)
     title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=120)
+    city_zh = models.CharField(_("city (Chinese)"), max_length=120, blank=True)
     country = CountryField(_("country"))
     starts_on = models.DateField(_("opens"))
     ends_on = models.DateField(_("closes"))
@@ -332,7 +338,16 @@ class Showcase(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         rules_permissions = _DIRECTORY_PERMISSIONS
 
     def __str__(self) -> str:
-        return self.title_en
+        return self.display_title()
+
+    def display_title(self, language: str | None = None) -> str:
+        return for_reader(self.title_en, self.title_zh, language=language)
+
+    def other_title(self, language: str | None = None) -> str:
+        return other_name(self.title_en, self.title_zh, language=language)
+
+    def display_city(self, language: str | None = None) -> str:
+        return for_reader(self.city, self.city_zh, language=language)
 
 
 class ShowcasePartner(models.Model):
@@ -408,4 +423,4 @@ class ShowcaseScreening(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         rules_permissions = _DIRECTORY_PERMISSIONS
 
     def __str__(self) -> str:
-        return f"{self.film} · {self.venue} · {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.film} · {self.venue} · {moment_label(self.starts_at)}"

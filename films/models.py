@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
+from core.display import for_reader, other_name
 from core.models import BaseModel
 from core.money import MoneyField, money_constraints
 from films import rules as r
@@ -36,7 +37,7 @@ class Genre(models.Model):
         return self.name_en
 
     def display_name(self, language: str | None = None) -> str:
-        return self.name_zh if (language or "").startswith("zh") else self.name_en
+        return for_reader(self.name_en, self.name_zh, language=language)
 
 
 class Film(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
@@ -115,7 +116,17 @@ class Film(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         }
 
     def __str__(self) -> str:
-        return self.title_en or self.title_original
+        return self.display_title()
+
+    # ``title_original`` is the Chinese title: the portal lists homemade films.
+    def display_title(self, language: str | None = None) -> str:
+        """The title in ``language`` (default: the active one): the Chinese title in Chinese,
+        the English one elsewhere, each falling back to the other."""
+        return for_reader(self.title_en, self.title_original, language=language)
+
+    def other_title(self, language: str | None = None) -> str:
+        """The title in the other language, shown beside ``display_title``; empty when the same."""
+        return other_name(self.title_en, self.title_original, language=language)
 
     @property
     def status(self) -> str:

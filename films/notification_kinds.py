@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.display import for_reader
 from films.enums import ListingStatus, ScreenerRequestStatus
 from notifications.registry import NotificationKind, register_kind
 
@@ -12,6 +13,16 @@ SCREENER_REQUESTED = "films.screener_requested"
 SCREENER_ANSWERED = "films.screener_answered"
 
 
+def listing_title(context: dict) -> str:
+    """The film's title in the reader's language, from the titles stored with the notification
+    (older notifications stored one ``title``)."""
+    return for_reader(context.get("title", ""), context.get("title_zh", ""))
+
+
+def _listing_context(context: dict) -> dict:
+    return {"title": listing_title(context)}
+
+
 def _listing_subject(context: dict) -> str:
     subject = {
         ListingStatus.PENDING_REVIEW: _("%(title)s waits for catalogue review"),
@@ -19,7 +30,7 @@ def _listing_subject(context: dict) -> str:
         ListingStatus.CHANGES_REQUESTED: _("%(title)s: changes requested before publication"),
         ListingStatus.WITHDRAWN: _("%(title)s was withdrawn from the catalogue"),
     }[context["to_state"]]
-    return subject % {"title": context.get("title", "")}
+    return subject % {"title": listing_title(context)}
 
 
 def _screener_subject(context: dict) -> str:
@@ -30,7 +41,7 @@ def _screener_subject(context: dict) -> str:
         ScreenerRequestStatus.DECLINED: _("Screener of %(title)s: %(producer)s declined"),
     }[context["to_state"]]
     return subject % {
-        "title": context.get("title", ""),
+        "title": listing_title(context),
         "buyer": context.get("buyer", ""),
         "producer": context.get("producer", ""),
     }
@@ -43,6 +54,7 @@ def register() -> None:
             label=gettext_lazy("Films submitted for catalogue review"),
             subject=_listing_subject,
             template="films/email/listing_change.txt",
+            prepare=_listing_context,
         )
     )
     register_kind(
@@ -51,6 +63,7 @@ def register() -> None:
             label=gettext_lazy("Decisions on your films' catalogue listings"),
             subject=_listing_subject,
             template="films/email/listing_change.txt",
+            prepare=_listing_context,
         )
     )
     register_kind(
@@ -59,6 +72,7 @@ def register() -> None:
             label=gettext_lazy("Screener requests for your films"),
             subject=_screener_subject,
             template="films/email/screener_request.txt",
+            prepare=_listing_context,
         )
     )
     register_kind(
@@ -67,5 +81,6 @@ def register() -> None:
             label=gettext_lazy("Answers to your screener requests"),
             subject=_screener_subject,
             template="films/email/screener_request.txt",
+            prepare=_listing_context,
         )
     )

@@ -175,6 +175,10 @@ COUNTRIES_OVERRIDE = {
 }
 TIME_ZONE = "UTC"
 USE_TZ = True
+# One date pattern per language and thousands grouped in both (portal/formats/). Numbers are
+# grouped where they are amounts or counts (``|money``, ``|number``), not everywhere: with
+# USE_THOUSAND_SEPARATOR a year or an id in a template would read "2,027".
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 # --- Static and media -------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ class FestivalSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "name_en",
             "name_zh",
             "city",
+            "city_zh",
             "country",
             "website",
             "founded_year",
@@ -107,7 +108,12 @@ class FestivalFilter(filters.FilterSet):
         fields = ["country"]
 
     def filter_text(self, queryset, name, value: str):
-        return queryset.filter(Q(name_en__icontains=value) | Q(name_zh__icontains=value) | Q(city__icontains=value))
+        return queryset.filter(
+            Q(name_en__icontains=value)
+            | Q(name_zh__icontains=value)
+            | Q(city__icontains=value)
+            | Q(city_zh__icontains=value)
+        )
 
 
 class FestivalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -62,6 +62,7 @@ class ShowcaseSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "title_en",
             "title_zh",
             "city",
+            "city_zh",
             "country",
             "starts_on",
             "ends_on",

@@ -40,7 +40,12 @@ def festival_directory(
         festival_list_for(user=user), prefix="", festivals=None, tier=tier, country=country, focus=focus
     )
     if text:
-        festivals = festivals.filter(Q(name_en__icontains=text) | Q(name_zh__icontains=text) | Q(city__icontains=text))
+        festivals = festivals.filter(
+            Q(name_en__icontains=text)
+            | Q(name_zh__icontains=text)
+            | Q(city__icontains=text)
+            | Q(city_zh__icontains=text)
+        )
     if followed:
         festivals = festivals.filter(follows__user_id=getattr(user, "pk", None))
     return festivals.prefetch_related(

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from core.display import day_label, format_list, moment_label
 from festivals.enums import PremiereRequirement, SubmissionStatus
 from festivals.models import Deadline, FestivalEdition, Screening, Section
 from festivals.premiere import (
@@ -80,7 +81,7 @@ def deadline_applying(*, edition: FestivalEdition, at: datetime) -> Deadline | N
 
 
 def _local(moment: datetime, zone: zoneinfo.ZoneInfo) -> str:
-    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
+    return moment_label(moment, zone)
 
 
 def film_completed_by(*, film: Film) -> date | None:
@@ -140,7 +141,9 @@ def submission_eligibility(
     elif local_day >= edition.starts_on:
         reasons.append(_("This edition has opened and has no submission deadline left."))
     if edition.submissions_open_on and local_day < edition.submissions_open_on:
-        reasons.append(_("Submissions to this edition open on %(day)s.") % {"day": edition.submissions_open_on})
+        reasons.append(
+            _("Submissions to this edition open on %(day)s.") % {"day": day_label(edition.submissions_open_on)}
+        )
 
     if section.premiere_requirement != PremiereRequirement.NONE:
         status = film_premiere_status(film=film, on=local_day, facts=facts)
@@ -157,12 +160,12 @@ def submission_eligibility(
                     "The section takes only films completed after %(day)s, and the film has no production "
                     "year or domestic release date to show when it was completed."
                 )
-                % {"day": section.completed_after}
+                % {"day": day_label(section.completed_after)}
             )
         elif completed_by <= section.completed_after:
             reasons.append(
                 _("The section takes only films completed after %(day)s; this film was completed by %(done)s.")
-                % {"day": section.completed_after, "done": completed_by}
+                % {"day": day_label(section.completed_after), "done": day_label(completed_by)}
             )
 
     if section.runtime_min is not None or section.runtime_max is not None:
@@ -184,7 +187,7 @@ def submission_eligibility(
         reasons.append(
             _("The section takes only %(types)s; this film is %(type)s.")
             % {
-                "types": ", ".join(str(FilmType(t).label) for t in section.accepted_types if t in FilmType.values),
+                "types": format_list(FilmType(t).label for t in section.accepted_types if t in FilmType.values),
                 "type": FilmType(film.film_type).label if film.film_type in FilmType.values else film.film_type,
             }
         )

@@ -8,7 +8,17 @@ from django.utils.translation import gettext as _
 
 from accounts.rules import memberships_of
 
-FESTIVAL_FIELDS = ("name_en", "name_zh", "city", "country", "website", "founded_year", "tier", "typical_month")
+FESTIVAL_FIELDS = (
+    "name_en",
+    "name_zh",
+    "city",
+    "city_zh",
+    "country",
+    "website",
+    "founded_year",
+    "tier",
+    "typical_month",
+)
 EDITION_FIELDS = (
     "year",
     "starts_on",

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.display import day_label
 from core.permissions import require_perm
 from core.workflow import audit_record, transition_apply
 from festivals.enums import PROPOSAL_TRANSITIONS, ProposalStatus
@@ -31,7 +32,9 @@ def showcase_propose(*, actor, showcase: Showcase, film: Film, note: str = "") -
     if showcase.call_closes_on is None:
         errors["showcase"] = [_("This film week takes no proposals.")]
     elif not showcase_call_open(showcase=showcase, today=today_in(showcase.time_zone)):
-        errors["showcase"] = [_("Proposals for this film week closed on %(day)s.") % {"day": showcase.call_closes_on}]
+        errors["showcase"] = [
+            _("Proposals for this film week closed on %(day)s.") % {"day": day_label(showcase.call_closes_on)}
+        ]
     if not film.is_published:
         errors["film"] = [_("Only films published in the catalogue can be proposed.")]
     elif ShowcaseProposal.objects.filter(showcase=showcase, film=film).exists():
@@ -78,7 +81,7 @@ def showcase_screening_add(
         if not showcase.starts_on <= local_day <= showcase.ends_on:
             errors["starts_at"] = [
                 _("The screening must start between %(first)s and %(last)s (%(zone)s).")
-                % {"first": showcase.starts_on, "last": showcase.ends_on, "zone": zone.key}
+                % {"first": day_label(showcase.starts_on), "last": day_label(showcase.ends_on), "zone": zone.key}
             ]
     if errors:
         raise ValidationError(errors)
@@ -99,7 +102,8 @@ def showcase_attendance_report(
     errors: dict[str, list[str]] = {}
     if today_in(showcase.time_zone) <= showcase.ends_on:
         errors["attendance"] = [
-            _("Attendance can be reported once the film week is over (after %(day)s).") % {"day": showcase.ends_on}
+            _("Attendance can be reported once the film week is over (after %(day)s).")
+            % {"day": day_label(showcase.ends_on)}
         ]
     total = _count(attendance)
     if total is None:

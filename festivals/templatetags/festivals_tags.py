@@ -4,9 +4,9 @@ film-type names."""
 from datetime import datetime
 
 from django import template
-from django.utils import formats
 from django.utils.dates import MONTHS
 
+from core.display import format_list, moment_label
 from festivals.zones import zone_named
 from films.enums import FilmType
 
@@ -16,11 +16,7 @@ register = template.Library()
 @register.filter
 def in_zone(moment: datetime | None, zone_name: str) -> str:
     """``moment`` as a date and time in the zone named (e.g. a festival's), with the zone's name."""
-    if moment is None:
-        return ""
-    zone = zone_named(zone_name)
-    local = moment.astimezone(zone)
-    return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({zone.key.replace('_', ' ')})"
+    return moment_label(moment, zone_named(zone_name))
 
 
 @register.filter
@@ -33,4 +29,4 @@ def month_name(number: int | None) -> str:
 def accepted_type_names(section) -> str:
     """The film types a section takes, named in the reader's language."""
     labels = dict(FilmType.choices)
-    return ", ".join(str(labels.get(code, code)) for code in section.accepted_types)
+    return format_list(labels.get(code, code) for code in section.accepted_types)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.display import day_label
 from core.pages import ask_first, bound, form_errors_beside, form_errors_from
 from festivals import rules as r
 from festivals import selectors, services
@@ -65,7 +66,7 @@ def film_screenings(request: HttpRequest, film_pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("The screening of %(day)s is recorded; the premiere status is updated.")
-                % {"day": screening.screened_on},
+                % {"day": day_label(screening.screened_on)},
             )
             return redirect("festivals:film_screenings", film_pk=film.pk)
     panel = festival_panel(request, film) or {}

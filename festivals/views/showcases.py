@@ -37,7 +37,7 @@ from festivals.zones import today_in, zone_named
 
 
 def _title(showcase: Showcase) -> str:
-    return (showcase.title_zh or showcase.title_en) if chinese() else showcase.title_en
+    return showcase.display_title()
 
 
 def _showcase_or_404(pk: int) -> Showcase:
@@ -62,7 +62,6 @@ def showcase_list(request: HttpRequest) -> HttpResponse:
     upcoming: list[Showcase] = []
     past: list[Showcase] = []
     for showcase in selectors.showcase_list_for_page():
-        showcase.display_title = _title(showcase)
         showcase.call_open = selectors.showcase_call_open(showcase=showcase, today=today_in(showcase.time_zone))
         showcase.running = showcase.starts_on <= today <= showcase.ends_on
         (upcoming if showcase.ends_on >= today else past).append(showcase)

@@ -259,7 +259,7 @@ def film_import_links(job: Job) -> list[tuple[str, str]]:
     """Links the page of a finished import offers: the first films it created, and all of them."""
     ids = job.result.get("films", [])[:IMPORT_LINKS_SHOWN]
     films = Film.objects.filter(pk__in=ids).only("pk", "title_original", "title_en").order_by("pk")
-    links = [(film.title_en or film.title_original, reverse("films:film_detail", args=[film.pk])) for film in films]
+    links = [(film.display_title(), reverse("films:film_detail", args=[film.pk])) for film in films]
     if job.result.get("films"):
         links.append((_("All your films"), reverse("films:my_films")))
     return links

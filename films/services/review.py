@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.selectors import organization_contacts, user_list_agency_admins
 from accounts.services import producer_verification_refusals
+from core.display import format_list
 from core.models import AuditEvent
 from core.workflow import transition_apply
 from films.enums import LISTING_TRANSITIONS, CreditRole, ImageKind, ListingStatus
@@ -63,7 +64,7 @@ def film_guard_complete(*, obj: Film, actor) -> list[str]:
         missing = film_missing_for_review(film=obj)
     if not missing:
         return []
-    return [_("The film is not complete. Missing: %(items)s.") % {"items": ", ".join(missing)}]
+    return [_("The film is not complete. Missing: %(items)s.") % {"items": format_list(missing)}]
 
 
 def film_guard_producer_verified(*, obj: Film, actor) -> list[str]:
@@ -94,7 +95,9 @@ def _listing_notify(film: Film, event: AuditEvent) -> None:
         url=reverse("films:film_detail", args=[film.pk]),
         context={
             "to_state": event.to_state,
-            "title": str(film),
+            # Both titles: the mail and the in-app line are written in each reader's language.
+            "title": film.display_title("en"),
+            "title_zh": film.display_title("zh-hans"),
             "company": film.organization.name,
             "note": event.note,
             "film_id": film.pk,

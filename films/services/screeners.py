@@ -80,7 +80,8 @@ def _notify(request: ScreenerRequest, event: AuditEvent) -> None:
     film = request.film
     context = {
         "to_state": event.to_state,
-        "title": str(film),
+        "title": film.display_title("en"),
+        "title_zh": film.display_title("zh-hans"),
         "film_id": film.pk,
         "buyer": request.organization.name,
         "producer": film.organization.name,

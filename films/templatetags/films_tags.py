@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django_countries import countries
 
 from accounts.rules import is_agency_admin, is_producer, is_verified_buyer
+from core.display import for_reader
 from films import selectors, territories
 from films.enums import RightsMedia
 
@@ -18,8 +19,7 @@ def _chinese() -> bool:
 @register.filter
 def localized(obj, field: str) -> str:
     """``obj.<field>_zh`` on a Chinese page and ``obj.<field>_en`` otherwise, each falling back to the other."""
-    english, chinese = getattr(obj, f"{field}_en", ""), getattr(obj, f"{field}_zh", "")
-    return (chinese or english) if _chinese() else (english or chinese)
+    return for_reader(getattr(obj, f"{field}_en", ""), getattr(obj, f"{field}_zh", ""))
 
 
 @register.filter

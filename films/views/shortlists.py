@@ -7,14 +7,16 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.csv import csv_lines
+from core.display import format_cell_list
 from core.pages import ask_first, bad_request, bound, form_errors_from, safe_next
 from films import forms, selectors, services
-from films.enums import RightsMedia
+from films.enums import FilmType, RightsMedia
 from films.views.common import film_or_404, require_buyer, shortlist_or_404
 
 SHORTLIST_DELETE_CONSEQUENCE = gettext_lazy(
@@ -190,17 +192,23 @@ def shortlist_export(request: HttpRequest, pk: int) -> HttpResponse:
         return _bad_media(request, shortlist.pk)
     films = selectors.shortlist_sheets(shortlist=shortlist, user=request.user, media=media)
     base = request.build_absolute_uri("/")[:-1]
+    # The rows are written as the response streams, after the view returns: names and lists are
+    # fixed here in the requester's language.
+    language = get_language()
+    type_names = {code: str(label) for code, label in FilmType.choices}
 
     def rows():
         yield EXPORT_COLUMNS
         for film in films:
+            with translation.override(language):
+                availability = availability_text(film)
             yield [
                 film.title_original,
                 film.title_en,
                 film.production_year or "",
                 film.runtime_minutes or "",
-                film.get_film_type_display(),
-                "; ".join(genre.name_en for genre in film.genres.all()),
+                type_names.get(film.film_type, film.film_type),
+                format_cell_list((genre.display_name(language) for genre in film.genres.all()), language=language),
                 "; ".join(f"{c.name} ({c.name_latin})" if c.name_latin else c.name for c in film.directors)
                 if film.full
                 else "",
@@ -208,7 +216,7 @@ def shortlist_export(request: HttpRequest, pk: int) -> HttpResponse:
                 base + reverse("films:film_detail", args=[film.pk]),
                 film.availability.territory if film.availability else "",
                 (media or "all") if film.availability else "",
-                availability_text(film),
+                availability,
             ]
 
     filename = f"shortlist-{shortlist.pk}.csv"

@@ -266,11 +266,13 @@ def test_money_is_written_in_english_with_the_currencys_decimals(money, expected
         assert str(money) == expected
 
 
-def test_money_is_written_with_chinese_number_formatting():
+def test_money_in_chinese_groups_thousands_and_names_the_currency_in_chinese():
     with translation.override("zh-hans"):
-        # Django's Chinese format groups no thousands; the unit is the Chinese name of the currency.
-        assert money_format(Money(Decimal("1234.5"), "EUR")) == f"1234.50 {pgettext('currency after an amount', 'EUR')}"
-        assert money_format(Money(Decimal("1500000"), "JPY")).startswith("1500000 ")
+        # The portal's Chinese format (portal/formats/zh_Hans) groups thousands, where Django's does not.
+        euro = pgettext("currency after an amount", "EUR")
+        assert money_format(Money(Decimal("1234.5"), "EUR")) == f"1,234.50 {euro}"
+        assert money_format(Money(Decimal("21480000"), "CNY")).startswith("21,480,000.00 ")
+        assert money_format(Money(Decimal("1500000"), "JPY")).startswith("1,500,000 ")
 
 
 @override_settings(USE_THOUSAND_SEPARATOR=False)

@@ -55,8 +55,8 @@ def test_an_uploaded_file_becomes_films_and_the_bar_shows_it_finished(page, prod
     expect(page.get_by_role("link", name="Mountains May Depart", exact=True)).to_be_visible()
     page.get_by_role("link", name="All your films").click()
     page.wait_for_url("**/films/mine/")
-    expect(page.get_by_role("link", name="山河故人 Mountains May Depart")).to_be_visible()
-    expect(page.get_by_role("link", name="江湖儿女 Ash Is Purest White")).to_be_visible()
+    expect(page.get_by_role("link", name="Mountains May Depart 山河故人")).to_be_visible()
+    expect(page.get_by_role("link", name="Ash Is Purest White 江湖儿女")).to_be_visible()
     assert Film.objects.filter(organization__name="Red Lantern Films").count() == 2
 
 

@@ -119,12 +119,12 @@ def test_a_film_meeting_every_rule_is_eligible(film, section):
 
 def test_after_the_final_deadline_is_refused(film, section):
     assert reasons(film, section, at=paris(2030, 3, 2, 0, 1)) == [
-        "The final deadline of this edition closed on 2030-03-01 23:59 (Europe/Paris)."
+        "The final deadline of this edition closed on 1 Mar 2030, 23:59 (Europe/Paris)."
     ]
 
 
 def test_before_submissions_open_is_refused(film, section):
-    assert reasons(film, section, at=paris(2029, 11, 30, 12, 0)) == ["Submissions to this edition open on 2029-12-01."]
+    assert reasons(film, section, at=paris(2029, 11, 30, 12, 0)) == ["Submissions to this edition open on 1 Dec 2029."]
 
 
 def test_an_edition_without_deadlines_is_closed_once_it_has_opened(film):
@@ -191,7 +191,7 @@ def test_a_film_completed_before_the_cutoff_year_is_refused(film, section):
     film.production_year = 2028
 
     assert reasons(film, section) == [
-        "The section takes only films completed after 2029-01-01; this film was completed by 2028-12-31."
+        "The section takes only films completed after 1 Jan 2029; this film was completed by 31 Dec 2028."
     ]
 
 
@@ -199,7 +199,7 @@ def test_a_domestic_release_before_the_cutoff_shows_the_film_was_completed_too_e
     film.domestic_release_date = date(2028, 12, 20)
 
     assert reasons(film, section) == [
-        "The section takes only films completed after 2029-01-01; this film was completed by 2028-12-20."
+        "The section takes only films completed after 1 Jan 2029; this film was completed by 20 Dec 2028."
     ]
 
 
@@ -207,7 +207,7 @@ def test_a_film_without_any_date_cannot_show_it_was_completed_late_enough(film, 
     film.production_year = None
 
     assert reasons(film, section) == [
-        "The section takes only films completed after 2029-01-01, and the film has no production year or "
+        "The section takes only films completed after 1 Jan 2029, and the film has no production year or "
         "domestic release date to show when it was completed."
     ]
 
@@ -272,9 +272,9 @@ def test_every_failed_rule_is_named_at_once(film, section):
     film.completion_status = CompletionStatus.POST_PRODUCTION
 
     assert reasons(film, section, at=paris(2030, 4, 1, 9, 0)) == [
-        "The final deadline of this edition closed on 2030-03-01 23:59 (Europe/Paris).",
+        "The final deadline of this edition closed on 1 Mar 2030, 23:59 (Europe/Paris).",
         "The section asks for a world premiere, and the film has already been screened in public.",
-        "The section takes only films completed after 2029-01-01; this film was completed by 2027-12-31.",
+        "The section takes only films completed after 1 Jan 2029; this film was completed by 31 Dec 2027.",
         "The film runs 30 minutes; the section takes films of at least 60 minutes.",
         "The section takes only Feature fiction, Animation; this film is Documentary.",
         "The film is not completed yet (Post-production).",
@@ -325,7 +325,7 @@ def test_a_deadline_closes_at_the_festivals_own_midnight(
 
 def test_a_closed_deadline_is_shown_in_the_festivals_zone(tokyo_section, film):
     assert reasons(film, tokyo_section, at=tokyo(2030, 3, 2, 0, 1)) == [
-        "The final deadline of this edition closed on 2030-03-01 23:59 (Asia/Tokyo)."
+        "The final deadline of this edition closed on 1 Mar 2030, 23:59 (Asia/Tokyo)."
     ]
 
 
@@ -336,7 +336,7 @@ def test_submissions_open_on_the_festivals_own_day(film):
 
     # 16:30 on 31 December in Paris is already 1 January in Tokyo.
     assert reasons(film, section, at=paris(2029, 12, 31, 16, 30)) == []
-    assert reasons(film, section, at=paris(2029, 12, 31, 15, 30)) == ["Submissions to this edition open on 2030-01-01."]
+    assert reasons(film, section, at=paris(2029, 12, 31, 15, 30)) == ["Submissions to this edition open on 1 Jan 2030."]
 
 
 # --- The fee that applies ---------------------------------------------------------------

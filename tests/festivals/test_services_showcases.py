@@ -38,7 +38,8 @@ def test_a_proposal_after_the_call_closed_is_refused(producer, producer_org):
     with pytest.raises(ValidationError) as exc:
         services.showcase_propose(actor=producer, showcase=showcase, film=film)
 
-    assert errors_of(exc) == {"showcase": [f"Proposals for this film week closed on {showcase.call_closes_on}."]}
+    closed = showcase.call_closes_on
+    assert errors_of(exc) == {"showcase": [f"Proposals for this film week closed on {closed.day} {closed:%b %Y}."]}
     assert not ShowcaseProposal.objects.exists()
 
 
@@ -128,7 +129,7 @@ def test_a_screening_outside_the_weeks_dates_is_refused(agency_admin, starts_at)
         )
 
     assert errors_of(exc) == {
-        "starts_at": ["The screening must start between 2031-04-10 and 2031-04-16 (Europe/Rome)."]
+        "starts_at": ["The screening must start between 10 Apr 2031 and 16 Apr 2031 (Europe/Rome)."]
     }
 
 
@@ -169,7 +170,10 @@ def test_attendance_before_the_week_has_ended_is_refused(agency_admin):
         )
 
     assert errors_of(exc) == {
-        "attendance": [f"Attendance can be reported once the film week is over (after {showcase.ends_on})."]
+        "attendance": [
+            f"Attendance can be reported once the film week is over (after {showcase.ends_on.day} "
+            f"{showcase.ends_on:%b %Y})."
+        ]
     }
     showcase.refresh_from_db()
     assert showcase.attendance is None

@@ -357,7 +357,7 @@ def test_the_programme_shows_local_times_in_the_weeks_zone_by_day(client, week, 
     assert f'<time datetime="{week.starts_on:%Y-%m-%d}T23:30:00+02:00">23:30</time>' in content
     assert f'<time datetime="{second_day:%Y-%m-%d}T00:30:00+02:00">00:30</time>' in content
     assert "Times are local to the film week (Europe/Rome)." in content
-    assert f'<a href="/films/{published.pk}/">Mountains May Depart</a>' in content
+    assert f'<a href="/films/{published.pk}/" lang="en">Mountains May Depart</a>' in content
 
 
 def test_attendance_shows_once_reported(client, past_week, past_screening):
@@ -458,7 +458,7 @@ def test_proposing_after_the_call_closed_is_refused(client, producer, published)
     response = client.post(url(week, "propose/"), {"film": published.pk})
 
     errors = refused(response, "__all__")
-    assert errors == [f"Proposals for this film week closed on {week.call_closes_on}."]
+    assert errors == [f"Proposals for this film week closed on {week.call_closes_on.day} {week.call_closes_on:%b %Y}."]
     assert errors[0] in response.content.decode()
     assert not ShowcaseProposal.objects.exists()
 
@@ -571,7 +571,7 @@ def test_an_admin_adds_a_screening_read_in_the_weeks_zone(client, agency_admin, 
     assert response.redirect_chain == [(f"{url(week)}#programme", 302)]
     assert messages_of(response) == [
         f"“Mountains May Depart” is in the programme at Cinema Nuovo on "
-        f"{week.starts_on:%m/%d/%Y} 7:30 p.m. (Europe/Rome)."
+        f"{week.starts_on.day} {week.starts_on:%b %Y}, 19:30 (Europe/Rome)."
     ]
     assert '<time datetime="' + f"{week.starts_on:%Y-%m-%d}" + 'T19:30:00+02:00">19:30</time>' in (
         response.content.decode()
@@ -631,7 +631,7 @@ def test_attendance_before_the_end_is_refused(client, agency_admin, week):
     week.refresh_from_db()
     assert response.status_code == 400
     assert response.context["attendance_form"].errors["attendance"] == [
-        f"Attendance can be reported once the film week is over (after {week.ends_on})."
+        f"Attendance can be reported once the film week is over (after {week.ends_on.day} {week.ends_on:%b %Y})."
     ]
     assert week.attendance is None
 
