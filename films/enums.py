@@ -81,3 +81,33 @@ LISTING_TRANSITIONS = TransitionTable(
         Transition(_L.WITHDRAWN, _L.PENDING_REVIEW, _SUBMIT, _("Submit for review again"), guards=_COMPLETE),
     ],
 )
+
+
+class RevisionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+_R = RevisionStatus
+
+# A published film's changes to what the agency reviews wait in a revision until an agency admin
+# decides; the producer may withdraw them while they wait.
+REVISION_TRANSITIONS = TransitionTable(
+    _R,
+    [
+        Transition(_R.PENDING, _R.APPROVED, "films.review_filmrevision", _("Approve the changes")),
+        Transition(
+            _R.PENDING,
+            _R.REJECTED,
+            "films.review_filmrevision",
+            _("Reject the changes"),
+            note_required=True,
+            style="danger",
+        ),
+        Transition(
+            _R.PENDING, _R.WITHDRAWN, "films.withdraw_filmrevision", _("Withdraw the changes"), style="secondary"
+        ),
+    ],
+)

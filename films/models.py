@@ -7,7 +7,16 @@ from rules.contrib.models import RulesModelBase, RulesModelMixin
 from core.models import BaseModel
 from core.money import MoneyField, money_constraints
 from films import rules as r
-from films.enums import CompletionStatus, CreditRole, FilmType, ImageKind, ListingStatus, RightsMedia, RightsStatus
+from films.enums import (
+    CompletionStatus,
+    CreditRole,
+    FilmType,
+    ImageKind,
+    ListingStatus,
+    RevisionStatus,
+    RightsMedia,
+    RightsStatus,
+)
 from films.languages import LANGUAGES
 
 https_only = URLValidator(schemes=["https"], message=_("Enter an https:// link."))
@@ -113,6 +122,55 @@ class Film(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     @property
     def is_published(self) -> bool:
         return self.listing_status == ListingStatus.PUBLISHED
+
+
+class FilmRevision(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
+    """Changes a producer proposes to the reviewed fields of a published film (see
+    ``films.services.revisions.REVIEWED_FIELDS``). The film keeps its approved values until an
+    agency admin approves; ``changes`` holds the proposed values of the fields that differ,
+    ``previous`` the approved values they replace (the diff the reviewer reads)."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("film"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=RevisionStatus.choices, default=RevisionStatus.PENDING
+    )
+    changes = models.JSONField(_("proposed values"), default=dict)
+    previous = models.JSONField(_("approved values"), default=dict)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("film revision")
+        verbose_name_plural = _("film revisions")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "updated_at", "id"], name="film_revision_queue_idx"),
+            models.Index(fields=["film", "-created_at"], name="film_revision_film_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film"], condition=models.Q(status="pending"), name="film_revision_one_pending"
+            )
+        ]
+        rules_permissions = {
+            "view": r.can_view_revision,
+            "review": r.is_agency_admin,
+            "withdraw": r.is_revision_film_member,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.film}: {self.get_status_display()}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == RevisionStatus.PENDING
 
 
 class FilmLanguage(models.Model):

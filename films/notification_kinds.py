@@ -3,11 +3,13 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from films.enums import ListingStatus
+from films.enums import ListingStatus, RevisionStatus
 from notifications.registry import NotificationKind, register_kind
 
 LISTING_SUBMITTED = "films.listing_submitted"
 LISTING_DECISION = "films.listing_decision"
+REVISION_SUBMITTED = "films.revision_submitted"
+REVISION_DECISION = "films.revision_decision"
 
 
 def _listing_subject(context: dict) -> str:
@@ -16,6 +18,15 @@ def _listing_subject(context: dict) -> str:
         ListingStatus.PUBLISHED: _("%(title)s is published in the catalogue"),
         ListingStatus.CHANGES_REQUESTED: _("%(title)s: changes requested before publication"),
         ListingStatus.WITHDRAWN: _("%(title)s was withdrawn from the catalogue"),
+    }[context["to_state"]]
+    return subject % {"title": context.get("title", "")}
+
+
+def _revision_subject(context: dict) -> str:
+    subject = {
+        RevisionStatus.PENDING: _("Changes to %(title)s wait for approval"),
+        RevisionStatus.APPROVED: _("Your changes to %(title)s are approved and published"),
+        RevisionStatus.REJECTED: _("Your changes to %(title)s were not approved"),
     }[context["to_state"]]
     return subject % {"title": context.get("title", "")}
 
@@ -35,5 +46,21 @@ def register() -> None:
             label=gettext_lazy("Decisions on your films' catalogue listings"),
             subject=_listing_subject,
             template="films/email/listing_change.txt",
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=REVISION_SUBMITTED,
+            label=gettext_lazy("Changes to published films waiting for approval"),
+            subject=_revision_subject,
+            template="films/email/revision_change.txt",
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=REVISION_DECISION,
+            label=gettext_lazy("Decisions on changes to your published films"),
+            subject=_revision_subject,
+            template="films/email/revision_change.txt",
         )
     )

@@ -30,6 +30,11 @@ can_view_film = is_published | is_film_member | is_agency_admin
 can_view_full_film = is_film_member | is_agency_admin | (is_published & is_verified_buyer)
 
 
+# A revision of a published film: its producer's members see and withdraw it, agency admins decide.
+is_revision_film_member = member_of(lambda revision: revision.film.organization_id)
+can_view_revision = is_revision_film_member | is_agency_admin
+
+
 @rules.predicate
 def is_shortlist_owner(user, shortlist) -> bool:
     return shortlist is not None and getattr(user, "pk", None) == shortlist.owner_id
