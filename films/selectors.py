@@ -613,7 +613,8 @@ def revisions_attach_changes(revisions: list[FilmRevision], *, language: str) ->
 
 def film_timeline(*, film: Film) -> list[AuditEvent]:
     """The film's history, newest first: its listing moves and every move of its revisions
-    (proposed, approved, rejected, withdrawn), the latter marked with ``event.revision = True``."""
+    (proposed, approved, rejected, withdrawn), the latter marked with ``event.revision = True`` and
+    named by ``event.subject_label``, which ``core/timeline.html`` shows before the move."""
     events = audit_timeline(obj=film, table=LISTING_TRANSITIONS)
     revision_ids = [str(pk) for pk in FilmRevision.objects.filter(film=film).values_list("pk", flat=True)]
     if revision_ids:
@@ -625,6 +626,7 @@ def film_timeline(*, film: Film) -> list[AuditEvent]:
         )
         for event in revision_events:
             event.revision = True
+            event.subject_label = _("Changes to the approved details")
             event.from_label = labels.get(event.from_state, event.from_state) or _("new")
             event.to_label = labels.get(event.to_state, event.to_state)
         events = sorted([*events, *revision_events], key=lambda e: (e.created_at, e.pk), reverse=True)

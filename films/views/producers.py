@@ -57,11 +57,15 @@ def _film_form_page(request: HttpRequest, *, film: Film | None) -> HttpResponse:
         )
         credits = forms.CreditFormSet(bound(request), prefix="credits")
     else:
-        form = forms.FilmForm(bound(request), initial=forms.film_initial(film), language=get_language())
+        # A published film's form starts from its pending changes, so the producer goes on with them.
+        revision = selectors.film_revision_pending(film=film)
+        pending = revision.changes if revision else {}
+        form = forms.FilmForm(bound(request), initial={**forms.film_initial(film), **pending}, language=get_language())
         credits = forms.CreditFormSet(
             bound(request),
             prefix="credits",
-            initial=[
+            initial=pending.get("credits")
+            or [
                 {"role": c.role, "name": c.name, "name_latin": c.name_latin, "character": c.character}
                 for c in film.credits.all()
             ],
@@ -88,6 +92,14 @@ def _film_form_page(request: HttpRequest, *, film: Film | None) -> HttpResponse:
                         _("“%(title)s” is registered as a draft. Add a poster and rights, then submit it for review.")
                         % {"title": saved},
                     )
+                elif selectors.film_revision_pending(film=saved) is not None:
+                    messages.success(
+                        request,
+                        _(
+                            "The details have been saved. Changes to the titles, texts, type, genres and credits "
+                            "wait for the agency’s approval; the catalogue shows the approved details until then."
+                        ),
+                    )
                 else:
                     messages.success(request, _("The film's details have been saved."))
                 return redirect("films:film_detail", pk=saved.pk)
@@ -95,7 +107,13 @@ def _film_form_page(request: HttpRequest, *, film: Film | None) -> HttpResponse:
     return render(
         request,
         "films/film_form.html",
-        {"film": film, "form": form, "credits": credits, "credit_errors": credit_errors},
+        {
+            "film": film,
+            "form": form,
+            "credits": credits,
+            "credit_errors": credit_errors,
+            "revision": revision if film is not None else None,
+        },
         status=status,
     )
 
