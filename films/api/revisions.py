@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 
 from core.api import AllowedTransitionsField, BlockedTransitionsField, RulesPermission, transition_action
+from core.filtersets import IntegerFilter
 from films import selectors, services
 from films.api.common import error_responses
 from films.enums import REVISION_TRANSITIONS, RevisionStatus
@@ -50,7 +51,9 @@ class FilmRevisionSerializer(serializers.ModelSerializer):
 
 class FilmRevisionFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=RevisionStatus.choices, help_text="Only revisions in this state.")
-    film = django_filters.NumberFilter(field_name="film_id", help_text="Only the revisions of this film.")
+    film = IntegerFilter(
+        field_name="film_id", min_value=1, max_value=2**31 - 1, help_text="Only the revisions of this film."
+    )
 
     class Meta:
         model = FilmRevision
