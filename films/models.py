@@ -219,8 +219,24 @@ class Credit(models.Model):
         return f"{self.get_role_display()}: {self.name}"
 
 
+class ApprovedImageManager(models.Manager):
+    """The images a film shows: a poster proposed for a published film waits in its revision
+    (``FilmImage.held``) and reaches ``film.images``, prefetches and subqueries only once approved."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(revision__isnull=True)
+
+
 class FilmImage(models.Model):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="images")
+    revision = models.ForeignKey(
+        FilmRevision,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("waiting in revision"),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=ImageKind.choices)
     original = models.ImageField(_("image"), upload_to="films/originals/%Y/%m/")
     display = models.ImageField(upload_to="films/display/%Y/%m/")
@@ -230,8 +246,13 @@ class FilmImage(models.Model):
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    held = models.Manager()  # every image, the ones waiting in a revision included
+    objects = ApprovedImageManager()
+
     class Meta:
         ordering = ["kind", "created_at", "id"]
+        default_manager_name = "objects"
+        base_manager_name = "held"
         indexes = [models.Index(fields=["film", "kind"], name="film_image_idx")]
 
     def __str__(self) -> str:

@@ -547,11 +547,15 @@ class RevisionChange:
     label: str
     old: list[str]
     new: list[str]
+    old_image: FilmImage | None = None
+    new_image: FilmImage | None = None
 
 
 def _field_label(name: str) -> str:
     if name == "credits":
         return _("Credits")
+    if name == "poster":
+        return _("Poster")
     return capfirst(str(Film._meta.get_field(name).verbose_name))
 
 
@@ -569,6 +573,8 @@ def _revision_lines(name: str, value, genre_names: dict[str, str], language: str
                 line += " — " + _("as %(character)s") % {"character": row["character"]}
             lines.append(line)
         return lines
+    if name == "poster":
+        return []
     if name == "film_type":
         return [str(dict(FilmType.choices).get(value, value))]
     return [value] if value else []
@@ -587,6 +593,14 @@ def revisions_attach_changes(revisions: list[FilmRevision], *, language: str) ->
     if slugs:
         chinese = (language or "").startswith("zh")
         genre_names = {g.slug: (g.name_zh if chinese else g.name_en) for g in Genre.objects.filter(slug__in=slugs)}
+    # Approved posters and the ones proposed (held in their revisions), in one query.
+    poster_ids = {
+        values["poster"]
+        for revision in revisions
+        for values in (revision.changes, revision.previous)
+        if values.get("poster")
+    }
+    posters = {image.pk: image for image in FilmImage.held.filter(pk__in=poster_ids)} if poster_ids else {}
     order = (
         "title_original",
         "title_en",
@@ -597,6 +611,7 @@ def revisions_attach_changes(revisions: list[FilmRevision], *, language: str) ->
         "film_type",
         "genres",
         "credits",
+        "poster",
     )
     for revision in revisions:
         revision.diff = [
@@ -605,6 +620,8 @@ def revisions_attach_changes(revisions: list[FilmRevision], *, language: str) ->
                 label=_field_label(name),
                 old=_revision_lines(name, revision.previous.get(name), genre_names, language),
                 new=_revision_lines(name, revision.changes[name], genre_names, language),
+                old_image=posters.get(revision.previous.get(name)) if name == "poster" else None,
+                new_image=posters.get(revision.changes[name]) if name == "poster" else None,
             )
             for name in order
             if name in revision.changes
@@ -631,3 +648,8 @@ def film_timeline(*, film: Film) -> list[AuditEvent]:
             event.to_label = labels.get(event.to_state, event.to_state)
         events = sorted([*events, *revision_events], key=lambda e: (e.created_at, e.pk), reverse=True)
     return events
+
+
+def film_poster_held(*, film: Film) -> FilmImage | None:
+    """The poster proposed for the film, waiting for the agency's approval, if any."""
+    return FilmImage.held.filter(film=film, kind=ImageKind.POSTER, revision__status=RevisionStatus.PENDING).first()

@@ -214,9 +214,17 @@ class FilmViewSet(viewsets.ModelViewSet):
 
     @extend_schema(
         summary="Upload a poster or still",
-        description="Checked by content; a new poster replaces the old one. A refused file stores nothing.",
+        description=(
+            "Checked by content; a new poster replaces the old one. A refused file stores nothing. A "
+            "published film's new poster waits for the agency's approval in the film's pending revision: "
+            "the answer is then 202 with that revision."
+        ),
         request={"multipart/form-data": FilmImageUploadSerializer},
-        responses={201: FilmImageSerializer, **error_responses(400, 403, 404)},
+        responses={
+            201: FilmImageSerializer,
+            202: OpenApiResponse(FilmRevisionSerializer, description="The poster waits for approval in this revision."),
+            **error_responses(400, 403, 404),
+        },
     )
     @media.mapping.post
     def media_upload(self, request: Request, pk=None) -> Response:
@@ -237,15 +245,24 @@ class FilmViewSet(viewsets.ModelViewSet):
             if errors is None or "image" not in errors:
                 raise
             raise DjangoValidationError({"file" if k == "image" else k: v for k, v in errors.items()}) from exc
+        if image.revision_id:
+            return Response(
+                FilmRevisionSerializer(
+                    selectors.revision_list_visible_to(user=request.user).get(pk=image.revision_id),
+                    context=self.get_serializer_context(),
+                ).data,
+                status=status.HTTP_202_ACCEPTED,
+            )
         return Response(
             FilmImageSerializer(image, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
         )
 
     @extend_schema(
         summary="Delete a poster or still",
+        description="A published film keeps its poster (400): a new one replaces it once approved.",
         parameters=[_FILM_ID, _IMAGE_ID],
         request=None,
-        responses={204: None, **error_responses(403, 404)},
+        responses={204: None, **error_responses(400, 403, 404)},
     )
     @action(detail=True, methods=["delete"], url_path=r"media/(?P<image_id>\d+)")
     def media_delete(self, request: Request, pk=None, image_id=None) -> Response:

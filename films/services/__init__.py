@@ -14,7 +14,7 @@ from films.services.imports import (
     film_import_start,
     import_template_csv,
 )
-from films.services.media import film_image_add, film_image_delete
+from films.services.media import film_image_add_now, film_image_delete
 from films.services.records import (
     FILM_FIELDS,
     FILM_RELATIONS,
@@ -31,6 +31,7 @@ from films.services.revisions import (
     IMMEDIATE_FIELDS,
     REVIEWED_FIELDS,
     film_approved_values,
+    film_image_add,
     film_update,
     revision_transition,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "film_create",
     "film_delete",
     "film_image_add",
+    "film_image_add_now",
     "film_image_delete",
     "film_import_links",
     "film_import_read",

@@ -1,7 +1,7 @@
 """Published films stay as the agency approved them.
 
 A producer's change to a published film's reviewed fields (``REVIEWED_FIELDS``: what the agency
-reads before publishing — the titles, loglines, synopses, type, genres and credits) waits in the
+reads before publishing — the titles, loglines, synopses, type, genres, credits and the poster) waits in the
 film's one pending ``FilmRevision`` until an agency admin approves it; the catalogue, the API,
 search, shortlists and print pages read the film's row, which keeps the approved values until
 then. Every other field (``IMMEDIATE_FIELDS``: runtime, year, completion, links, technical
@@ -20,10 +20,11 @@ from accounts.selectors import organization_contacts, user_list_agency_admins
 from core.models import AuditEvent
 from core.permissions import require_perm
 from core.workflow import audit_record, transition_apply
-from films.enums import REVISION_TRANSITIONS, ListingStatus, RevisionStatus
-from films.models import Credit, Film, FilmRevision, Genre
+from films.enums import REVISION_TRANSITIONS, ImageKind, ListingStatus, RevisionStatus
+from films.models import Credit, Film, FilmImage, FilmRevision, Genre
 from films.notification_kinds import REVISION_DECISION, REVISION_SUBMITTED
 from films.selectors import CATALOGUE_ANSWERS, film_revision_pending
+from films.services.media import _image_files_delete, _image_store, _posters_replace, film_image_add_now
 from films.services.records import (
     FILM_FIELDS,
     FILM_RELATIONS,
@@ -45,9 +46,10 @@ REVIEWED_TEXT_FIELDS = (
     "film_type",
 )
 REVIEWED_RELATIONS = ("genres", "credits")
-REVIEWED_FIELDS = REVIEWED_TEXT_FIELDS + REVIEWED_RELATIONS
+# The poster is proposed by uploading a new one (films.services.film_image_add); stills are immediate.
+REVIEWED_FIELDS = (*REVIEWED_TEXT_FIELDS, *REVIEWED_RELATIONS, "poster")
 # Everything else a producer sets changes a published film at once.
-IMMEDIATE_FIELDS = tuple(name for name in FILM_FIELDS + FILM_RELATIONS if name not in REVIEWED_FIELDS)
+IMMEDIATE_FIELDS = (*(name for name in FILM_FIELDS + FILM_RELATIONS if name not in REVIEWED_FIELDS), "stills")
 
 _CREDIT_KEYS = ("role", "name", "name_latin", "character")
 
@@ -57,10 +59,14 @@ def _credit_row(credit: Credit) -> dict:
 
 
 def film_approved_values(*, film: Film) -> dict:
-    """The reviewed fields as the film shows them now, in the form ``film_update`` takes."""
+    """The reviewed fields as the film shows them now, in the form ``film_update`` takes (the
+    poster as its image's id)."""
     values = {name: getattr(film, name) for name in REVIEWED_TEXT_FIELDS}
     values["genres"] = sorted(genre.slug for genre in film.genres.all())
     values["credits"] = [_credit_row(credit) for credit in film.credits.order_by("order", "id")]
+    values["poster"] = (
+        FilmImage.objects.filter(film=film, kind=ImageKind.POSTER).order_by("-id").values_list("pk", flat=True).first()
+    )
     return values
 
 
@@ -155,7 +161,10 @@ def film_update(*, film: Film, actor, data: dict) -> Film:
         pending = FilmRevision.objects.select_for_update().filter(film=film, status=RevisionStatus.PENDING).first()
         if pending is None:
             return _film_write(film, _film_validate(film, data))
-        saved = _film_write(film, _film_validate(film, {**pending.changes, **data}))
+        proposed = {name: value for name, value in pending.changes.items() if name != "poster"}
+        saved = _film_write(film, _film_validate(film, {**proposed, **data}))
+        if "poster" in pending.changes:
+            _poster_approve(film, pending.changes["poster"])
         revision_transition(
             revision=pending,
             to=RevisionStatus.WITHDRAWN,
@@ -174,13 +183,58 @@ def film_update(*, film: Film, actor, data: dict) -> Film:
     for name in REVIEWED_RELATIONS:
         clean.pop(name, None)
     _film_write(film, clean)
-    _revision_hold(
+    changes = {name: value for name, value in proposed.items() if value != approved[name]}
+    if pending is not None and "poster" in pending.changes:
+        changes["poster"] = pending.changes["poster"]
+    _revision_hold(film=film, actor=actor, changes=changes, approved=approved)
+    return film
+
+
+def _poster_approve(film: Film, image_id: int) -> None:
+    """Show the held poster ``image_id`` as the film's poster, in place of the approved one."""
+    image = FilmImage.held.filter(pk=image_id, film=film).first()
+    if image is None:
+        return
+    image.revision = None
+    image.save(update_fields=["revision"])
+    _posters_replace(film, image)
+
+
+def _held_images_discard(revision: FilmRevision, *, keep: int | None = None) -> None:
+    """Remove the images held in ``revision`` (but ``keep``) with their files."""
+    for image in FilmImage.held.filter(revision=revision).exclude(pk=keep):
+        _image_files_delete(image)
+        image.delete()
+
+
+@transaction.atomic
+def film_image_add(*, film: Film, actor, upload, kind: str = ImageKind.POSTER, caption: str = "") -> FilmImage:
+    """Check an uploaded poster or still and store it with its resized copies.
+
+    Stills, and the poster of a film that is not published, show at once (a new poster replaces
+    the old one). A published film's new poster waits in its pending revision (created when
+    there is none; a poster proposed before is replaced) until an agency admin approves it: the
+    returned image then has ``revision`` set. Nothing is stored when the file is refused.
+    Side effects: as ``film_update`` for a new revision (audit event, notification to admins).
+    """
+    require_perm(actor, "films.change_film", film)
+    film = Film.objects.select_for_update().get(pk=film.pk)
+    if kind != ImageKind.POSTER or not film.is_published:
+        return film_image_add_now(film=film, actor=actor, upload=upload, kind=kind, caption=caption)
+    image = _image_store(film=film, upload=upload, kind=kind, caption=caption)
+    pending = film_revision_pending(film=film)
+    revision = _revision_hold(
         film=film,
         actor=actor,
-        changes={name: value for name, value in proposed.items() if value != approved[name]},
-        approved=approved,
+        changes={**(pending.changes if pending else {}), "poster": None},
+        approved=film_approved_values(film=film),
     )
-    return film
+    image.revision = revision
+    image.save()
+    revision.changes = {**revision.changes, "poster": image.pk}
+    revision.save(update_fields=["changes", "updated_at"])
+    _held_images_discard(revision, keep=image.pk)
+    return image
 
 
 def _revision_apply(film: Film, changes: dict) -> None:
@@ -199,6 +253,8 @@ def _revision_apply(film: Film, changes: dict) -> None:
             for n, row in enumerate(changes["credits"], start=1)
         ]
     _apply_relations(film, relations)
+    if changes.get("poster"):
+        _poster_approve(film, changes["poster"])
     film_refresh_search(film=film)
 
 
@@ -206,8 +262,9 @@ def revision_transition(*, revision: FilmRevision, to: str, actor, note: str = "
     """Decide or withdraw a film's pending revision.
 
     ``pending → approved | rejected`` (agency admins; rejecting needs a note) or ``pending →
-    withdrawn`` (the producer's members). Approving writes the proposed values onto the film,
-    which the catalogue shows from then on.
+    withdrawn`` (the producer's members). Approving writes the proposed values onto the film
+    (a proposed poster replaces the approved one), which the catalogue shows from then on;
+    rejecting or withdrawing removes a proposed poster's files.
     Side effects: row locks on the film, then the revision (the order ``film_update`` takes
     them); an audit event on the revision; on approval the film's fields, search text and the
     catalogue cache; a notification of a decision to the producer's members (but the actor).
@@ -222,6 +279,8 @@ def revision_transition(*, revision: FilmRevision, to: str, actor, note: str = "
             locked.decided_at = timezone.now()
             if move.target == RevisionStatus.APPROVED:
                 _revision_apply(film, locked.changes)
+            else:
+                _held_images_discard(locked)
             return ["decided_at"]
 
         updated = transition_apply(

@@ -6,10 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from films import services
-from films.enums import RevisionStatus
-from films.models import FilmRevision
+from films.enums import ListingStatus, RevisionStatus
+from films.models import FilmImage, FilmRevision
 from tests.factories import OrganizationFactory, member_of
-from tests.films.factories import PublishedFilmFactory
+from tests.films.factories import PublishedFilmFactory, complete_film, poster_upload
 from tests.films.helpers import as_role, film_url
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +193,29 @@ def test_the_schema_documents_the_202_answer_and_the_revision_endpoints(api_clie
 def as_role_user(client, user):
     client.force_authenticate(user)
     return client
+
+
+def test_a_published_film_s_new_poster_answers_202_with_the_revision(api_client, producer, producer_org):
+    film = complete_film(producer_org, listing_status=ListingStatus.PUBLISHED)
+    approved = film.images.get()
+    client = as_role_user(api_client, producer)
+
+    response = client.post(film_url(film, "media/"), {"file": poster_upload(), "kind": "poster"}, format="multipart")
+
+    assert response.status_code == 202, response.json()
+    held = FilmImage.held.get(revision__isnull=False)
+    assert response.json()["changes"] == {"poster": held.pk}
+    assert response.json()["previous"] == {"poster": approved.pk}
+    assert [i["id"] for i in client.get(film_url(film, "media/")).json()] == [approved.pk]
+    assert client.get(film_url(film)).json()["poster"]["original"].endswith(approved.original.url)
+
+
+def test_deleting_a_published_film_s_poster_answers_400_and_keeps_it(api_client, producer, producer_org):
+    film = complete_film(producer_org, listing_status=ListingStatus.PUBLISHED)
+    poster = film.images.get()
+
+    response = as_role_user(api_client, producer).delete(film_url(film, f"media/{poster.pk}/"))
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["image"]
+    assert film.images.get() == poster

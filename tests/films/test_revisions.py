@@ -7,9 +7,9 @@ from django.db import IntegrityError, transaction
 from core.models import AuditEvent
 from films import selectors, services
 from films.enums import CreditRole, ListingStatus, RevisionStatus
-from films.models import Film, FilmRevision
+from films.models import Film, FilmImage, FilmRevision
 from notifications.models import Notification
-from tests.films.factories import CreditFactory, FilmFactory, PublishedFilmFactory
+from tests.films.factories import CreditFactory, FilmFactory, PublishedFilmFactory, complete_film, poster_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,10 @@ def test_undoing_every_change_withdraws_the_pending_revision(film, producer):
 
 
 def test_an_unchanged_edit_makes_no_revision(film, producer):
-    services.film_update(film=film, actor=producer, data=services.film_approved_values(film=film))
+    approved = services.film_approved_values(film=film)
+    del approved["poster"]  # set by uploading a new one, not by film_update
+
+    services.film_update(film=film, actor=producer, data=approved)
 
     assert not FilmRevision.objects.exists()
 
@@ -243,3 +246,103 @@ def test_the_diff_names_fields_and_shows_old_and_new_values(film, producer):
         ("English title", ["Mountains May Depart"], ["Mountains Will Depart"]),
         ("Genres", ["Drama"], ["Drama", "Romance"]),
     ]
+
+
+# --- The poster -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_poster(producer_org, producer):
+    film = complete_film(producer_org, title_en="Paper Kite", listing_status=ListingStatus.PUBLISHED)
+    return film, film.images.get()
+
+
+def _files(settings) -> set[str]:
+    return {path.name for path in settings.MEDIA_ROOT.rglob("*.*")}
+
+
+def test_a_published_film_s_new_poster_waits_and_the_film_keeps_showing_the_old_one(
+    with_poster, producer, agency_admin
+):
+    film, approved = with_poster
+
+    held = services.film_image_add(film=film, actor=producer, upload=poster_upload(color=(0, 0, 0)))
+
+    revision = FilmRevision.objects.get()
+    assert held.revision == revision
+    assert (revision.changes, revision.previous) == ({"poster": held.pk}, {"poster": approved.pk})
+    assert list(film.images.all()) == [approved]
+    assert selectors.film_get_for_page(user=agency_admin, pk=film.pk).poster_images == [approved]
+    assert selectors.film_list_with_review_facts(Film.objects.filter(pk=film.pk)).get().review_has_poster
+    assert selectors.film_poster_held(film=film) == held
+    assert _kinds(agency_admin) == ["films.revision_submitted"]
+
+
+def test_a_second_proposed_poster_replaces_the_first_and_its_files(with_poster, producer, settings):
+    film, _approved = with_poster
+    first = services.film_image_add(film=film, actor=producer, upload=poster_upload(color=(0, 0, 0)))
+    first_files = {first.original.name.rsplit("/", 1)[-1], first.thumbnail.name.rsplit("/", 1)[-1]}
+
+    second = services.film_image_add(film=film, actor=producer, upload=poster_upload(color=(0, 0, 255)))
+
+    assert FilmRevision.objects.get().changes == {"poster": second.pk}
+    assert not FilmImage.held.filter(pk=first.pk).exists()
+    assert not first_files & _files(settings)
+
+
+def test_a_text_edit_keeps_the_proposed_poster_in_the_revision(with_poster, producer):
+    film, _approved = with_poster
+    held = services.film_image_add(film=film, actor=producer, upload=poster_upload(color=(0, 0, 0)))
+
+    services.film_update(film=film, actor=producer, data={"title_en": "The Paper Kite"})
+
+    assert FilmRevision.objects.get().changes == {"poster": held.pk, "title_en": "The Paper Kite"}
+
+
+def test_approving_a_poster_shows_it_and_removes_the_old_one_with_its_files(
+    with_poster, producer, agency_admin, settings
+):
+    film, approved = with_poster
+    old_file = approved.original.name.rsplit("/", 1)[-1]
+    held = services.film_image_add(film=film, actor=producer, upload=poster_upload(color=(0, 0, 0)))
+
+    services.revision_transition(revision=FilmRevision.objects.get(), to="approved", actor=agency_admin)
+
+    assert list(film.images.all()) == [FilmImage.objects.get(pk=held.pk)]
+    assert old_file not in _files(settings)
+
+
+@pytest.mark.parametrize(("to", "who"), [("rejected", "agency_admin"), ("withdrawn", "producer")])
+def test_a_rejected_or_withdrawn_poster_is_removed_with_its_files(request, with_poster, settings, to, who):
+    film, approved = with_poster
+    held = services.film_image_add(
+        film=film, actor=request.getfixturevalue("producer"), upload=poster_upload(color=(0, 0, 0))
+    )
+    held_file = held.original.name.rsplit("/", 1)[-1]
+
+    services.revision_transition(
+        revision=FilmRevision.objects.get(), to=to, actor=request.getfixturevalue(who), note="Not this one."
+    )
+
+    assert list(FilmImage.held.filter(film=film)) == [approved]
+    assert held_file not in _files(settings)
+
+
+def test_stills_of_a_published_film_show_at_once(with_poster, producer):
+    film, _approved = with_poster
+
+    still = services.film_image_add(film=film, actor=producer, upload=poster_upload(), kind="still")
+
+    assert still.revision is None
+    assert still in film.images.all()
+    assert not FilmRevision.objects.exists()
+
+
+def test_a_published_film_keeps_its_poster(with_poster, producer):
+    film, approved = with_poster
+
+    with pytest.raises(ValidationError) as exc:
+        services.film_image_delete(image=approved, actor=producer)
+
+    assert list(exc.value.message_dict) == ["image"]
+    assert film.images.get() == approved

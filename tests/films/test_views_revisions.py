@@ -6,9 +6,9 @@ from django.core import mail
 
 from films import services
 from films.enums import ListingStatus, RevisionStatus
-from films.models import Film, FilmRevision
+from films.models import Film, FilmImage, FilmRevision
 from tests.factories import OrganizationFactory, member_of
-from tests.films.factories import PublishedFilmFactory
+from tests.films.factories import PublishedFilmFactory, complete_film, poster_upload
 from tests.films.helpers import login
 from tests.films.test_views_records import film_form
 from tests.pages import ROLES, messages_of, status_of
@@ -259,3 +259,36 @@ def test_the_review_queue_of_changes_costs_a_fixed_number_of_queries(
         response = client.get("/films/review/")
 
     assert len(response.context["revisions"]) == n
+
+
+def test_a_new_poster_on_the_media_page_waits_and_shows_beside_the_current_one(client, producer, producer_org):
+    film = complete_film(producer_org, listing_status=ListingStatus.PUBLISHED)
+    approved = film.images.get()
+    login(client, producer)
+
+    response = client.post(f"/films/{film.pk}/media/", {"kind": "poster", "image": poster_upload(), "caption": ""})
+
+    assert response.status_code == 302
+    page = client.get(response.url)
+    assert messages_of(page) == [
+        "The new poster waits for the agency’s approval; the catalogue shows the current one until then."
+    ]
+    held = FilmImage.held.get(revision__isnull=False)
+    assert page.context["posters"] == [approved]
+    assert page.context["held_poster"] == held
+    detail = client.get(f"/films/{film.pk}/")
+    change = detail.context["revision"].diff[0]
+    assert (change.field, change.old_image, change.new_image) == ("poster", approved, held)
+    assert held.thumbnail.url in detail.content.decode()
+
+
+def test_deleting_a_published_film_s_poster_on_its_page_answers_400(client, producer, producer_org):
+    film = complete_film(producer_org, listing_status=ListingStatus.PUBLISHED)
+    poster = film.images.get()
+    login(client, producer)
+
+    response = client.post(f"/films/{film.pk}/media/{poster.pk}/delete/")
+
+    assert response.status_code == 400
+    assert "A published film keeps its poster." in response.content.decode()
+    assert film.images.get() == poster
