@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.workflow import Transition, TransitionTable
 
@@ -84,10 +85,10 @@ LISTING_TRANSITIONS = TransitionTable(
 
 
 class RevisionStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    PENDING = "pending", pgettext_lazy("revision", "Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("revision", "Approved")
+    REJECTED = "rejected", pgettext_lazy("revision", "Rejected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("revision", "Withdrawn")
 
 
 _R = RevisionStatus
