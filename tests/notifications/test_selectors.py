@@ -54,4 +54,6 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("accounts.verification_decision", "daily"),
         ("films.listing_decision", "immediate"),
         ("films.listing_submitted", "immediate"),
+        ("films.revision_decision", "immediate"),
+        ("films.revision_submitted", "immediate"),
     ]
