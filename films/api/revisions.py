@@ -21,7 +21,10 @@ _VALUES_HELP = (
 class FilmRevisionSerializer(serializers.ModelSerializer):
     film_title = serializers.CharField(source="film.__str__", read_only=True, help_text="The film's approved title.")
     author = serializers.CharField(
-        source="author.display_name", read_only=True, default="", help_text="Who proposed the changes."
+        source="author.display_name",
+        read_only=True,
+        allow_null=True,
+        help_text="Who proposed the changes (null once their account is deleted).",
     )
     changes = serializers.DictField(read_only=True, help_text="The proposed values. " + _VALUES_HELP)
     previous = serializers.DictField(
@@ -50,7 +53,9 @@ class FilmRevisionSerializer(serializers.ModelSerializer):
 
 
 class FilmRevisionFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=RevisionStatus.choices, help_text="Only revisions in this state.")
+    status = django_filters.MultipleChoiceFilter(
+        choices=RevisionStatus.choices, help_text="Only revisions in these states (repeat for several)."
+    )
     film = IntegerFilter(
         field_name="film_id", min_value=1, max_value=2**31 - 1, help_text="Only the revisions of this film."
     )
@@ -84,7 +89,7 @@ class FilmRevisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
 
     def get_queryset(self):
         revisions = selectors.revision_list_visible_to(user=self.request.user)
-        if self.request.query_params.get("status") == RevisionStatus.PENDING:
+        if self.request.query_params.getlist("status") == [RevisionStatus.PENDING]:
             return revisions.order_by("updated_at", "id")
         return revisions.order_by("-created_at", "-id")
 

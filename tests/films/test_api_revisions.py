@@ -159,7 +159,7 @@ def test_the_list_filters_by_status_and_film_and_refuses_an_unknown_status(
 
     assert [r["id"] for r in client.get(_url(), {"status": "pending"}).json()["results"]] == [newer.pk]
     assert [r["id"] for r in client.get(_url(), {"film": published.pk}).json()["results"]] == [newer.pk, revision.pk]
-    for bad in ({"status": "maybe"}, {"film": "1.5"}):
+    for bad in ({"status": "maybe"}, {"status": ""}, {"film": "1.5"}):
         refused = client.get(_url(), bad)
         assert refused.status_code == 400
         assert list(refused.json()["errors"]) == list(bad)
