@@ -653,3 +653,12 @@ def film_timeline(*, film: Film) -> list[AuditEvent]:
 def film_poster_held(*, film: Film) -> FilmImage | None:
     """The poster proposed for the film, waiting for the agency's approval, if any."""
     return FilmImage.held.filter(film=film, kind=ImageKind.POSTER, revision__status=RevisionStatus.PENDING).first()
+
+
+def film_list_with_pending_revision(queryset: QuerySet[Film]) -> QuerySet[Film]:
+    """Annotate ``revision_pending``: the id of the film's revision waiting for the agency, or None."""
+    return queryset.annotate(
+        revision_pending=Subquery(
+            FilmRevision.objects.filter(film=OuterRef("pk"), status=RevisionStatus.PENDING).values("pk")[:1]
+        )
+    )

@@ -21,8 +21,10 @@ from films.views.common import EDITABLE_STATES, LIST_PAGE_SIZE, editable_film, l
 def my_films(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("films.add_film"):
         raise PermissionDenied
-    queryset = selectors.film_list_with_cards(
-        selectors.film_list_with_review_facts(selectors.film_list_of_user_organizations(user=request.user))
+    queryset = selectors.film_list_with_pending_revision(
+        selectors.film_list_with_cards(
+            selectors.film_list_with_review_facts(selectors.film_list_of_user_organizations(user=request.user))
+        )
     )
     page = Paginator(queryset, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     for film in page:

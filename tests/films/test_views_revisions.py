@@ -292,3 +292,12 @@ def test_deleting_a_published_film_s_poster_on_its_page_answers_400(client, prod
     assert response.status_code == 400
     assert "A published film keeps its poster." in response.content.decode()
     assert film.images.get() == poster
+
+
+def test_my_films_marks_a_film_with_changes_waiting(client, producer, revision):
+    login(client, producer)
+
+    response = client.get("/films/mine/")
+
+    assert [f.revision_pending for f in response.context["films"]] == [revision.pk]
+    assert f'href="/films/{revision.film_id}/#revision-heading-{revision.pk}"' in response.content.decode()
