@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from core.models import AuditEvent
 from films import selectors, services
 from films.enums import CreditRole, ListingStatus, RevisionStatus
-from films.models import Film, FilmImage, FilmRevision
+from films.models import Film, FilmImage, FilmRevision, Genre
 from notifications.models import Notification
 from tests.films.factories import CreditFactory, FilmFactory, PublishedFilmFactory, complete_film, poster_upload
 
@@ -346,3 +346,15 @@ def test_a_published_film_keeps_its_poster(with_poster, producer):
 
     assert list(exc.value.message_dict) == ["image"]
     assert film.images.get() == approved
+
+
+def test_the_diff_names_genres_in_the_reader_s_language(film, producer):
+    services.film_update(film=film, actor=producer, data={"genres": ["drama", "romance"]})
+    revision = FilmRevision.objects.get()
+
+    selectors.revisions_attach_changes([revision], language="zh-hans")
+
+    names = {g.slug: g.name_zh for g in Genre.objects.filter(slug__in=["drama", "romance"])}
+    assert [(c.field, c.old, c.new) for c in revision.diff] == [
+        ("genres", [names["drama"]], [names["drama"], names["romance"]])
+    ]
