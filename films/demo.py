@@ -162,6 +162,8 @@ class DemoFilm:
     review_note: str = ""
     producer_note: str = ""
     revised: bool = False  # sent back once, fixed, resubmitted, then decided
+    # Changes to a published film's reviewed fields, waiting for the agency: (field, new value).
+    proposed: tuple[tuple[str, str], ...] = ()
 
     @property
     def slug(self) -> str:
@@ -228,6 +230,14 @@ FILMS: list[DemoFilm] = [
         sales_agent=SECOND_LIGHT,
         production_companies=(DEMO_PICTURES, SECOND_LIGHT),
         screener=True,
+        proposed=(
+            ("title_en", "Letters from the Salt Flats"),
+            (
+                "logline_en",
+                "On the salt flats of Qaidam, a silent postman reads a widow's letters aloud — and starts "
+                "writing the ones her son never sent.",
+            ),
+        ),
     ),
     DemoFilm(
         org=DEMO_PICTURES,
@@ -2034,6 +2044,8 @@ def _walk(film: Film, spec: DemoFilm, *, producer, admin, sales_agents) -> None:
     move(L.PUBLISHED, admin)
     if spec.state == L.WITHDRAWN:
         move(L.WITHDRAWN, producer, spec.producer_note)
+    elif spec.proposed:
+        services.film_update(film=film, actor=producer, data=dict(spec.proposed))
 
 
 def demo_film_build(spec: DemoFilm, *, producer, admin, organization, sales_agents) -> tuple[Film, int, int]:

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.workflow import Transition, TransitionTable
 
@@ -179,6 +180,47 @@ SCREENER_REQUEST_TRANSITIONS = TransitionTable(
             style="danger",
             confirm=_("The producer is told you no longer need the screener. You can ask again later."),
             done=_("Your request is withdrawn: %(object)s."),
+        ),
+    ],
+)
+
+
+class RevisionStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("revision", "Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("revision", "Approved")
+    REJECTED = "rejected", pgettext_lazy("revision", "Rejected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("revision", "Withdrawn")
+
+
+_R = RevisionStatus
+
+# A published film's changes to what the agency reviews wait in a revision until an agency admin
+# decides; the producer may withdraw them while they wait.
+REVISION_TRANSITIONS = TransitionTable(
+    _R,
+    [
+        Transition(
+            _R.PENDING,
+            _R.APPROVED,
+            "films.review_filmrevision",
+            _("Approve the changes"),
+        ),
+        Transition(
+            _R.PENDING,
+            _R.REJECTED,
+            "films.review_filmrevision",
+            _("Reject the changes"),
+            note_required=True,
+            style="danger",
+            notice=True,
+        ),
+        Transition(
+            _R.PENDING,
+            _R.WITHDRAWN,
+            "films.withdraw_filmrevision",
+            _("Withdraw the changes"),
+            style="secondary",
+            confirm=_("The proposed changes are dropped; the catalogue keeps the approved details."),
         ),
     ],
 )

@@ -14,6 +14,7 @@ from films.enums import (
     FilmType,
     ImageKind,
     ListingStatus,
+    RevisionStatus,
     RightsMedia,
     RightsStatus,
     ScreenerRequestStatus,
@@ -137,6 +138,55 @@ class Film(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         return self.listing_status == ListingStatus.PUBLISHED
 
 
+class FilmRevision(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
+    """Changes a producer proposes to the reviewed fields of a published film (see
+    ``films.services.revisions.REVIEWED_FIELDS``). The film keeps its approved values until an
+    agency admin approves; ``changes`` holds the proposed values of the fields that differ,
+    ``previous`` the approved values they replace (the diff the reviewer reads)."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("film"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=RevisionStatus.choices, default=RevisionStatus.PENDING
+    )
+    changes = models.JSONField(_("proposed values"), default=dict)
+    previous = models.JSONField(_("approved values"), default=dict)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("film revision")
+        verbose_name_plural = _("film revisions")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "updated_at", "id"], name="film_revision_queue_idx"),
+            models.Index(fields=["film", "-created_at"], name="film_revision_film_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film"], condition=models.Q(status="pending"), name="film_revision_one_pending"
+            )
+        ]
+        rules_permissions = {
+            "view": r.can_view_revision,
+            "review": r.is_agency_admin,
+            "withdraw": r.is_revision_film_member,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.film}: {self.get_status_display()}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == RevisionStatus.PENDING
+
+
 class FilmLanguage(models.Model):
     class Kind(models.TextChoices):
         ORIGINAL = "original", _("Original language")
@@ -183,8 +233,24 @@ class Credit(models.Model):
         return f"{self.get_role_display()}: {self.name}"
 
 
+class ApprovedImageManager(models.Manager):
+    """The images a film shows: a poster proposed for a published film waits in its revision
+    (``FilmImage.held``) and reaches ``film.images``, prefetches and subqueries only once approved."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(revision__isnull=True)
+
+
 class FilmImage(models.Model):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="images")
+    revision = models.ForeignKey(
+        FilmRevision,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("waiting in revision"),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=ImageKind.choices)
     original = models.ImageField(_("image"), upload_to="films/originals/%Y/%m/")
     display = models.ImageField(upload_to="films/display/%Y/%m/")
@@ -194,8 +260,13 @@ class FilmImage(models.Model):
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    held = models.Manager()  # every image, the ones waiting in a revision included
+    objects = ApprovedImageManager()
+
     class Meta:
         ordering = ["kind", "created_at", "id"]
+        default_manager_name = "objects"
+        base_manager_name = "held"
         indexes = [models.Index(fields=["film", "kind"], name="film_image_idx")]
 
     def __str__(self) -> str:

@@ -4,11 +4,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.display import for_reader
-from films.enums import ListingStatus, ScreenerRequestStatus
+from films.enums import ListingStatus, RevisionStatus, ScreenerRequestStatus
 from notifications.registry import NotificationKind, register_kind
 
 LISTING_SUBMITTED = "films.listing_submitted"
 LISTING_DECISION = "films.listing_decision"
+REVISION_SUBMITTED = "films.revision_submitted"
+REVISION_DECISION = "films.revision_decision"
 SCREENER_REQUESTED = "films.screener_requested"
 SCREENER_ANSWERED = "films.screener_answered"
 
@@ -47,6 +49,15 @@ def _screener_subject(context: dict) -> str:
     }
 
 
+def _revision_subject(context: dict) -> str:
+    subject = {
+        RevisionStatus.PENDING: _("Changes to %(title)s wait for approval"),
+        RevisionStatus.APPROVED: _("Your changes to %(title)s are approved and published"),
+        RevisionStatus.REJECTED: _("Your changes to %(title)s were not approved"),
+    }[context["to_state"]]
+    return subject % {"title": context.get("title", "")}
+
+
 def register() -> None:
     register_kind(
         NotificationKind(
@@ -82,5 +93,21 @@ def register() -> None:
             subject=_screener_subject,
             template="films/email/screener_request.txt",
             prepare=_listing_context,
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=REVISION_SUBMITTED,
+            label=gettext_lazy("Changes to published films waiting for approval"),
+            subject=_revision_subject,
+            template="films/email/revision_change.txt",
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=REVISION_DECISION,
+            label=gettext_lazy("Decisions on changes to your published films"),
+            subject=_revision_subject,
+            template="films/email/revision_change.txt",
         )
     )

@@ -54,6 +54,11 @@ can_view_screener_request = is_screener_film_member | is_screener_requester | is
 can_request_screener = is_verified_buyer
 
 
+# A revision of a published film: its producer's members see and withdraw it, agency admins decide.
+is_revision_film_member = member_of(lambda revision: revision.film.organization_id)
+can_view_revision = is_revision_film_member | is_agency_admin
+
+
 @rules.predicate
 def is_shortlist_owner(user, shortlist) -> bool:
     return shortlist is not None and getattr(user, "pk", None) == shortlist.owner_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import (
     CharField,
@@ -22,19 +23,34 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from accounts.enums import PRODUCER_KINDS, BuyerVerificationStatus, MembershipRole, OrganizationKind
 from accounts.models import Membership, Organization
 from accounts.rules import is_agency_admin, memberships_of
 from core.cache import CachedAnswers
-from films.enums import CreditRole, ImageKind, ListingStatus, RightsMedia, RightsStatus, ShownRightsStatus
+from core.models import AuditEvent
+from core.workflow import audit_timeline
+from films.enums import (
+    LISTING_TRANSITIONS,
+    REVISION_TRANSITIONS,
+    CreditRole,
+    FilmType,
+    ImageKind,
+    ListingStatus,
+    RevisionStatus,
+    RightsMedia,
+    RightsStatus,
+    ShownRightsStatus,
+)
 from films.models import (
     Credit,
     Film,
     FilmCountry,
     FilmImage,
     FilmLanguage,
+    FilmRevision,
     FilmRight,
     Genre,
     ScreenerRequest,
@@ -673,3 +689,168 @@ def screener_request_latest_for(*, user, film: Film) -> ScreenerRequest | None:
     if not orgs:
         return None
     return ScreenerRequest.objects.filter(film=film, organization_id__in=orgs).order_by("-created_at", "-id").first()
+
+
+# --- Revisions of published films ---------------------------------------------------------
+
+
+def film_revision_pending(*, film: Film) -> FilmRevision | None:
+    """The film's one revision waiting for the agency, if any."""
+    return FilmRevision.objects.filter(film=film, status=RevisionStatus.PENDING).first()
+
+
+def film_revision_latest(*, film: Film) -> FilmRevision | None:
+    """The film's newest revision, pending or decided (what its producer sees on its pages)."""
+    return FilmRevision.objects.filter(film=film).select_related("author").order_by("-created_at", "-id").first()
+
+
+def revision_list_visible_to(*, user) -> QuerySet[FilmRevision]:
+    """Revisions of the films of the user's producer companies; agency admins see all."""
+    revisions = FilmRevision.objects.select_related("film", "film__organization", "author")
+    if is_agency_admin(user):
+        return revisions
+    org_ids = [pk for pk, info in memberships_of(user).items() if info.kind in PRODUCER_KINDS]
+    return revisions.filter(film__organization_id__in=org_ids)
+
+
+def revision_list_for_review() -> QuerySet[FilmRevision]:
+    """Pending revisions, the longest waiting first, with their films' cards."""
+    return (
+        FilmRevision.objects.filter(status=RevisionStatus.PENDING)
+        .select_related("film__organization", "author")
+        .prefetch_related(
+            Prefetch(
+                "film__images",
+                queryset=FilmImage.objects.filter(kind=ImageKind.POSTER).order_by("-id"),
+                to_attr="poster_images",
+            )
+        )
+        .order_by("updated_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class RevisionChange:
+    """One reviewed field a revision changes: its label, the approved and the proposed value
+    (each a list of lines, ready to show side by side)."""
+
+    field: str
+    label: str
+    old: list[str]
+    new: list[str]
+    old_image: FilmImage | None = None
+    new_image: FilmImage | None = None
+
+
+def _field_label(name: str) -> str:
+    if name == "credits":
+        return _("Credits")
+    if name == "poster":
+        return _("Poster")
+    return capfirst(str(Film._meta.get_field(name).verbose_name))
+
+
+def _revision_lines(name: str, value, genre_names: dict[str, str], language: str) -> list[str]:
+    if name == "genres":
+        return [genre_names.get(slug, slug) for slug in value]
+    if name == "credits":
+        roles = dict(CreditRole.choices)
+        lines = []
+        for row in value:
+            line = f"{roles.get(row.get('role'), row.get('role'))}: {row.get('name', '')}"
+            if row.get("name_latin"):
+                line += f" ({row['name_latin']})"
+            if row.get("character"):
+                line += " — " + _("as %(character)s") % {"character": row["character"]}
+            lines.append(line)
+        return lines
+    if name == "poster":
+        return []
+    if name == "film_type":
+        return [str(dict(FilmType.choices).get(value, value))]
+    return [value] if value else []
+
+
+def revisions_attach_changes(revisions: list[FilmRevision], *, language: str) -> None:
+    """Set ``revision.diff`` (a list of ``RevisionChange`` in the form's order) on each revision,
+    naming genres in ``language`` with one query for the whole list."""
+    slugs = {
+        slug
+        for revision in revisions
+        for values in (revision.changes, revision.previous)
+        for slug in values.get("genres", [])
+    }
+    genre_names = {}
+    if slugs:
+        chinese = (language or "").startswith("zh")
+        genre_names = {g.slug: (g.name_zh if chinese else g.name_en) for g in Genre.objects.filter(slug__in=slugs)}
+    # Approved posters and the ones proposed (held in their revisions), in one query.
+    poster_ids = {
+        values["poster"]
+        for revision in revisions
+        for values in (revision.changes, revision.previous)
+        if values.get("poster")
+    }
+    posters = {image.pk: image for image in FilmImage.held.filter(pk__in=poster_ids)} if poster_ids else {}
+    order = (
+        "title_original",
+        "title_en",
+        "logline_en",
+        "logline_zh",
+        "synopsis_en",
+        "synopsis_zh",
+        "film_type",
+        "genres",
+        "credits",
+        "poster",
+    )
+    for revision in revisions:
+        revision.diff = [
+            RevisionChange(
+                field=name,
+                label=_field_label(name),
+                old=_revision_lines(name, revision.previous.get(name), genre_names, language),
+                new=_revision_lines(name, revision.changes[name], genre_names, language),
+                old_image=posters.get(revision.previous.get(name)) if name == "poster" else None,
+                new_image=posters.get(revision.changes[name]) if name == "poster" else None,
+            )
+            for name in order
+            if name in revision.changes
+        ]
+
+
+def film_timeline(*, film: Film) -> list[AuditEvent]:
+    """The film's history, newest first: its listing moves and every move of its revisions
+    (proposed, approved, rejected, withdrawn), the latter marked with ``event.revision = True`` and
+    named by ``event.subject_label``, which ``core/timeline.html`` shows before the move."""
+    events = audit_timeline(obj=film, table=LISTING_TRANSITIONS)
+    revision_ids = [str(pk) for pk in FilmRevision.objects.filter(film=film).values_list("pk", flat=True)]
+    if revision_ids:
+        labels = dict(REVISION_TRANSITIONS.status.choices)
+        revision_events = list(
+            AuditEvent.objects.filter(
+                content_type=ContentType.objects.get_for_model(FilmRevision), object_id__in=revision_ids
+            ).select_related("actor")
+        )
+        for event in revision_events:
+            event.revision = True
+            event.subject_label = _("Changes to the approved details")
+            event.created = not event.from_state
+            event.from_label = labels.get(event.from_state, event.from_state)
+            event.to_label = labels.get(event.to_state, event.to_state)
+        events = sorted([*events, *revision_events], key=lambda e: (e.created_at, e.pk), reverse=True)
+    return events
+
+
+def film_poster_held(*, film: Film) -> FilmImage | None:
+    """The poster proposed for the film, waiting for the agency's approval, if any."""
+    return FilmImage.held.filter(film=film, kind=ImageKind.POSTER, revision__status=RevisionStatus.PENDING).first()
+
+
+def film_list_with_pending_revision(queryset: QuerySet[Film]) -> QuerySet[Film]:
+    """Annotate ``revision_pending``: the id of the film's revision waiting for the agency, or None."""
+    return queryset.annotate(
+        revision_pending=Subquery(
+            FilmRevision.objects.filter(film=OuterRef("pk"), status=RevisionStatus.PENDING).values("pk")[:1]
+        )
+    )

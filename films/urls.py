@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/media/", views.film_media, name="film_media"),
     path("<int:pk>/media/<int:image_pk>/delete/", views.film_image_delete, name="film_image_delete"),
     path("<int:pk>/transition/", views.film_transition, name="film_transition"),
+    path("<int:pk>/revisions/<int:revision_pk>/transition/", views.revision_transition, name="revision_transition"),
     path("<int:pk>/shortlist/", views.shortlist_add, name="shortlist_add"),
     path("<int:pk>/screener/", views.screener_request_new, name="screener_request_new"),
     path("screeners/", views.screener_request_list, name="screener_request_list"),

@@ -9,6 +9,7 @@ selector and render.
 
 from films.api.films import FilmViewSet
 from films.api.genres import GenreViewSet
+from films.api.revisions import FilmRevisionViewSet
 from films.api.screeners import ScreenerRequestViewSet
 from films.api.shortlists import ShortlistViewSet
 
@@ -16,6 +17,7 @@ from films.api.shortlists import ShortlistViewSet
 def register(router) -> None:
     """Add the films endpoints to the API router."""
     router.register("films", FilmViewSet, basename="film")
+    router.register("film-revisions", FilmRevisionViewSet, basename="film-revision")
     router.register("shortlists", ShortlistViewSet, basename="shortlist")
     router.register("genres", GenreViewSet, basename="genre")
     router.register("screener-requests", ScreenerRequestViewSet, basename="screener-request")

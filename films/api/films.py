@@ -7,6 +7,7 @@ from django.http import HttpResponse, HttpResponseBase
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiParameter,
+    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
@@ -26,6 +27,7 @@ from films.api.common import (
     error_responses,
     may_see_some_full_record,
 )
+from films.api.revisions import FilmRevisionSerializer
 from films.api.serializers import (
     FilmCreateSerializer,
     FilmImageSerializer,
@@ -44,6 +46,18 @@ from films.rules import catalogue_audience
 
 _FILM_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The film's id.")
 _IMAGE_ID = OpenApiParameter("image_id", int, OpenApiParameter.PATH, description="The image's id.")
+_HELD = (
+    "A film that is not published changes at once (200, the film). A published film's immediate "
+    "fields change at once; changes to its reviewed fields (titles, loglines, synopses, `film_type`, "
+    "`genres`, `credits`) wait in its one pending revision, which later edits update, until an agency "
+    "admin approves them: the answer is then 202 with that revision, and the film keeps showing its "
+    "approved values. Every bad field is named at once and nothing is saved."
+)
+_UPDATE_RESPONSES = {
+    200: FilmSerializer,
+    202: OpenApiResponse(FilmRevisionSerializer, description="The changes wait for approval in this revision."),
+    **error_responses(400, 403, 404),
+}
 
 
 @extend_schema_view(
@@ -60,8 +74,8 @@ _IMAGE_ID = OpenApiParameter("image_id", int, OpenApiParameter.PATH, description
     ),
     retrieve=extend_schema(responses={200: film_record_schema(), **error_responses(404)}),
     create=extend_schema(responses={201: FilmSerializer, **error_responses(400, 403)}),
-    update=extend_schema(responses={200: FilmSerializer, **error_responses(400, 403, 404)}),
-    partial_update=extend_schema(responses={200: FilmSerializer, **error_responses(400, 403, 404)}),
+    update=extend_schema(description=_HELD, responses=_UPDATE_RESPONSES),
+    partial_update=extend_schema(description=_HELD, responses=_UPDATE_RESPONSES),
     destroy=extend_schema(description="Delete a draft.", responses={204: None, **error_responses(403, 404)}),
 )
 class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
@@ -148,10 +162,21 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
         film = services.film_create(organization=organization, actor=self.request.user, data=data)
         serializer.instance = self._reloaded(film)
 
-    def perform_update(self, serializer) -> None:
-        film = services.film_update(
-            film=serializer.instance, actor=self.request.user, data=dict(serializer.validated_data)
+    def update(self, request: Request, *args, **kwargs) -> Response:
+        self._held = None
+        response = super().update(request, *args, **kwargs)
+        if self._held is None:
+            return response
+        return Response(
+            FilmRevisionSerializer(self._held, context=self.get_serializer_context()).data,
+            status=status.HTTP_202_ACCEPTED,
         )
+
+    def perform_update(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        film = services.film_update(film=serializer.instance, actor=self.request.user, data=data)
+        if film.is_published and data.keys() & set(services.REVIEWED_FIELDS):
+            self._held = selectors.film_revision_pending(film=film)
         serializer.instance = self._reloaded(film)
 
     def perform_destroy(self, instance: Film) -> None:
@@ -214,9 +239,17 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
 
     @extend_schema(
         summary="Upload a poster or still",
-        description="Checked by content; a new poster replaces the old one. A refused file stores nothing.",
+        description=(
+            "Checked by content; a new poster replaces the old one. A refused file stores nothing. A "
+            "published film's new poster waits for the agency's approval in the film's pending revision: "
+            "the answer is then 202 with that revision."
+        ),
         request={"multipart/form-data": FilmImageUploadSerializer},
-        responses={201: FilmImageSerializer, **error_responses(400, 403, 404)},
+        responses={
+            201: FilmImageSerializer,
+            202: OpenApiResponse(FilmRevisionSerializer, description="The poster waits for approval in this revision."),
+            **error_responses(400, 403, 404),
+        },
     )
     @media.mapping.post
     def media_upload(self, request: Request, pk=None) -> Response:
@@ -237,15 +270,24 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
             if errors is None or "image" not in errors:
                 raise
             raise DjangoValidationError({"file" if k == "image" else k: v for k, v in errors.items()}) from exc
+        if image.revision_id:
+            return Response(
+                FilmRevisionSerializer(
+                    selectors.revision_list_visible_to(user=request.user).get(pk=image.revision_id),
+                    context=self.get_serializer_context(),
+                ).data,
+                status=status.HTTP_202_ACCEPTED,
+            )
         return Response(
             FilmImageSerializer(image, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
         )
 
     @extend_schema(
         summary="Delete a poster or still",
+        description="A published film keeps its poster (400): a new one replaces it once approved.",
         parameters=[_FILM_ID, _IMAGE_ID],
         request=None,
-        responses={204: None, **error_responses(403, 404)},
+        responses={204: None, **error_responses(400, 403, 404)},
     )
     @action(detail=True, methods=["delete"], url_path=r"media/(?P<image_id>\d+)")
     def media_delete(self, request: Request, pk=None, image_id=None) -> Response:

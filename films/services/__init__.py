@@ -1,5 +1,5 @@
 """Film writes: records with their credits and relations, media, the rights grid, listing
-review and its mail, shortlists, CSV import. Each module holds one part; every service is
+review and its mail, revisions of published films, shortlists, CSV import. Each module holds one part; every service is
 importable from ``films.services``."""
 
 from films.services.imports import (
@@ -14,19 +14,26 @@ from films.services.imports import (
     film_import_start,
     import_template_csv,
 )
-from films.services.media import film_image_add, film_image_delete
+from films.services.media import film_image_add_now, film_image_delete
 from films.services.records import (
     FILM_FIELDS,
     FILM_RELATIONS,
     film_create,
     film_delete,
     film_refresh_search,
-    film_update,
 )
 from films.services.review import (
     film_missing_for_review,
     film_missing_from_facts,
     film_transition,
+)
+from films.services.revisions import (
+    IMMEDIATE_FIELDS,
+    REVIEWED_FIELDS,
+    film_approved_values,
+    film_image_add,
+    film_update,
+    revision_transition,
 )
 from films.services.rights import (
     film_rights_replace,
@@ -48,14 +55,18 @@ from films.services.shortlists import (
 __all__ = [
     "FILM_FIELDS",
     "FILM_RELATIONS",
+    "IMMEDIATE_FIELDS",
     "IMPORT_COLUMNS",
     "IMPORT_EXAMPLE",
     "IMPORT_JOB",
     "IMPORT_LIMITS",
     "MAX_IMPORT_ROWS",
+    "REVIEWED_FIELDS",
+    "film_approved_values",
     "film_create",
     "film_delete",
     "film_image_add",
+    "film_image_add_now",
     "film_image_delete",
     "film_import_links",
     "film_import_read",
@@ -68,6 +79,7 @@ __all__ = [
     "film_transition",
     "film_update",
     "import_template_csv",
+    "revision_transition",
     "rights_problems_error",
     "rights_quick_rows",
     "rights_row_problems",

@@ -156,7 +156,9 @@ def film_refresh_search(*, film: Film) -> None:
     film.search_en, film.search_cjk = search_en, search_cjk
 
 
-def _film_save(film: Film, data: dict) -> Film:
+def _film_validate(film: Film, data: dict) -> dict:
+    """Set ``data``'s fields on ``film`` (unsaved) and check them all at once; returns the checked
+    relations for ``_film_write``. Raises one ValidationError naming every bad field."""
     unknown = set(data) - set(FILM_FIELDS) - set(FILM_RELATIONS)
     if unknown:
         raise ValidationError({name: [_("This field cannot be set here.")] for name in sorted(unknown)})
@@ -187,6 +189,11 @@ def _film_save(film: Film, data: dict) -> Film:
         errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
+    return clean
+
+
+def _film_write(film: Film, clean: dict) -> Film:
+    """Save the fields ``_film_validate`` set on ``film`` and its checked relations ``clean``."""
     if "sales_agent" in clean:
         film.sales_agent = clean["sales_agent"]
     film.save()
@@ -194,6 +201,10 @@ def _film_save(film: Film, data: dict) -> Film:
     film_refresh_search(film=film)
     CATALOGUE_ANSWERS.invalidate()
     return film
+
+
+def _film_save(film: Film, data: dict) -> Film:
+    return _film_write(film, _film_validate(film, data))
 
 
 @transaction.atomic
@@ -210,14 +221,6 @@ def film_create(*, organization: Organization, actor, data: dict) -> Film:
     film = _film_save(Film(organization=organization), data)
     audit_record(obj=film, actor=actor, from_state="", to_state=film.listing_status, field="listing_status")
     return film
-
-
-@transaction.atomic
-def film_update(*, film: Film, actor, data: dict) -> Film:
-    """Change a film's record. A published film stays published; its changes show at once."""
-    require_perm(actor, "films.change_film", film)
-    film = Film.objects.select_for_update().get(pk=film.pk)
-    return _film_save(film, data)
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from films.views.imports import film_import, film_import_template
 from films.views.media import film_image_delete, film_media
 from films.views.producers import film_create, film_edit, my_films
 from films.views.review import film_transition, review_queue
+from films.views.revisions import revision_transition
 from films.views.rights import film_rights
 from films.views.screeners import (
     screener_request_detail,
@@ -46,6 +47,7 @@ __all__ = [
     "film_transition",
     "my_films",
     "review_queue",
+    "revision_transition",
     "screener_request_detail",
     "screener_request_list",
     "screener_request_new",

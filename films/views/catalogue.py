@@ -12,13 +12,19 @@ from django.views.decorators.http import require_GET
 from accounts.verification import buyer_verification_notice
 from core.pages import RefusedTransition
 from core.slots import panels_for
-from core.workflow import audit_notice, audit_timeline
+from core.workflow import audit_notice
 from films import forms, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia, ScreenerRequestStatus
 from films.filters import CatalogueFilter
 from films.models import FilmLanguage
 from films.search import film_title_suggestions
-from films.views.common import CATALOGUE_PAGE_SIZE, EDITABLE_STATES, film_or_404, listing_choices
+from films.views.common import (
+    CATALOGUE_PAGE_SIZE,
+    EDITABLE_STATES,
+    film_or_404,
+    listing_choices,
+    revision_prepare,
+)
 
 
 @dataclass(frozen=True)
@@ -152,7 +158,22 @@ def film_page(
             services.film_missing_for_review(film=film) if film.listing_status in EDITABLE_STATES else []
         )
     if editor or reviewer:
-        context["events"] = audit_timeline(obj=film, table=LISTING_TRANSITIONS)
+        events = selectors.film_timeline(film=film)
+        context["events"] = events
+        revision = selectors.film_revision_latest(film=film)
+        if revision is not None:
+            revision_prepare(request, [revision])
+            revision.decision_note = next(
+                (
+                    e.note
+                    for e in events
+                    if getattr(e, "revision", False)
+                    and e.object_id == str(revision.pk)
+                    and e.to_state == revision.status
+                ),
+                "",
+            )
+            context["revision"] = revision
         context["notice"] = audit_notice(obj=film, table=LISTING_TRANSITIONS, field="listing_status")
     if film.is_published and user.has_perm("films.add_shortlist"):
         context["shortlists"] = list(selectors.shortlist_list_for_user(user=user))

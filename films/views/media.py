@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.pages import ask_first, bound, form_errors_from
+from core.pages import ask_first, bad_request, bound, form_errors_from
 from films import forms, selectors, services
 from films.enums import ImageKind
 from films.views.common import editable_film
@@ -28,7 +28,7 @@ def film_media(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ImageForm(bound(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.film_image_add(
+            image = services.film_image_add(
                 film=film,
                 actor=request.user,
                 upload=form.cleaned_data["image"],
@@ -38,7 +38,16 @@ def film_media(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            messages.success(request, _("The image has been added."))
+            if image.revision_id:
+                messages.success(
+                    request,
+                    _(
+                        "The new poster waits for the agency’s approval; "
+                        "the catalogue shows the current one until then."
+                    ),
+                )
+            else:
+                messages.success(request, _("The image has been added."))
             return redirect("films:film_media", pk=film.pk)
     images = list(film.images.all())
     return render(
@@ -50,6 +59,7 @@ def film_media(request: HttpRequest, pk: int) -> HttpResponse:
             "posters": [i for i in images if i.kind == ImageKind.POSTER],
             "stills": [i for i in images if i.kind == ImageKind.STILL],
             "image_delete_consequence": IMAGE_DELETE_CONSEQUENCE,
+            "held_poster": selectors.film_poster_held(film=film) if film.is_published else None,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -72,6 +82,9 @@ def film_image_delete(request: HttpRequest, pk: int, image_pk: int) -> HttpRespo
     )
     if question is not None:
         return question
-    services.film_image_delete(image=image, actor=request.user)
+    try:
+        services.film_image_delete(image=image, actor=request.user)
+    except ValidationError as exc:
+        return bad_request(request, " ".join(exc.messages), back=reverse("films:film_media", args=[film.pk]))
     messages.success(request, _("The image has been deleted."))
     return redirect("films:film_media", pk=film.pk)

@@ -23,8 +23,10 @@ from films.views.common import EDITABLE_STATES, LIST_PAGE_SIZE, editable_film, l
 def my_films(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("films.add_film"):
         raise PermissionDenied
-    queryset = selectors.film_list_with_cards(
-        selectors.film_list_with_review_facts(selectors.film_list_of_user_organizations(user=request.user))
+    queryset = selectors.film_list_with_pending_revision(
+        selectors.film_list_with_cards(
+            selectors.film_list_with_review_facts(selectors.film_list_of_user_organizations(user=request.user))
+        )
     )
     page = Paginator(queryset, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     # The agency's notes on films sent back for changes: one query for the page, none without any.
@@ -62,11 +64,15 @@ def _film_form_page(request: HttpRequest, *, film: Film | None) -> HttpResponse:
         )
         credits = forms.CreditFormSet(bound(request), prefix="credits")
     else:
-        form = forms.FilmForm(bound(request), initial=forms.film_initial(film), language=get_language())
+        # A published film's form starts from its pending changes, so the producer goes on with them.
+        revision = selectors.film_revision_pending(film=film)
+        pending = revision.changes if revision else {}
+        form = forms.FilmForm(bound(request), initial={**forms.film_initial(film), **pending}, language=get_language())
         credits = forms.CreditFormSet(
             bound(request),
             prefix="credits",
-            initial=[
+            initial=pending.get("credits")
+            or [
                 {"role": c.role, "name": c.name, "name_latin": c.name_latin, "character": c.character}
                 for c in film.credits.all()
             ],
@@ -93,6 +99,14 @@ def _film_form_page(request: HttpRequest, *, film: Film | None) -> HttpResponse:
                         _("“%(title)s” is registered as a draft. Add a poster and rights, then submit it for review.")
                         % {"title": saved},
                     )
+                elif selectors.film_revision_pending(film=saved) is not None:
+                    messages.success(
+                        request,
+                        _(
+                            "The details have been saved. Changes to the titles, texts, type, genres and credits "
+                            "wait for the agency’s approval; the catalogue shows the approved details until then."
+                        ),
+                    )
                 else:
                     messages.success(request, _("The film's details have been saved."))
                 return redirect("films:film_detail", pk=saved.pk)
@@ -100,7 +114,13 @@ def _film_form_page(request: HttpRequest, *, film: Film | None) -> HttpResponse:
     return render(
         request,
         "films/film_form.html",
-        {"film": film, "form": form, "credits": credits, "credit_errors": credit_errors},
+        {
+            "film": film,
+            "form": form,
+            "credits": credits,
+            "credit_errors": credit_errors,
+            "revision": revision if film is not None else None,
+        },
         status=status,
     )
 

@@ -13,7 +13,7 @@ from core.pages import transition_page
 from films import selectors, services
 from films.enums import LISTING_TRANSITIONS
 from films.views.catalogue import film_page
-from films.views.common import LIST_PAGE_SIZE, film_or_404, listing_choices
+from films.views.common import LIST_PAGE_SIZE, film_or_404, listing_choices, revision_prepare
 
 
 @login_required
@@ -46,4 +46,13 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     for film in page:
         choices = listing_choices(request, film)
         film.moves, film.blocked = choices.allowed, choices.blocked
-    return render(request, "films/review_queue.html", {"page": page, "films": list(page)})
+    revision_page = Paginator(selectors.revision_list_for_review(), LIST_PAGE_SIZE).get_page(
+        request.GET.get("revisions")
+    )
+    revisions = list(revision_page)
+    revision_prepare(request, revisions)
+    return render(
+        request,
+        "films/review_queue.html",
+        {"page": page, "films": list(page), "revision_page": revision_page, "revisions": revisions},
+    )

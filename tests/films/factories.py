@@ -143,7 +143,8 @@ class ShortlistItemFactory(DjangoModelFactory):
 
 def complete_film(org: Organization, *, actor=None, **fields) -> Film:
     """A draft film with everything review needs: English title and synopsis, a poster (stored
-    through ``services.film_image_add``), runtime, year, a director and one rights row.
+    through ``services.film_image_add_now``, so shown even when the film is made published),
+    runtime, year, a director and one rights row.
 
     ``actor`` uploads the poster; by default the organization's first member, or a new member.
     """
@@ -154,5 +155,5 @@ def complete_film(org: Organization, *, actor=None, **fields) -> Film:
     film = FilmFactory(organization=org, **fields)
     CreditFactory(film=film, role=CreditRole.DIRECTOR)
     FilmRightFactory(film=film)
-    services.film_image_add(film=film, actor=actor, upload=poster_upload())
+    services.film_image_add_now(film=film, actor=actor, upload=poster_upload())
     return film

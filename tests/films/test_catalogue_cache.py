@@ -5,7 +5,7 @@ import pytest
 from django.test import override_settings
 from rest_framework.test import APIClient
 
-from films import services
+from films import selectors, services
 from films.enums import ListingStatus
 from tests.factories import AgencyAdminFactory
 from tests.films.factories import FilmFactory, PublishedFilmFactory, complete_film
@@ -68,7 +68,11 @@ def test_any_film_write_makes_kept_answers_stale(
             services.film_transition(film=draft, to=ListingStatus.PUBLISHED, actor=AgencyAdminFactory())
             expected = {"Old Title", "Newcomer"}
         elif write == "update":
+            # Held for approval, then approved: the kept answers go stale when the catalogue changes.
             services.film_update(film=published, actor=producer, data={"title_en": "New Title"})
+            services.revision_transition(
+                revision=selectors.film_revision_pending(film=published), to="approved", actor=AgencyAdminFactory()
+            )
             expected = {"New Title"}
         elif write == "withdraw":
             services.film_transition(film=published, to=ListingStatus.WITHDRAWN, actor=producer)

@@ -110,6 +110,8 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "accounts.verification_decision": "daily",
         "films.listing_decision": "immediate",
         "films.listing_submitted": "immediate",
+        "films.revision_decision": "immediate",
+        "films.revision_submitted": "immediate",
         "films.screener_requested": "immediate",
         "films.screener_answered": "immediate",
     }

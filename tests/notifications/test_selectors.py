@@ -54,6 +54,8 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("accounts.verification_decision", "daily"),
         ("films.listing_decision", "immediate"),
         ("films.listing_submitted", "immediate"),
+        ("films.revision_decision", "immediate"),
+        ("films.revision_submitted", "immediate"),
         ("films.screener_answered", "immediate"),
         ("films.screener_requested", "immediate"),
     ]

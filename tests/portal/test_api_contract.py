@@ -47,7 +47,8 @@ from schemathesis.core.parameters import ParameterLocation
 
 from accounts.enums import BuyerVerificationStatus, OrganizationKind
 from festivals.enums import SubmissionStatus
-from films.models import Genre, ScreenerRequest
+from films import services
+from films.models import FilmRevision, Genre, ScreenerRequest
 from portal.wsgi import application
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.festivals.factories import (
@@ -70,6 +71,7 @@ STATE_DEPENDENT = [
     "POST /api/v1/films/{id}/media/",  # the generated `file` is no image
     "PUT /api/v1/films/{id}/rights/",  # territories unknown or overlapping
     "POST /api/v1/films/{id}/transition/",  # a status the film cannot move to now
+    "POST /api/v1/film-revisions/{id}/transition/",  # a revision already decided
     "PUT /api/v1/organizations/{id}/",  # `buyer_type` on a company that is no buyer
     "PATCH /api/v1/organizations/{id}/",
     "POST /api/v1/organizations/{id}/transition/",
@@ -118,6 +120,7 @@ ROLES = ["anonymous", "buyer", "producer", "admin"]
 _ID_SOURCES = {
     "organizations": "organizations",
     "films": "films",
+    "film-revisions": "revisions",
     "shortlists": "shortlists",
     "festivals": "festivals",
     "festival-editions": "editions",
@@ -145,7 +148,7 @@ def wsgi_keeps_the_test_connection():
 
 @pytest.fixture
 def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
-    """A producer with a draft and a published film, a verified buyer with a shortlist, buyers in
+    """A producer with a draft and a published film (with changes pending), a verified buyer with a shortlist, buyers in
     every verification state, a festival with a section, a screening, a submission, a film week
     with a proposal, a screener request; and a token for the admin, the producer and the buyer."""
     admin = AgencyAdminFactory(email="contract-admin@example.test")
@@ -171,6 +174,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
             sales_contact_email="sales@example.test",
         ),
     ]
+    services.film_update(film=films[1], actor=producer, data={"title_en": "Contract Revision"})
     shortlist = ShortlistFactory(owner=buyer, name="Contract picks")
     ShortlistItemFactory(shortlist=shortlist, film=films[1])
     section = SectionFactory(edition=DeadlineFactory().edition)
@@ -187,6 +191,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         },
         "organizations": [o.pk for o in organizations],
         "films": [f.pk for f in films],
+        "revisions": [FilmRevision.objects.get(film=films[1]).pk],
         "genres": list(Genre.objects.order_by("slug").values_list("slug", flat=True)[:3]),
         "shortlists": [shortlist.pk],
         "festivals": [section.edition.festival_id],

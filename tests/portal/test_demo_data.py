@@ -36,8 +36,25 @@ from festivals.models import (
 )
 from films import demo as films_demo
 from films import services as film_services
-from films.enums import CreditRole, FilmType, ImageKind, ListingStatus, RightsStatus, ScreenerRequestStatus
-from films.models import Credit, Film, FilmImage, FilmRight, ScreenerRequest, Shortlist, ShortlistItem
+from films.enums import (
+    CreditRole,
+    FilmType,
+    ImageKind,
+    ListingStatus,
+    RevisionStatus,
+    RightsStatus,
+    ScreenerRequestStatus,
+)
+from films.models import (
+    Credit,
+    Film,
+    FilmImage,
+    FilmRevision,
+    FilmRight,
+    ScreenerRequest,
+    Shortlist,
+    ShortlistItem,
+)
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -302,6 +319,16 @@ def test_listing_histories_are_true(demo):
     for film in films.filter(listing_status=ListingStatus.DRAFT):
         producer = film.organization.memberships.get().user.email
         assert _history(film) == [(producer, "", "draft", "")]  # registered, never submitted
+
+
+def test_a_published_film_has_changes_waiting_for_the_agency(demo):
+    revision = FilmRevision.objects.select_related("film").get()
+
+    assert revision.status == RevisionStatus.PENDING
+    assert revision.film.is_published
+    assert revision.film.title_en == "Letters from the Salt Lake"
+    assert revision.changes["title_en"] == "Letters from the Salt Flats"
+    assert revision.previous["title_en"] == "Letters from the Salt Lake"
 
 
 def test_some_films_name_their_production_companies(demo):
