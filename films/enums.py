@@ -139,10 +139,10 @@ LISTING_TRANSITIONS = TransitionTable(
 class ScreenerRequestStatus(models.TextChoices):
     """A buyer's request for a film's screener, answered by the film's producer."""
 
-    REQUESTED = "requested", _("Requested")
-    SENT = "sent", _("Screener sent")
-    DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REQUESTED = "requested", pgettext_lazy("screener request", "Requested")
+    SENT = "sent", pgettext_lazy("screener request", "Screener sent")
+    DECLINED = "declined", pgettext_lazy("screener request", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("screener request", "Withdrawn")
 
 
 _S = ScreenerRequestStatus
@@ -165,7 +165,7 @@ SCREENER_REQUEST_TRANSITIONS = TransitionTable(
             _S.REQUESTED,
             _S.DECLINED,
             _ANSWER_SCREENER,
-            _("Decline"),
+            pgettext_lazy("screener request", "Decline"),
             note_required=True,
             style="danger",
             notice=True,

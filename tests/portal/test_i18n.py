@@ -54,6 +54,12 @@ _NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW
 SAME_IN_CHINESE: frozenset[str] = frozenset(
     {
         "%(where)s: %(message)s",  # nothing but the two named parts; Chinese changes the colon to "："
+        "%(field)s: %(msg)s",  # the same
+        "%(festival)s %(year)s: %(kind)s deadline",  # the deadline kinds' Chinese names end in 截止 already
+        "%(kind)s deadline",  # the same
+        ", ",  # list and punctuation separators: Chinese uses its own marks (、；：)
+        "; ",
+        ": ",
     }
 )
 
