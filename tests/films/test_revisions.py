@@ -230,7 +230,7 @@ def test_the_film_timeline_shows_the_proposal_and_the_decision(film, producer, a
 
     assert [(e.from_label, e.to_label, e.actor, getattr(e, "revision", False)) for e in events] == [
         ("Waiting for approval", "Approved", agency_admin, True),
-        ("new", "Waiting for approval", producer, True),
+        ("", "Waiting for approval", producer, True),
     ]
 
 

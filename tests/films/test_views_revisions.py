@@ -76,8 +76,9 @@ def test_the_film_page_shows_the_producer_the_pending_changes_with_old_and_new_v
     assert "<del>Mountains May Depart</del>" in html
     assert "<ins>Mountains Will Depart</ins>" in html
     assert "Changes to the approved details:" in html  # the timeline's proposal
-    assert '<h1 id="film-title"><span lang="zh-Hans" class="title-original">山河故人</span>' in html
-    assert 'class="title-en" lang="en">Mountains May Depart</span>' in html
+    # The catalogue's heading keeps the approved titles (the reader's language first).
+    assert '<h1 id="film-title"><span class="title-main" lang="en">Mountains May Depart</span>' in html
+    assert '<span class="title-other" lang="zh-Hans">山河故人</span>' in html
 
 
 def test_the_edit_page_starts_from_the_pending_changes_and_says_they_wait(client, producer, revision):
@@ -154,7 +155,8 @@ def test_who_moves_a_revision_on_its_page(client, as_role, film, revision, role,
     as_role(role)
 
     response = client.post(
-        f"/films/{film.pk}/revisions/{revision.pk}/transition/", {"to": to, "note": "Keep the festival title."}
+        f"/films/{film.pk}/revisions/{revision.pk}/transition/",
+        {"to": to, "note": "Keep the festival title.", "confirmed": "1"},
     )
 
     assert status_of(response) == expected
@@ -287,7 +289,7 @@ def test_deleting_a_published_film_s_poster_on_its_page_answers_400(client, prod
     poster = film.images.get()
     login(client, producer)
 
-    response = client.post(f"/films/{film.pk}/media/{poster.pk}/delete/")
+    response = client.post(f"/films/{film.pk}/media/{poster.pk}/delete/", {"confirmed": "1"})
 
     assert response.status_code == 400
     assert "A published film keeps its poster." in response.content.decode()

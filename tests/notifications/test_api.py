@@ -106,6 +106,7 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
 
     assert {row["kind"]: row["email"] for row in rows} == {
         "accounts.buyer_signup": "immediate",
+        "accounts.producer_signup": "immediate",
         "accounts.stale_verifications": "immediate",
         "accounts.verification_decision": "daily",
         "films.listing_decision": "immediate",
@@ -115,7 +116,7 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "films.screener_requested": "immediate",
         "films.screener_answered": "immediate",
     }
-    assert rows[2]["label"] == "Decisions on your company's verification"
+    assert rows[3]["label"] == "Decisions on your company's verification"
 
 
 def test_preference_update(api_client, producer):

@@ -50,6 +50,7 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
 
     assert [(spec.code, mode) for spec, mode in rows] == [
         ("accounts.buyer_signup", "immediate"),
+        ("accounts.producer_signup", "immediate"),
         ("accounts.stale_verifications", "immediate"),
         ("accounts.verification_decision", "daily"),
         ("films.listing_decision", "immediate"),
