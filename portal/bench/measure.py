@@ -68,6 +68,7 @@ SCENARIOS = [
     Scenario("Search + availability + genre", {"q": QUERY_EN, "territory": "FR", "media": "svod", "genre": "drama"}),
     Scenario("Catalogue, newest first (no filter)", {}),
     Scenario("Selected at a tier A festival", {"honours": "tier_a_selection"}),
+    Scenario("Award winners", {"honours": "award"}),
     Scenario("Award winners available in territory × media", {"honours": "award", "territory": "FR", "media": "svod"}),
 ]
 KEPT = [replace(s, name=f"{s.name}, kept answer", cached=True) for s in SCENARIOS]

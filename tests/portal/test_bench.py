@@ -36,9 +36,15 @@ def test_bench_measures_and_reports(settings, tmp_path):
     assert "answered from the catalogue cache" in text
     assert "Results" in out.getvalue()
     assert "| Selected at a tier A festival | `?honours=tier_a_selection` |" in text
-    # Both honours filters are measured, each afresh and as a kept answer.
+    # Both honours filters are measured, each alone and award winners with availability too,
+    # afresh and as a kept answer.
     honours = [line for line in text.splitlines() if "`?honours=" in line]
-    assert len(honours) == 4
+    assert {line.split("|")[2].strip() for line in honours} == {
+        "`?honours=tier_a_selection`",
+        "`?honours=award`",
+        "`?honours=award&territory=FR&media=svod`",
+    }
+    assert len(honours) == 6
     if connection.vendor == "sqlite":  # PostgreSQL may scan tables this small whatever their indexes
         # Their submissions sub-queries find rows by index.
         assert all("festivals_submission" not in line.rsplit("|", 2)[1] for line in honours)
