@@ -139,10 +139,9 @@ def test_explain_flags_a_sequential_scan_on_submissions_and_not_an_index_search(
     by_notes = explain(f"SELECT id FROM {table} WHERE notes = 'x'")  # noqa: S608  (a fixed test query)
     by_film = explain(f"SELECT id FROM {table} WHERE film_id = 1 AND status = 'awarded'")  # noqa: S608  (as above)
 
+    assert by_notes.flagged == [table]  # no index on notes: a full scan on every database
     if connection.vendor == "sqlite":  # PostgreSQL may scan tables this small whatever their indexes
-        assert by_notes.flagged == [table]
         assert by_film.flagged == []
-    assert by_notes.flagged == plan_scans(by_notes.text, vendor=connection.vendor)
 
 
 def test_a_sequential_scan_on_submissions_fails_the_target_and_shows_in_the_table():
