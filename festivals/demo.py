@@ -767,23 +767,26 @@ def demo_showcase_build(spec: DemoShowcase, *, admin) -> Showcase | None:
 
 
 # Every state of the submission life cycle, for the demo producers' films: the moves made to
-# reach it (after the draft) and, for an award, its name.
+# reach it (after the draft) and, for an award, its name. A withdrawal leaves the section free
+# for the film, so the next path takes the same film and section: a producer who withdrew to
+# send a better cut and has started again.
 SUBMISSION_PATHS: list[tuple[tuple[str, ...], list[str] | None]] = [
+    ((S.SUBMITTED, S.WITHDRAWN), None),
     ((), None),
     ((S.SUBMITTED,), None),
     ((S.SUBMITTED, S.UNDER_REVIEW), None),
     ((S.SUBMITTED, S.UNDER_REVIEW, S.SELECTED), None),
     ((S.SUBMITTED, S.UNDER_REVIEW, S.NOT_SELECTED), None),
     ((S.SUBMITTED, S.UNDER_REVIEW, S.SELECTED, S.AWARDED), ["Jury Special Mention"]),
-    ((S.SUBMITTED, S.WITHDRAWN), None),
 ]
 _DECIDED_BY_ADMIN = {S.UNDER_REVIEW, S.SELECTED, S.NOT_SELECTED, S.AWARDED}
 
 
 def demo_submissions_build(*, admin) -> int:
     """Submissions of the demo films in every state, each to a section the film is eligible
-    for today, made through the services by the film's owner and (decisions) the agency admin.
-    Nothing when the demo producers have submissions already. Returns how many were made."""
+    for today (its public screenings recorded first), made through the services by the film's
+    owner and (decisions) the agency admin. Nothing when the demo producers have submissions
+    already. Returns how many were made."""
     owners = {
         m.organization_id: m.user
         for m in Membership.objects.filter(
@@ -808,12 +811,12 @@ def demo_submissions_build(*, admin) -> int:
         if not selectors.submission_eligibility(film=film, section=section, at=now)
     ]
     made = 0
-    paths = iter(SUBMISSION_PATHS)
-    path = next(paths, None)
-    for film, section in eligible:
-        if path is None:
+    pairs = iter(eligible)
+    pair = next(pairs, None)
+    for moves, awards in SUBMISSION_PATHS:
+        if pair is None:
             break
-        moves, awards = path
+        film, section = pair
         owner = owners[film.organization_id]
         submission = services.submission_create(actor=owner, film=film, section=section)
         for move in moves:
@@ -822,12 +825,15 @@ def demo_submissions_build(*, admin) -> int:
                 submission=submission, to=move, actor=actor, awards=awards if move == S.AWARDED else None
             )
         made += 1
-        path = next(paths, None)
+        if submission.status != S.WITHDRAWN:
+            pair = next(pairs, None)
     return made
 
 
 # Public screenings the demo films have had (written as seen on WRITTEN_ON): they use up
-# premieres, so the film pages show a premiere status with something spent.
+# premieres, so the film pages show a premiere status with something spent. Letters from the
+# Salt Lake (made in China) has shown in China and Spain: its world, international, Asian and
+# European premieres are gone, a North American one and national ones outside both remain.
 PUBLIC_SCREENINGS: tuple[tuple[str, str, date, str], ...] = (
     ("Night Courier", "FIRST International Film Festival Xining", date(2026, 7, 26), "CN"),
     ("Letters from the Salt Lake", "Shanghai International Film Festival", date(2026, 6, 18), "CN"),
@@ -928,9 +934,10 @@ def demo_festivals_build(*, admin) -> FestivalDemoSummary:
             summary.showcases += 1
             summary.screenings += showcase.screenings.count()
     summary.proposals = demo_proposals_build(admin=admin)
-    summary.submissions = demo_submissions_build(admin=admin)
-    # After the submissions, which were made while every premiere was still available.
+    # Before the submissions: the screenings lie in the past, so a submission made today goes
+    # only to a section whose premiere the film still has, as the eligibility check requires.
     summary.public_screenings = demo_public_screenings_build()
+    summary.submissions = demo_submissions_build(admin=admin)
     users = {user.email: user for user in get_user_model().objects.filter(email__in=list(FOLLOWS))}
     for email, festivals in FOLLOWS.items():
         user = users.get(email)

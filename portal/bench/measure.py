@@ -68,6 +68,7 @@ SCENARIOS = [
     Scenario("Search + availability + genre", {"q": QUERY_EN, "territory": "FR", "media": "svod", "genre": "drama"}),
     Scenario("Catalogue, newest first (no filter)", {}),
     Scenario("Selected at a tier A festival", {"honours": "tier_a_selection"}),
+    Scenario("Award winners", {"honours": "award"}),
     Scenario("Award winners available in territory × media", {"honours": "award", "territory": "FR", "media": "svod"}),
 ]
 KEPT = [replace(s, name=f"{s.name}, kept answer", cached=True) for s in SCENARIOS]
@@ -211,17 +212,22 @@ def _matches(endpoint: Endpoint, params: dict[str, str], response: HttpResponse)
     return (filterset.qs.count() if filterset.is_valid() else None), True
 
 
-def _explain(sql: str) -> Plan:
+def plan_scans(text: str, *, vendor: str) -> list[str]:
+    """The tables a plan reads by a sequential scan (a full-table SCAN on SQLite), sorted."""
+    pattern = _PG_SEQ_SCAN if vendor == "postgresql" else _SQLITE_SCAN
+    return sorted(set(pattern.findall(text)))
+
+
+def explain(sql: str) -> Plan:
+    """The plan of one read, as the database runs it (EXPLAIN ANALYZE on PostgreSQL)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
             text = "\n".join(row[0] for row in cursor.fetchall())
-            scans = _PG_SEQ_SCAN.findall(text)
         else:
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
             text = "\n".join(str(row[-1]) for row in cursor.fetchall())
-            scans = _SQLITE_SCAN.findall(text)
-    return Plan(sql=sql, text=text, scans=sorted(set(scans)))
+    return Plan(sql=sql, text=text, scans=plan_scans(text, vendor=connection.vendor))
 
 
 def catalogue_cache_for(scenario: Scenario) -> override_settings:
@@ -282,7 +288,7 @@ def measure(
             if sql in seen or not sql.lstrip("( ").upper().startswith(("SELECT", "WITH")):
                 continue
             seen.add(sql)
-            result.plans.append(_explain(sql))
+            result.plans.append(explain(sql))
     return result
 
 

@@ -18,7 +18,7 @@ import math
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 
@@ -157,12 +157,20 @@ class SeedCounts:
     rights: int
     buyers: int
     has_user: bool
-    has_festivals: bool = False
+    festivals: dict[str, int] = field(default_factory=dict)  # bench festivals by tier
+    submission_states: frozenset[str] = frozenset()
+
+    @property
+    def has_festivals(self) -> bool:
+        return bool(self.festivals)
 
     def matches(self, size: SeedSize) -> bool:
+        """Whether this is the seed of ``size`` as this version makes it (an older seed without
+        some festivals or submission states is seeded again)."""
         return (
             self.has_user
-            and self.has_festivals
+            and self.festivals == BENCH_FESTIVALS
+            and self.submission_states == frozenset(SUBMISSION_STATUSES)
             and (self.films, self.rights, self.buyers) == (size.films, size.rights, size.buyers)
         )
 
@@ -380,9 +388,11 @@ def _load(model: type[models.Model], columns: Sequence[str], rows: list[tuple]) 
 BENCH_FESTIVAL_PREFIX = "[bench] "
 BENCH_FESTIVALS = {FestivalTier.A: 12, FestivalTier.B: 18, FestivalTier.C: 30}
 SECTIONS_PER_EDITION = 2
-# The share of films submitted to festivals at all, and what became of their submissions.
+# The share of films submitted to festivals at all, and what became of their submissions
+# (a draft is one the producer has started and not yet sent).
 SUBMITTED_SHARE = 0.15
 SUBMISSION_STATUSES = {
+    SubmissionStatus.DRAFT: 4,
     SubmissionStatus.NOT_SELECTED: 50,
     SubmissionStatus.SUBMITTED: 12,
     SubmissionStatus.UNDER_REVIEW: 10,
@@ -424,7 +434,12 @@ class _Submissions:
         self.rng = rng
         self.section_ids = section_ids
         self.statuses = _Weighted(rng, SUBMISSION_STATUSES)
+        # The first submissions take each state once, so even a small seed has every state.
+        self.first_statuses = list(SUBMISSION_STATUSES)
         self.now = now
+
+    def _status(self) -> str:
+        return self.first_statuses.pop(0) if self.first_statuses else self.statuses.one()
 
     def rows(self, *, film_id: int, organization_id: int) -> list[tuple]:
         rng = self.rng
@@ -432,21 +447,22 @@ class _Submissions:
             return []
         rows = []
         for section_id in rng.sample(self.section_ids, rng.choice((1, 1, 2, 3))):
-            status = self.statuses.one()
-            submitted_at = self.now - timedelta(days=rng.randrange(30, 900))
+            status = self._status()
+            created_at = self.now - timedelta(days=rng.randrange(30, 900))
+            draft = status == SubmissionStatus.DRAFT
             row = {
                 "film_id": film_id,
                 "organization_id": organization_id,
                 "section_id": section_id,
                 "status": status,
-                "submitted_at": submitted_at,
-                "deadline_kind": "regular",
+                "submitted_at": None if draft else created_at,
+                "deadline_kind": "" if draft else "regular",
                 "fee_amount": None,
                 "fee_currency": "",
                 "awards": ["Grand Prize"] if status == SubmissionStatus.AWARDED else [],
                 "notes": "",
-                "created_at": submitted_at,
-                "updated_at": submitted_at,
+                "created_at": created_at,
+                "updated_at": created_at,
             }
             rows.append(tuple(row[column] for column in SUBMISSION_COLUMNS))
         return rows
@@ -463,7 +479,15 @@ def seed_counts() -> SeedCounts:
         rights=FilmRight.objects.filter(film__in=films).count(),
         buyers=orgs.filter(kind=OrganizationKind.BUYER_COMPANY).count(),
         has_user=User.objects.filter(email=BENCH_USER_EMAIL).exists(),
-        has_festivals=Festival.objects.filter(name_en__startswith=BENCH_FESTIVAL_PREFIX).exists(),
+        festivals=dict(
+            Festival.objects.filter(name_en__startswith=BENCH_FESTIVAL_PREFIX)
+            .values_list("tier")
+            .annotate(n=models.Count("id"))
+            .order_by("tier")
+        ),
+        submission_states=frozenset(
+            Submission.objects.filter(film__in=films).values_list("status", flat=True).distinct()
+        ),
     )
 
 

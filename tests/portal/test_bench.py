@@ -5,9 +5,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from festivals.enums import FestivalTier, SubmissionStatus
 from festivals.models import Festival, Submission
+from portal.bench import report
+from portal.bench.measure import PING, SCENARIOS, Measurement, Plan, explain, plan_scans
 from portal.bench.seed import BENCH_FESTIVAL_PREFIX, SeedSize, seed, seed_counts, seed_delete
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +36,18 @@ def test_bench_measures_and_reports(settings, tmp_path):
     assert "answered from the catalogue cache" in text
     assert "Results" in out.getvalue()
     assert "| Selected at a tier A festival | `?honours=tier_a_selection` |" in text
+    # Both honours filters are measured, each alone and award winners with availability too,
+    # afresh and as a kept answer.
+    honours = [line for line in text.splitlines() if "`?honours=" in line]
+    assert {line.split("|")[2].strip() for line in honours} == {
+        "`?honours=tier_a_selection`",
+        "`?honours=award`",
+        "`?honours=award&territory=FR&media=svod`",
+    }
+    assert len(honours) == 6
+    if connection.vendor == "sqlite":  # PostgreSQL may scan tables this small whatever their indexes
+        # Their submissions sub-queries find rows by index.
+        assert all("festivals_submission" not in line.rsplit("|", 2)[1] for line in honours)
 
 
 def test_the_seed_submits_films_to_festivals_and_removes_them_with_the_seed():
@@ -55,3 +70,89 @@ def test_the_seed_submits_films_to_festivals_and_removes_them_with_the_seed():
     assert not Submission.objects.exists()
     assert not Festival.objects.filter(name_en__startswith=BENCH_FESTIVAL_PREFIX).exists()
     assert Festival.objects.exists()  # the directory's own festivals stay
+
+
+def _bench_submissions():
+    return Submission.objects.filter(film__organization__description__startswith="[bench]")
+
+
+def test_the_seed_has_every_submission_state_at_60_festivals_12_of_them_tier_a():
+    size = SeedSize(films=60, rights_per_film=1, buyers=1)
+
+    seed(size=size, write=lambda line: None)
+
+    festivals = Festival.objects.filter(name_en__startswith=BENCH_FESTIVAL_PREFIX)
+    assert festivals.count() == 60
+    assert festivals.filter(tier=FestivalTier.A).count() == 12
+    submissions = _bench_submissions()
+    assert set(submissions.values_list("status", flat=True)) == set(SubmissionStatus.values)
+    for submission in submissions:
+        draft = submission.status == SubmissionStatus.DRAFT
+        assert (submission.submitted_at is None) == draft, submission.status
+        assert (submission.deadline_kind == "") == draft, submission.status
+        assert (submission.awards != []) == (submission.status == SubmissionStatus.AWARDED)
+    # Each film is submitted to a section at most once.
+    pairs = list(submissions.values_list("film_id", "section_id"))
+    assert len(pairs) == len(set(pairs))
+
+
+def test_an_older_seed_without_every_submission_state_is_seeded_again():
+    size = SeedSize(films=60, rights_per_film=1, buyers=1)
+    seed(size=size, write=lambda line: None)
+    _bench_submissions().filter(status=SubmissionStatus.DRAFT).delete()  # as seeds before drafts were
+    lines: list[str] = []
+
+    assert not seed_counts().matches(size)
+    assert seed(size=size, write=lines.append) is True
+
+    assert lines[0].startswith("Removing an earlier seed")
+    assert _bench_submissions().filter(status=SubmissionStatus.DRAFT).exists()
+    assert Festival.objects.filter(name_en__startswith=BENCH_FESTIVAL_PREFIX).count() == 60
+
+
+@pytest.mark.parametrize(
+    ("vendor", "text", "scans"),
+    [
+        (
+            "postgresql",
+            "Nested Loop Semi Join  (cost=0.71..9.1 rows=1 width=4)\n"
+            "  ->  Parallel Seq Scan on festivals_submission u0  (cost=0.00..310.2 rows=9 width=4)\n"
+            "  ->  Index Scan using films_film_pkey on films_film  (cost=0.29..8.3 rows=1 width=4)",
+            ["festivals_submission"],
+        ),
+        (
+            "postgresql",
+            "Index Only Scan using submission_film_idx on festivals_submission u0  (cost=0.29..4.3 rows=1)",
+            [],
+        ),
+        ("sqlite", "SCAN festivals_submission AS U0", ["festivals_submission"]),
+        ("sqlite", "SEARCH U0 USING INDEX submission_film_idx (film_id=? AND status=?)", []),
+        ("sqlite", "SCAN films_film USING COVERING INDEX film_published_idx", []),
+    ],
+)
+def test_plan_scans_finds_sequential_scans_in_each_databases_plans(vendor, text, scans):
+    assert plan_scans(text, vendor=vendor) == scans
+
+
+def test_explain_flags_a_sequential_scan_on_submissions_and_not_an_index_search():
+    table = Submission._meta.db_table
+    by_notes = explain(f"SELECT id FROM {table} WHERE notes = 'x'")  # noqa: S608  (a fixed test query)
+    by_film = explain(f"SELECT id FROM {table} WHERE film_id = 1 AND status = 'awarded'")  # noqa: S608  (as above)
+
+    assert by_notes.flagged == [table]  # no index on notes: a full scan on every database
+    if connection.vendor == "sqlite":  # PostgreSQL may scan tables this small whatever their indexes
+        assert by_film.flagged == []
+
+
+def test_a_sequential_scan_on_submissions_fails_the_target_and_shows_in_the_table():
+    honours = next(s for s in SCENARIOS if s.params.get("honours") == "award")
+    scan = Plan(sql="SELECT …", text="Seq Scan on festivals_submission u0", scans=["festivals_submission"])
+    flagged = Measurement(honours, "/api/v1/films/", [0.01, 0.02], 0.03, queries={10: 8, 50: 8}, plans=[scan])
+    ping = Measurement(PING, "/api/v1/ping/", [0.001, 0.001], 0.002, queries={0: 2})
+
+    lines = report.verdicts([flagged], ping)
+    rows = report.table([flagged], ping).splitlines()
+
+    assert "- FAIL: no sequential scan on films_film or films_filmright or festivals_submission — " in lines[1]
+    assert lines[1].endswith(f"{honours.name} (festivals_submission)")
+    assert rows[2].endswith("| 8 / 8 | festivals_submission |")

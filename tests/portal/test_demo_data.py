@@ -34,6 +34,7 @@ from festivals.models import (
     Submission,
     Venue,
 )
+from festivals.premiere import premiere_available
 from films import demo as films_demo
 from films import services as film_services
 from films.enums import (
@@ -510,13 +511,47 @@ def _check_film_weeks(today: date_type) -> tuple[Showcase, Showcase]:
 
 
 def _check_public_screenings(today: date_type) -> None:
-    assert Screening.objects.count() == len(festivals_demo.PUBLIC_SCREENINGS)
+    assert Screening.objects.count() == len(festivals_demo.PUBLIC_SCREENINGS) == 5
     assert all(s.screened_on <= today for s in Screening.objects.all())
 
 
+def _check_premieres() -> None:
+    """Letters from the Salt Lake, made in China, has shown in China and Spain."""
+    letters = Film.objects.get(title_en="Letters from the Salt Lake")
+    status = festival_selectors.film_premiere_status(film=letters)
+
+    assert set(letters.production_countries.values_list("country", flat=True)) == {"CN"}
+    assert status.screened_in == {"CN", "ES"}
+    assert (status.world, status.international, status.asian, status.european) == (False, False, False, False)
+    assert status.north_american
+    assert (status.national("CN"), status.national("ES"), status.national("FR")) == (False, False, True)
+    for requirement, country, available in [
+        (PremiereRequirement.WORLD, "US", False),
+        (PremiereRequirement.INTERNATIONAL, "US", False),
+        (PremiereRequirement.CONTINENTAL, "KR", False),  # Busan: Asia
+        (PremiereRequirement.CONTINENTAL, "DE", False),  # Berlin: Europe
+        (PremiereRequirement.CONTINENTAL, "CA", True),  # Toronto: North America
+        (PremiereRequirement.NATIONAL, "HK", True),
+        (PremiereRequirement.NATIONAL, "CN", False),
+        (PremiereRequirement.NONE, "FR", True),
+    ]:
+        assert premiere_available(status=status, requirement=requirement, festival_country=country) is available, (
+            requirement,
+            country,
+        )
+
+
 def _check_submissions() -> list[Submission]:
-    submissions = list(Submission.objects.select_related("film", "section__edition"))
+    submissions = list(Submission.objects.select_related("film", "section__edition__festival"))
     assert {s.status for s in submissions} == set(SubmissionStatus.values)
+    # Made after the films' public screenings: each asks only for a premiere the film still had.
+    for submission in submissions:
+        section = submission.section
+        status = festival_selectors.film_premiere_status(film=submission.film, on=submission.created_at.date())
+        festival_country = str(section.edition.festival.country)
+        assert premiere_available(
+            status=status, requirement=section.premiere_requirement, festival_country=festival_country
+        ), (submission.film.title_en, str(section))
     return submissions
 
 
@@ -606,6 +641,7 @@ def test_demo_festival_dates_hold_whatever_day_the_demo_is_loaded(demo, moment):
         _check_berlinale(today)
         _check_film_weeks(today)
         _check_public_screenings(today)
+        _check_premieres()
         _check_submissions()
         _check_proposals()
 
@@ -632,6 +668,7 @@ def test_demo_films_have_public_screenings_that_spend_premieres(demo_today):
     salt_lake = festival_selectors.film_premiere_status(film=letters)
 
     _check_public_screenings(demo_today)
+    _check_premieres()
     assert (courier.world, courier.international, courier.european) == (False, True, True)
     assert (salt_lake.world, salt_lake.international, salt_lake.european, salt_lake.asian) == (
         False,
