@@ -63,10 +63,9 @@ class PortalAutoSchema(AutoSchema):
         schema = super()._map_basic_serializer(serializer, direction)
         if direction == "request":
             # Fields a body names beyond the serializer's are ignored, but read all the same (by
-            # the JSON parser, by the NUL check on forms): neither their names nor their text may
-            # hold NUL.
+            # the JSON parser, by the NUL check on forms): their text may not hold NUL. (Nor may
+            # their names, which OpenAPI 3.0 has no keyword to say: `propertyNames` is 3.1's.)
             schema["additionalProperties"] = {"pattern": _TEXT}
-            schema["propertyNames"] = {"pattern": _TEXT}
         return schema
 
     def _insert_field_validators(self, field, schema):

@@ -9,7 +9,7 @@ two-character query word is then one token, and a longer one is the AND of its b
 A document has three sections, joined by ``" | "`` (a character no token contains): the
 titles; the loglines and the people's names; the synopses. On PostgreSQL each document's
 vector is a stored generated column with a GIN index (``search_en_vector``,
-``search_cjk_vector``: films/migrations/0005), whose sections carry the weights A, B and C
+``search_cjk_vector``: films/migrations/0006), whose sections carry the weights A, B and C
 (``setweight``), so a title match ranks above a logline match and that above a synopsis
 match, in both languages; neither matching nor ranking recomputes a vector.
 
@@ -21,7 +21,7 @@ matched with LIKE, unstemmed. Chinese bigrams are matched with LIKE. Every SQLit
 alike.
 
 When nothing matches, ``film_title_suggestions`` offers titles close to what was typed: pg_trgm's
-word similarity on PostgreSQL (films/migrations/0007, a trigram index per title), a cheap
+word similarity on PostgreSQL (films/migrations/0009, a trigram index per title), a cheap
 comparison of a few candidates on SQLite and for Chinese text.
 """
 
@@ -58,7 +58,7 @@ def latin_words(text: str) -> list[str]:
     return [w.lower() for w in _LATIN_WORD.findall(text or "")]
 
 
-# Between a document's sections; films/migrations/0005 splits the vector's weights on it.
+# Between a document's sections; films/migrations/0006 splits the vector's weights on it.
 SECTION_SEPARATOR = " | "
 
 

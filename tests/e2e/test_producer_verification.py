@@ -14,6 +14,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.models import Organization
+from tests.e2e.journeys import log_out
 from tests.factories import PASSWORD, AgencyAdminFactory
 
 pytestmark = pytest.mark.browser
@@ -53,8 +54,7 @@ def test_a_new_producer_company_is_verified_by_an_agency_admin(page, transaction
     expect(page.get_by_text("Next step: nothing for you to do.")).to_be_visible()
     company = Organization.objects.get(name="Yellow River Pictures")
     assert (company.verification_status, company.city_zh) == ("pending", "西安")
-    page.get_by_role("button", name="Log out").click()
-    page.wait_for_url(re.compile(r"/$"))
+    log_out(page)
 
     _log_in(page, admin.email, PASSWORD)
     page.goto("/accounts/verification/?kind=producer")
@@ -64,11 +64,10 @@ def test_a_new_producer_company_is_verified_by_an_agency_admin(page, transaction
         "href", f"/accounts/organizations/{company.pk}/document/"
     )
     entry.get_by_role("button", name="Verify").click()
-    expect(page.get_by_text("Yellow River Pictures is now verified.")).to_be_visible()
+    expect(page.get_by_text("Yellow River Pictures is verified.")).to_be_visible()
     company.refresh_from_db()
     assert company.verification_status == "verified"
-    page.get_by_role("button", name="Log out").click()
-    page.wait_for_url(re.compile(r"/$"))
+    log_out(page)
 
     decision = next(m for m in mail.outbox if m.to == ["liu@yellowriver.test"])
     assert decision.subject == "Yellow River Pictures is verified on the Go-Global Film Portal"

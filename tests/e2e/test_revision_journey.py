@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def _catalogue_titles(page) -> list[str]:
     page.goto("/films/")
-    return page.locator(".title-en").all_inner_texts()
+    return page.locator('.film-card [lang="en"]').all_inner_texts()
 
 
 def test_a_title_change_reaches_the_catalogue_only_once_the_agency_approves(page, tmp_path):
