@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "notifications",
     "films",
     "festivals",
+    "markets",
     "portal",
 ]
 
