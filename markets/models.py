@@ -1,5 +1,7 @@
 """Trade markets and their editions (the directory the agency keeps)."""
 
+import zoneinfo
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -10,6 +12,7 @@ from rules.contrib.models import RulesModelBase, RulesModelMixin
 from accounts.models import validate_time_zone
 from core.display import for_reader
 from core.models import BaseModel
+from festivals.zones import zone_named
 from markets import rules as r
 from markets.enums import MarketFocus
 
@@ -65,6 +68,10 @@ class Market(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
 
     def display_city(self, language: str | None = None) -> str:
         return for_reader(self.city, self.city_zh, language=language)
+
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The market's own zone (UTC for a name the directory should never hold)."""
+        return zone_named(self.time_zone)
 
 
 class MarketFocusTag(models.Model):

@@ -24,6 +24,7 @@ from core.workflow import audit_record
 from festivals import demo as festivals_demo
 from films import demo as films_demo
 from films import services as film_services
+from markets import demo as markets_demo
 
 DEFAULT_PASSWORD = "go-global-demo"  # noqa: S105 (documented demo password, refused with DEBUG off)
 
@@ -165,6 +166,7 @@ class Command(BaseCommand):
             self._build(password)
             catalogue = self._build_catalogue()
             festivals = festivals_demo.demo_festivals_build(admin=User.objects.get(email="admin@demo.test"))
+            markets = markets_demo.demo_markets_build(admin=User.objects.get(email="admin@demo.test"))
         self._print_logins(password)
         states = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(catalogue.states.items()))
         self.stdout.write(
@@ -178,6 +180,7 @@ class Command(BaseCommand):
             f"{festivals.submissions} submissions, {festivals.public_screenings} public screenings, "
             f"{festivals.showcases} film weeks, {festivals.proposals} proposals, {festivals.follows} follows"
         )
+        self.stdout.write(f"  markets: {markets.editions} new editions (indicative dates)")
 
     def _user(self, email: str, name: str, password: str) -> User:
         user = User.objects.filter(email=email).first()
