@@ -29,6 +29,8 @@ are rejected, never sent. Examples are bounded and derandomized, so CI sends the
 every run.
 """
 
+from datetime import date
+
 import pytest
 import referencing.exceptions
 import schemathesis
@@ -49,6 +51,7 @@ from accounts.enums import BuyerVerificationStatus, OrganizationKind
 from festivals.enums import SubmissionStatus
 from films import services
 from films.models import FilmRevision, Genre, ScreenerRequest
+from markets.models import Market, MarketEdition
 from portal.wsgi import application
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.festivals.factories import (
@@ -129,6 +132,8 @@ _ID_SOURCES = {
     "showcases": "showcases",
     "showcase-proposals": "proposals",
     "screener-requests": "screener_requests",
+    "markets": "markets",
+    "market-editions": "market_editions",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -178,6 +183,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
     shortlist = ShortlistFactory(owner=buyer, name="Contract picks")
     ShortlistItemFactory(shortlist=shortlist, film=films[1])
     section = SectionFactory(edition=DeadlineFactory().edition)
+    market = Market.objects.get(name_en="Marché du Film")  # shipped by the directory migration
     week = VenueFactory().showcase
     submissions = [
         SubmissionFactory(film=films[0], section=section),
@@ -202,6 +208,12 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "proposals": [ProposalFactory(showcase=week, film=films[1]).pk],
         "screener_requests": [
             ScreenerRequest.objects.create(film=films[1], organization=buyer_org, requested_by=buyer).pk
+        ],
+        "markets": [market.pk],
+        "market_editions": [
+            MarketEdition.objects.create(
+                market=market, year=2031, starts_on=date(2031, 5, 12), ends_on=date(2031, 5, 20)
+            ).pk
         ],
     }
 
