@@ -135,3 +135,13 @@ def test_a_markets_page_costs_the_same_queries_for_one_edition_or_many(client, f
 
     assert queries_for(client, url) == one
     assert timezone.localdate() == TODAY.date()
+
+
+@pytest.mark.parametrize("role", list(ROLE_FIXTURES))
+def test_every_page_leads_to_the_market_directory_from_its_footer(client, as_role, role):
+    as_role(role)
+
+    page = text_of(client.get("/festivals/"))
+
+    footer = page[page.index('<footer class="site-footer">') :]
+    assert '<a href="/markets/">Trade markets</a>' in footer
