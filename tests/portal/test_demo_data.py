@@ -56,6 +56,7 @@ from films.models import (
     Shortlist,
     ShortlistItem,
 )
+from markets.models import Market, MarketEdition
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -396,6 +397,8 @@ def test_command_reports_the_catalogue(demo_world):
     assert "buyer@demo.test" in out
     assert "30 demo films" in out
     assert "30 new" in out
+    with_month = Market.objects.filter(typical_month__isnull=False).count()
+    assert f"markets: {with_month} new editions (indicative dates)" in out
 
 
 def test_demo_data_is_idempotent(demo):
@@ -413,6 +416,7 @@ def test_demo_data_is_idempotent(demo):
                 Shortlist,
                 ShortlistItem,
                 ScreenerRequest,
+                MarketEdition,
             )
         }
 
