@@ -16,10 +16,8 @@ from festivals.zones import zone_named, zone_names
 from markets.enums import MarketFocus
 from markets.models import Market, MarketEdition, MarketFocusTag
 
+# Re-exported by markets.services (the field lists stay here: the back office imports them from this module).
 __all__ = [
-    "EDITION_DEADLINES",
-    "EDITION_FIELDS",
-    "MARKET_FIELDS",
     "market_create",
     "market_edition_create",
     "market_edition_update",
