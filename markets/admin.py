@@ -16,7 +16,7 @@ from core.admin import ServiceModelAdmin
 from festivals.zones import zone_named
 from markets import services
 from markets.models import Market, MarketEdition, MarketFocusTag
-from markets.services.directory import EDITION_DEADLINES, EDITION_FIELDS, MARKET_FIELDS
+from markets.services.directory import EDITION_DEADLINES, EDITION_FIELDS, MARKET_FIELDS, edition_date_errors
 
 _HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
@@ -83,6 +83,15 @@ class MarketEditionForm(forms.ModelForm):
     class Meta:
         model = MarketEdition
         fields = ("market", "year", "starts_on", "ends_on", "venue", "dates_indicative")
+
+    def clean(self):
+        cleaned = super().clean()
+        # Named by field here, so the model's check constraint (which would only name itself)
+        # is not tried on fields already in error; the service checks the same again on saving.
+        data = {name: cleaned.get(name) for name in ("year", "starts_on", "ends_on")}
+        for name, problems in edition_date_errors(**data).items():
+            self.add_error(name, problems)
+        return cleaned
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

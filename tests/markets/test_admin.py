@@ -92,6 +92,8 @@ def test_an_edition_closing_before_it_opens_shows_as_a_form_error(client, agency
     response = client.post("/admin/markets/marketedition/add/", _edition_form(market, ends_on="2027-05-01"))
 
     assert response.status_code == 200
+    assert "The edition cannot close before it opens." in response.content.decode()
+    assert "market_edition_dates_ordered" not in response.content.decode()  # the rule, not the constraint's name
     assert not MarketEdition.objects.filter(starts_on=date(2027, 5, 12)).exists()
 
 
