@@ -1,0 +1,19 @@
+from markets.selectors.participation import (
+    participation_companies_of,
+    participation_delegate_choices,
+    participation_film_choices,
+    participation_list_visible_to,
+    pavilion_application_list_visible_to,
+    pavilion_for_edition,
+    pavilion_places_left,
+)
+
+__all__ = [
+    "participation_companies_of",
+    "participation_delegate_choices",
+    "participation_film_choices",
+    "participation_list_visible_to",
+    "pavilion_application_list_visible_to",
+    "pavilion_for_edition",
+    "pavilion_places_left",
+]

@@ -1,0 +1,27 @@
+from markets.services.participation import (
+    participation_create,
+    participation_duplicate_message,
+    participation_guard_producer_verified,
+    participation_guard_registration_open,
+    participation_transition,
+    pavilion_application_duplicate_message,
+    pavilion_application_guard_place_left,
+    pavilion_application_transition,
+    pavilion_apply,
+    pavilion_create,
+    pavilion_update,
+)
+
+__all__ = [
+    "participation_create",
+    "participation_duplicate_message",
+    "participation_guard_producer_verified",
+    "participation_guard_registration_open",
+    "participation_transition",
+    "pavilion_application_duplicate_message",
+    "pavilion_application_guard_place_left",
+    "pavilion_application_transition",
+    "pavilion_apply",
+    "pavilion_create",
+    "pavilion_update",
+]
