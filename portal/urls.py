@@ -15,6 +15,7 @@ from accounts.api import MeView, OrganizationViewSet, TokenObtainView
 from core.jobs.api import JobViewSet
 from festivals.api import register as register_festivals_api
 from films.api import register as register_films_api
+from markets.api import register_participation as register_market_participation_api
 from notifications.api import register as register_notifications_api
 from portal import views
 
@@ -27,6 +28,7 @@ router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("jobs", JobViewSet, basename="job")
 register_films_api(router)
 register_festivals_api(router)
+register_market_participation_api(router)
 register_notifications_api(router)
 
 api_v1 = [

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from accounts.enums import OrganizationKind
 from accounts.models import Organization, User
@@ -28,10 +29,21 @@ def participation_list_visible_to(*, user) -> QuerySet[Participation]:
 
 
 def pavilion_application_list_visible_to(*, user) -> QuerySet[PavilionApplication]:
-    """Pavilion applications of the user's companies; agency admins see all."""
-    applications = PavilionApplication.objects.select_related(
-        "organization", "pavilion__edition__market"
-    ).prefetch_related(Prefetch("films", queryset=Film.objects.order_by("title_en")))
+    """Pavilion applications of the user's companies; agency admins see all. Each carries its
+    pavilion's ``pavilion_accepted_count``."""
+    accepted = (
+        PavilionApplication.objects.filter(pavilion_id=OuterRef("pavilion_id"), status=ACCEPTED)
+        .order_by()
+        .values("pavilion_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    applications = (
+        PavilionApplication.objects.select_related("organization", "pavilion__edition__market")
+        .prefetch_related(Prefetch("films", queryset=Film.objects.order_by("title_en")))
+        # The places guard reads it for a page's or the API's advice, instead of a query per row.
+        .annotate(pavilion_accepted_count=Coalesce(Subquery(accepted, output_field=IntegerField()), 0))
+    )
     if is_agency_admin(user):
         return applications
     return applications.filter(organization_id__in=list(memberships_of(user)))

@@ -1,4 +1,5 @@
 from markets.services.participation import (
+    participation_company_for,
     participation_create,
     participation_duplicate_message,
     participation_guard_producer_verified,
@@ -13,6 +14,7 @@ from markets.services.participation import (
 )
 
 __all__ = [
+    "participation_company_for",
     "participation_create",
     "participation_duplicate_message",
     "participation_guard_producer_verified",

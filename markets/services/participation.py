@@ -37,6 +37,17 @@ def _producer_company(*, actor, organization: Organization) -> None:
         raise ValidationError({"organization": [_("Choose a production company or sales agent you belong to.")]})
 
 
+def participation_company_for(*, actor, organization: Organization | None = None) -> Organization:
+    """The producer company the actor acts for: ``organization`` if given, else the actor's only
+    production company or sales agent (several: the actor must choose, naming the field)."""
+    if organization is not None:
+        return organization
+    companies = [org_id for org_id, info in memberships_of(actor).items() if info.kind in PRODUCER_KINDS]
+    if len(companies) != 1:
+        raise ValidationError({"organization": [_("Choose the company: you belong to several or none.")]})
+    return Organization.objects.get(pk=companies[0])
+
+
 def _ids(values: Iterable | None, field: str) -> list[int]:
     if values is None:
         return []
@@ -270,21 +281,27 @@ def pavilion_apply(
 def pavilion_application_guard_place_left(*, obj: PavilionApplication, actor) -> list[str]:
     """The guard on accepting: a place is left in the pavilion.
 
-    Under ``transition_apply`` (inside a transaction) it locks the pavilion's row first, so
+    Under ``transition_apply`` (the freshly locked row) it locks the pavilion's row first, so
     concurrent accepts of different applications to one pavilion count one after the other and
-    never give more than its places; on a page (no transaction) it only reads, as advice.
+    never give more than its places. An application read by a list selector carries its
+    pavilion's ``pavilion_accepted_count``: that answers a page's or the API's advice without a
+    query per row (``transition_apply`` asks again under the lock).
     """
-    pavilions = Pavilion.objects.all()
-    if transaction.get_connection().in_atomic_block:
-        pavilions = pavilions.select_for_update()
-    pavilion = pavilions.get(pk=obj.pavilion_id)
-    taken = PavilionApplication.objects.filter(
-        pavilion_id=pavilion.pk, status=PavilionApplicationStatus.ACCEPTED
-    ).count()
-    if taken >= pavilion.places:
+    taken = getattr(obj, "pavilion_accepted_count", None)
+    if taken is not None:
+        places = obj.pavilion.places
+    else:
+        pavilions = Pavilion.objects.all()
+        if transaction.get_connection().in_atomic_block:
+            pavilions = pavilions.select_for_update()
+        places = pavilions.values_list("places", flat=True).get(pk=obj.pavilion_id)
+        taken = PavilionApplication.objects.filter(
+            pavilion_id=obj.pavilion_id, status=PavilionApplicationStatus.ACCEPTED
+        ).count()
+    if taken >= places:
         return [
             _("All %(places)d places in the pavilion are taken: decline an accepted company or waitlist this one.")
-            % {"places": pavilion.places}
+            % {"places": places}
         ]
     return []
 

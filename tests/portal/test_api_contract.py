@@ -60,6 +60,7 @@ from tests.festivals.factories import (
     VenueFactory,
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
+from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -85,6 +86,10 @@ STATE_DEPENDENT = [
     "POST /api/v1/submissions/",  # no film of yours, no open section
     "DELETE /api/v1/submissions/{id}/",  # no longer a draft
     "POST /api/v1/submissions/{id}/transition/",
+    "POST /api/v1/participations/",  # registered already; delegates or films not of the company
+    "POST /api/v1/participations/{id}/transition/",  # a move the participation cannot make now
+    "POST /api/v1/pavilion-applications/",  # applied already; `pavilion` names no pavilion
+    "POST /api/v1/pavilion-applications/{id}/transition/",  # decided already, no place left, no note
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -129,6 +134,8 @@ _ID_SOURCES = {
     "showcases": "showcases",
     "showcase-proposals": "proposals",
     "screener-requests": "screener_requests",
+    "participations": "participations",
+    "pavilion-applications": "pavilion_applications",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -150,7 +157,8 @@ def wsgi_keeps_the_test_connection():
 def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
     """A producer with a draft and a published film (with changes pending), a verified buyer with a shortlist, buyers in
     every verification state, a festival with a section, a screening, a submission, a film week
-    with a proposal, a screener request; and a token for the admin, the producer and the buyer."""
+    with a proposal, a screener request, a market edition with a pavilion, a participation and a
+    pavilion application; and a token for the admin, the producer and the buyer."""
     admin = AgencyAdminFactory(email="contract-admin@example.test")
     producer_org = OrganizationFactory(name="Contract Pictures")
     producer = member_of(producer_org, email="contract-producer@example.test")
@@ -179,6 +187,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
     ShortlistItemFactory(shortlist=shortlist, film=films[1])
     section = SectionFactory(edition=DeadlineFactory().edition)
     week = VenueFactory().showcase
+    pavilion = PavilionFactory()
     submissions = [
         SubmissionFactory(film=films[0], section=section),
         SubmissionFactory(film=films[1], section=section, status=SubmissionStatus.SUBMITTED),
@@ -203,6 +212,8 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "screener_requests": [
             ScreenerRequest.objects.create(film=films[1], organization=buyer_org, requested_by=buyer).pk
         ],
+        "participations": [ParticipationFactory(organization=producer_org, edition=pavilion.edition).pk],
+        "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
     }
 
 
