@@ -31,8 +31,9 @@ class _CompanyForm(forms.Form):
     def __init__(self, data=None, *, companies, films, prefix_id: str, **kwargs) -> None:
         super().__init__(data, auto_id=f"{prefix_id}_%s", **kwargs)
         self.fields["organization"].queryset = companies
-        if len(companies) == 1:
-            self.fields["organization"].initial = companies[0].pk
+        only = [company.pk for company in companies]
+        if len(only) == 1:
+            self.fields["organization"].initial = only[0]
         self.fields["films"].choices = [(film.pk, film.display_title()) for film in films]
 
 

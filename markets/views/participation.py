@@ -78,7 +78,7 @@ def participation_mine(request: HttpRequest) -> HttpResponse:
 
 
 def _form_choices(user) -> dict:
-    companies = list(selectors.participation_companies_of(user=user))
+    companies = selectors.participation_companies_of(user=user)
     ids = [company.pk for company in companies]
     return {"companies": companies, "films": list(selectors.participation_film_choices(organization_ids=ids))}
 
