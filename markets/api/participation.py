@@ -95,6 +95,13 @@ class ParticipationCreateSerializer(serializers.Serializer):
     notes = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
 
 
+class ParticipationUpdateSerializer(serializers.Serializer):
+    delegates = serializers.ListField(child=serializers.IntegerField(**_ID), required=False, max_length=200)
+    films = serializers.ListField(child=serializers.IntegerField(**_ID), required=False, max_length=200)
+    stand = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+
+
 class ParticipationFilter(filters.FilterSet):
     status = filters.MultipleChoiceFilter(choices=ParticipationStatus.choices)
     edition = IntegerFilter(field_name="edition_id", **_ID)
@@ -106,7 +113,8 @@ class ParticipationFilter(filters.FilterSet):
 
 
 class ParticipationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Market participations: your companies' (agency admins see all)."""
+    """Market participations: your companies' (agency admins see all). Your company's members
+    change the delegates, films, stand and notes with ``PATCH`` until it is cancelled."""
 
     serializer_class = ParticipationSerializer
     permission_classes = [RulesPermission]
@@ -114,8 +122,10 @@ class ParticipationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
         "list": None,
         "retrieve": "markets.view_participation",
         "create": "markets.add_participation",
+        "partial_update": "markets.change_participation",
         "transition": "markets.view_participation",
     }
+    http_method_names = ["get", "post", "patch", "head", "options"]
     filterset_class = ParticipationFilter
 
     def get_queryset(self):
@@ -138,6 +148,21 @@ class ParticipationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
                 self.get_queryset().get(pk=participation.pk), context=self.get_serializer_context()
             ).data,
             status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        request=ParticipationUpdateSerializer,
+        responses={200: ParticipationSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+    )
+    def partial_update(self, request: Request, pk=None) -> Response:
+        participation = self.get_object()
+        payload = ParticipationUpdateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.participation_update(actor=request.user, participation=participation, data=payload.validated_data)
+        return Response(
+            ParticipationSerializer(
+                self.get_queryset().get(pk=participation.pk), context=self.get_serializer_context()
+            ).data
         )
 
     transition = transition_action(

@@ -19,7 +19,12 @@ from core.display import day_label
 from core.permissions import require_perm
 from core.workflow import audit_record, transition_apply
 from films.selectors import film_list_published
-from markets.enums import PARTICIPATION_TRANSITIONS, PAVILION_APPLICATION_TRANSITIONS, PavilionApplicationStatus
+from markets.enums import (
+    PARTICIPATION_TRANSITIONS,
+    PAVILION_APPLICATION_TRANSITIONS,
+    ParticipationStatus,
+    PavilionApplicationStatus,
+)
 from markets.models import MarketEdition, Participation, Pavilion, PavilionApplication
 from markets.notification_kinds import PAVILION_DECISION
 from notifications.services import notify
@@ -147,6 +152,49 @@ def participation_create(
     except IntegrityError as exc:  # another request registered the company since the check above
         raise ValidationError({"edition": [participation_duplicate_message()]}) from exc
     return participation
+
+
+UPDATABLE = ("delegates", "films", "stand", "notes")
+
+
+def participation_update(*, actor, participation: Participation, data: dict) -> Participation:
+    """Change a participation's delegates, films presented, stand or notes (the company's
+    members) while it is not cancelled; ``data`` holds only the fields to change.
+
+    Side effects: locks the participation's row for the transaction.
+    """
+    require_perm(actor, "markets.change_participation", participation)
+    unknown = sorted(set(data) - set(UPDATABLE))
+    if unknown:
+        raise ValidationError({name: [_("This field cannot be changed here.")] for name in unknown})
+    errors: dict[str, list[str]] = {}
+    values = {
+        name: _text(data[name], name, limit, errors)
+        for name, limit in (("stand", STAND_MAX), ("notes", TEXT_MAX))
+        if name in data
+    }
+    delegate_ids = _ids(data["delegates"], "delegates") if "delegates" in data else None
+    film_ids = _ids(data["films"], "films") if "films" in data else None
+    with transaction.atomic():
+        locked = Participation.objects.select_for_update().select_related("organization").get(pk=participation.pk)
+        if locked.status == ParticipationStatus.CANCELLED:
+            errors["status"] = [_("A cancelled participation cannot be changed; register again instead.")]
+        if delegate_ids is not None and (
+            reasons := _delegate_errors(organization=locked.organization, delegates=delegate_ids)
+        ):
+            errors["delegates"] = reasons
+        if film_ids is not None and (reasons := _film_errors(organization=locked.organization, films=film_ids)):
+            errors["films"] = reasons
+        if errors:
+            raise ValidationError(errors)
+        for name, value in values.items():
+            setattr(locked, name, value)
+        locked.save()
+        if delegate_ids is not None:
+            locked.delegates.set(delegate_ids)
+        if film_ids is not None:
+            locked.films.set(film_ids)
+    return locked
 
 
 def participation_guard_producer_verified(*, obj: Participation, actor) -> list[str]:

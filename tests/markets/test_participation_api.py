@@ -157,6 +157,44 @@ def test_who_may_move_a_participation(request, role, expected, producer_org):
     assert participation.status == ("registered" if expected == 200 else "planned")
 
 
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("owner", 200),
+        ("other", 404),
+        ("buyer", 404),
+        ("unverified", 404),
+        ("suspended", 404),
+        ("anonymous", 401),
+        ("reviewer", 404),
+        ("admin", 403),
+    ],
+)
+def test_who_may_change_a_participation(request, role, expected, producer_org):
+    participation = ParticipationFactory(organization=producer_org, stand="Old")
+
+    response = client_for(user_for(request, role)).patch(
+        f"{PARTICIPATIONS}{participation.pk}/", {"stand": "Hall 3"}, format="json"
+    )
+
+    assert response.status_code == expected
+    participation.refresh_from_db()
+    assert participation.stand == ("Hall 3" if expected == 200 else "Old")
+
+
+def test_changing_with_a_film_of_another_company_names_films(producer, producer_org):
+    participation = ParticipationFactory(organization=producer_org)
+    foreign = PublishedFilmFactory(organization=OrganizationFactory())
+
+    response = client_for(producer).patch(
+        f"{PARTICIPATIONS}{participation.pk}/", {"films": [foreign.pk]}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["films"]
+    assert list(participation.films.all()) == []
+
+
 def test_unverified_company_is_refused_registering_with_the_reason(db):
     company = PendingProducerOrganizationFactory(name="Waiting Films")
     participation = ParticipationFactory(organization=company)

@@ -310,3 +310,35 @@ def test_decision_mail_names_the_edition_and_the_note(
         f"{edition.market.name_en} {edition.year}: your pavilion application was declined"
     )
     assert "Only feature films this year." in mailoutbox[0].body
+
+
+def test_update_changes_only_the_given_fields(producer, producer_org):
+    participation = ParticipationFactory(organization=producer_org, stand="Old", notes="Keep")
+    film = PublishedFilmFactory(organization=producer_org)
+
+    updated = services.participation_update(
+        actor=producer, participation=participation, data={"stand": " Hall 3 ", "films": [film.pk]}
+    )
+
+    assert (updated.stand, updated.notes) == ("Hall 3", "Keep")
+    assert list(updated.films.all()) == [film]
+
+
+def test_update_refuses_strangers_unknown_fields_and_cancelled(producer, producer_org, other_producer):
+    participation = ParticipationFactory(organization=producer_org)
+
+    with pytest.raises(ValidationError) as refused:
+        services.participation_update(
+            actor=producer, participation=participation, data={"delegates": [other_producer.pk]}
+        )
+    assert list(refused.value.message_dict) == ["delegates"]
+    with pytest.raises(ValidationError) as refused:
+        services.participation_update(actor=producer, participation=participation, data={"status": "confirmed"})
+    assert list(refused.value.message_dict) == ["status"]
+    with pytest.raises(PermissionDenied):
+        services.participation_update(actor=other_producer, participation=participation, data={"stand": "x"})
+    participation.status = "cancelled"
+    participation.save()
+    with pytest.raises(ValidationError) as refused:
+        services.participation_update(actor=producer, participation=participation, data={"stand": "x"})
+    assert list(refused.value.message_dict) == ["status"]

@@ -87,6 +87,7 @@ STATE_DEPENDENT = [
     "DELETE /api/v1/submissions/{id}/",  # no longer a draft
     "POST /api/v1/submissions/{id}/transition/",
     "POST /api/v1/participations/",  # registered already; delegates or films not of the company
+    "PATCH /api/v1/participations/{id}/",  # delegates or films not of the company
     "POST /api/v1/participations/{id}/transition/",  # a move the participation cannot make now
     "POST /api/v1/pavilion-applications/",  # applied already; `pavilion` names no pavilion
     "POST /api/v1/pavilion-applications/{id}/transition/",  # decided already, no place left, no note
