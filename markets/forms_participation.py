@@ -71,3 +71,29 @@ class PavilionApplyForm(_CompanyForm):
 
     def __init__(self, data=None, **kwargs) -> None:
         super().__init__(data, prefix_id="pavilion", **kwargs)
+
+
+class ParticipationEditForm(forms.Form):
+    """A participation's delegates, stand, films and notes, offered from its own company."""
+
+    delegates = forms.TypedMultipleChoiceField(
+        label=_("Delegates"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The company's members who go to the market."),
+    )
+    stand = forms.CharField(label=_("Stand"), required=False, max_length=200, help_text=_("Hall and stand, if any."))
+    films = forms.TypedMultipleChoiceField(
+        label=_("Films presented"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Your company's films published in the catalogue."),
+    )
+    notes = forms.CharField(label=_("Notes"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, data=None, *, delegates, films, **kwargs) -> None:
+        super().__init__(data, auto_id="participation_%s", **kwargs)
+        self.fields["delegates"].choices = [(user.pk, user.display_name) for user in delegates]
+        self.fields["films"].choices = [(film.pk, film.display_title()) for film in films]

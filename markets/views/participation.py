@@ -17,7 +17,7 @@ from core.pages import bound, form_errors_from, transition_page
 from core.workflow import audit_notices
 from markets import selectors, services
 from markets.enums import PARTICIPATION_TRANSITIONS, PAVILION_APPLICATION_TRANSITIONS
-from markets.forms_participation import ParticipationForm, PavilionApplyForm
+from markets.forms_participation import ParticipationEditForm, ParticipationForm, PavilionApplyForm
 from markets.models import MarketEdition
 
 _DECLINE_NOTE = gettext_lazy("Reason for declining (required)")
@@ -114,6 +114,44 @@ def participation_create(request: HttpRequest) -> HttpResponse:
         request,
         "markets/participation_form.html",
         {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a participation's delegates, stand, films and notes (the company's members)."""
+    participation = selectors.participation_list_visible_to(user=request.user).filter(pk=pk).first()
+    if participation is None:
+        raise Http404
+    if not request.user.has_perm("markets.change_participation", participation):
+        raise PermissionDenied
+    org = [participation.organization_id]
+    initial = {
+        "delegates": [user.pk for user in participation.delegates.all()],
+        "films": [film.pk for film in participation.films.all()],
+        "stand": participation.stand,
+        "notes": participation.notes,
+    }
+    form = ParticipationEditForm(
+        bound(request),
+        initial=initial,
+        delegates=list(selectors.participation_delegate_choices(organization_ids=org)),
+        films=list(selectors.participation_film_choices(organization_ids=org)),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participation_update(actor=request.user, participation=participation, data=form.cleaned_data)
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The participation is saved: %(object)s.") % {"object": participation})
+            return redirect(_mine_url())
+    return render(
+        request,
+        "markets/participation_edit.html",
+        {"form": form, "participation": participation},
         status=400 if request.method == "POST" else 200,
     )
 

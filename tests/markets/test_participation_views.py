@@ -306,3 +306,43 @@ def test_pavilion_page_keeps_its_queries(client, agency_admin, django_assert_num
 
     with django_assert_num_queries(len(one)):
         assert len(client.get(f"/markets/pavilion/{pavilion.edition_id}/").context["applications"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("owner", 302),
+        ("other", 404),
+        ("buyer", 404),
+        ("unverified", 404),
+        ("anonymous", "login"),
+        ("reviewer", 404),
+        ("admin", 403),
+    ],
+)
+def test_who_changes_a_participation_from_the_page(client, as_role, role, expected, producer, producer_org):
+    participation = ParticipationFactory(organization=producer_org, stand="Old")
+    as_role(role)
+    url = f"/markets/participations/{participation.pk}/edit/"
+
+    shown = client.get(url)
+    response = client.post(url, {"stand": "Hall 3", "delegates": [producer.pk]})
+
+    assert status_of(shown) == (200 if expected == 302 else expected)
+    assert status_of(response) == expected
+    participation.refresh_from_db()
+    assert participation.stand == ("Hall 3" if expected == 302 else "Old")
+
+
+def test_changing_a_cancelled_participation_is_refused_on_the_form(client, producer, producer_org):
+    participation = ParticipationFactory(organization=producer_org, status="cancelled", stand="Old")
+    client.force_login(producer)
+
+    response = client.post(f"/markets/participations/{participation.pk}/edit/", {"stand": "Hall 3"})
+
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors() == [
+        "A cancelled participation cannot be changed; register again instead."
+    ]
+    participation.refresh_from_db()
+    assert participation.stand == "Old"
