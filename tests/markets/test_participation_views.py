@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from markets.models import Participation, PavilionApplication
 from notifications.models import Notification
-from tests.factories import OrganizationFactory
+from tests.factories import OrganizationFactory, PendingProducerOrganizationFactory, member_of
 from tests.films.factories import PublishedFilmFactory
 from tests.markets.participation_factories import (
     ParticipationEditionFactory,
@@ -346,3 +346,31 @@ def test_changing_a_cancelled_participation_is_refused_on_the_form(client, produ
     ]
     participation.refresh_from_db()
     assert participation.stand == "Old"
+
+
+def test_an_unverified_company_sees_why_it_cannot_register_yet(client):
+    company = PendingProducerOrganizationFactory(name="Waiting Films")
+    participation = ParticipationFactory(organization=company)
+    client.force_login(member_of(company, email="waiting@example.test"))
+
+    page = client.get(MINE)
+    response = client.post(f"/markets/participations/{participation.pk}/transition/", {"to": "registered"})
+
+    (shown,) = page.context["participations"]
+    assert [move.target for move in shown.blocked] == ["registered"]
+    assert "Waiting Films is not verified yet" in page.content.decode()
+    assert response.status_code == 400
+    participation.refresh_from_db()
+    assert participation.status == "planned"
+
+
+def test_in_chinese_the_market_is_named_in_chinese(client, producer, producer_org):
+    participation = ParticipationFactory(organization=producer_org)
+    client.force_login(producer)
+
+    response = client.get(MINE, HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    market = participation.edition.market
+    assert response.wsgi_request.LANGUAGE_CODE == "zh-hans"
+    assert market.name_zh in response.content.decode()
+    assert market.name_en not in response.content.decode()
