@@ -5,6 +5,7 @@ from markets.selectors.participation import (
     participation_list_visible_to,
     pavilion_application_list_visible_to,
     pavilion_for_edition,
+    pavilion_list_open_for,
     pavilion_places_left,
 )
 
@@ -15,5 +16,6 @@ __all__ = [
     "participation_list_visible_to",
     "pavilion_application_list_visible_to",
     "pavilion_for_edition",
+    "pavilion_list_open_for",
     "pavilion_places_left",
 ]

@@ -88,3 +88,16 @@ def participation_delegate_choices(*, organization_ids: list[int]) -> QuerySet[U
 def participation_film_choices(*, organization_ids: list[int]) -> QuerySet[Film]:
     """Published films of these companies, the films a form offers."""
     return film_list_published().filter(organization_id__in=organization_ids).order_by("title_en", "pk")
+
+
+def pavilion_list_open_for(*, user, now) -> list[Pavilion]:
+    """Pavilions of editions not yet over whose applications are open at ``now``, to which none
+    of the user's producer companies has applied yet; soonest edition first."""
+    companies = participation_companies_of(user=user).values("pk")
+    return list(
+        Pavilion.objects.filter(edition__ends_on__gte=now.date())
+        .filter(Q(applications_close_at__isnull=True) | Q(applications_close_at__gt=now))
+        .exclude(applications__organization_id__in=companies)
+        .select_related("edition__market")
+        .order_by("edition__starts_on", "pk")
+    )

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -63,6 +64,7 @@ def _mine(request: HttpRequest, *, status: int = 200, refused=None) -> HttpRespo
         {
             "participations": _with_moves(participations, PARTICIPATION_TRANSITIONS, user),
             "applications": _with_moves(applications, PAVILION_APPLICATION_TRANSITIONS, user),
+            "open_pavilions": selectors.pavilion_list_open_for(user=user, now=timezone.now()),
             "transition_refused": refused,
         },
         status=status,

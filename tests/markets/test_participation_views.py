@@ -1,9 +1,12 @@
 """Participation pages: "My markets", registering, applying for the pavilion and the agency
 admins' pavilion page, tried with every role; forms name bad fields; lists keep their queries."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from markets.models import Participation, PavilionApplication
 from notifications.models import Notification
@@ -374,3 +377,29 @@ def test_in_chinese_the_market_is_named_in_chinese(client, producer, producer_or
     assert response.wsgi_request.LANGUAGE_CODE == "zh-hans"
     assert market.name_zh in response.content.decode()
     assert market.name_en not in response.content.decode()
+
+
+def test_my_markets_offers_the_pavilions_still_open_to_the_company(client, producer, producer_org):
+    open_one = PavilionFactory()
+    PavilionApplicationFactory(pavilion=PavilionFactory(), organization=producer_org)  # applied already
+    PavilionFactory(applications_close_at=timezone.now() - timedelta(hours=1))  # closed
+    client.force_login(producer)
+
+    response = client.get(MINE)
+
+    assert [p.pk for p in response.context["open_pavilions"]] == [open_one.pk]
+    assert f"/markets/pavilion/{open_one.edition_id}/apply/" in response.content.decode()
+
+
+def test_declining_without_javascript_asks_first_with_a_note_field(client, agency_admin):
+    application = PavilionApplicationFactory()
+    client.force_login(agency_admin)
+
+    response = client.get(f"/markets/pavilion/applications/{application.pk}/transition/", {"to": "declined"})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "a declined application cannot be accepted later" in page
+    assert 'name="note"' in page
+    application.refresh_from_db()
+    assert application.status == "applied"
