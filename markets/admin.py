@@ -1,7 +1,10 @@
 """The market directory in the agency's back office: markets with their focus, and editions
 with their registration and screening-booking deadlines. Both are saved through the directory
 services (the same rules as everywhere: dates in order, deadlines read in the market's own
-time zone and never after the market closes)."""
+time zone and never after the market closes). Agency admins open and change a market's
+national pavilion here, through the participation services (places never below the companies
+already accepted); participations and pavilion applications move only through their workflows
+(pages and API), so here they are read-only."""
 
 from datetime import datetime
 
@@ -12,10 +15,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from core.admin import ServiceModelAdmin
+from core.admin import ReadOnlyAdminMixin, ServiceModelAdmin
 from festivals.zones import zone_named
 from markets import services
-from markets.models import Market, MarketEdition, MarketFocusTag
+from markets.models import Market, MarketEdition, MarketFocusTag, Participation, Pavilion, PavilionApplication
 from markets.services.directory import EDITION_DEADLINES, EDITION_FIELDS, MARKET_FIELDS, edition_date_errors
 
 _HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -120,3 +123,44 @@ class MarketEditionAdmin(ServiceModelAdmin, ObjectPermissionsModelAdmin):
         if change:
             return services.market_edition_update(edition=form.instance, actor=request.user, data=data)
         return services.market_edition_create(market=form.cleaned_data["market"], actor=request.user, data=data)
+
+
+# --- Participation and the national pavilion --------------------------------------------
+
+
+@admin.register(Pavilion)
+class PavilionAdmin(ServiceModelAdmin, ObjectPermissionsModelAdmin):
+    list_display = ("stand_name", "edition", "places", "location", "applications_close_at")
+    list_select_related = ("edition__market",)
+    fields = ("edition", "places", "stand_name", "location", "applications_close_at")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("edition",) if obj is not None else ()
+
+    def save_through_services(self, request, form, formsets, change) -> Pavilion:
+        data = {name: form.cleaned_data.get(name) for name in ("places", "stand_name", "location")}
+        data["applications_close_at"] = form.cleaned_data.get("applications_close_at")
+        data["location"] = data["location"] or ""
+        if change:
+            return services.pavilion_update(actor=request.user, pavilion=form.instance, **data)
+        return services.pavilion_create(actor=request.user, edition=form.cleaned_data["edition"], **data)
+
+
+class _ReadOnly(ReadOnlyAdminMixin, ObjectPermissionsModelAdmin):
+    pass
+
+
+@admin.register(Participation)
+class ParticipationAdmin(_ReadOnly):
+    list_display = ("organization", "edition", "status", "stand", "updated_at")
+    list_filter = ("status",)
+    search_fields = ("organization__name", "edition__market__name_en")
+    list_select_related = ("organization", "edition__market")
+
+
+@admin.register(PavilionApplication)
+class PavilionApplicationAdmin(_ReadOnly):
+    list_display = ("organization", "pavilion", "status", "created_at")
+    list_filter = ("status",)
+    search_fields = ("organization__name",)
+    list_select_related = ("organization", "pavilion__edition__market")

@@ -2,6 +2,9 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.workflow import Transition, TransitionTable
 
 
 class MarketFocus(models.TextChoices):
@@ -11,3 +14,130 @@ class MarketFocus(models.TextChoices):
     TV = "tv", _("TV and series")
     ANIMATION = "animation", _("Animation")
     DOCUMENTARIES = "documentaries", _("Documentaries")
+
+
+class ParticipationStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("market participation", "Planned")
+    REGISTERED = "registered", pgettext_lazy("market participation", "Registered")
+    CONFIRMED = "confirmed", pgettext_lazy("market participation", "Confirmed")
+    CANCELLED = "cancelled", pgettext_lazy("market participation", "Cancelled")
+
+
+# Still open: the company may still cancel.
+OPEN_PARTICIPATION_STATES = (
+    ParticipationStatus.PLANNED,
+    ParticipationStatus.REGISTERED,
+    ParticipationStatus.CONFIRMED,
+)
+
+_PS = ParticipationStatus
+_MOVE = "markets.move_participation"
+# Dotted: the guards live in markets.services.participation, which imports this module.
+_REGISTRABLE = (
+    "markets.services.participation.participation_guard_producer_verified",
+    "markets.services.participation.participation_guard_registration_open",
+)
+
+PARTICIPATION_TRANSITIONS = TransitionTable(
+    _PS,
+    [
+        Transition(
+            _PS.PLANNED,
+            _PS.REGISTERED,
+            _MOVE,
+            _("Mark as registered with the market"),
+            guards=_REGISTRABLE,
+            done=_("The participation is marked as registered: %(object)s."),
+        ),
+        Transition(
+            _PS.REGISTERED,
+            _PS.CONFIRMED,
+            _MOVE,
+            _("Mark as confirmed by the market"),
+            guards=("markets.services.participation.participation_guard_producer_verified",),
+            done=_("The participation is marked as confirmed: %(object)s."),
+        ),
+        *(
+            Transition(
+                state,
+                _PS.CANCELLED,
+                _MOVE,
+                pgettext_lazy("market participation", "Cancel"),
+                style="danger",
+                confirm=_(
+                    "The company no longer goes to this market edition, and a cancelled participation cannot be "
+                    "reopened: to go after all, register again."
+                ),
+                done=_("The participation is cancelled: %(object)s."),
+            )
+            for state in OPEN_PARTICIPATION_STATES
+        ),
+    ],
+)
+
+
+class PavilionApplicationStatus(models.TextChoices):
+    APPLIED = "applied", pgettext_lazy("pavilion application", "Applied")
+    ACCEPTED = "accepted", pgettext_lazy("pavilion application", "Accepted")
+    WAITLISTED = "waitlisted", pgettext_lazy("pavilion application", "Waitlisted")
+    DECLINED = "declined", pgettext_lazy("pavilion application", "Declined")
+
+
+_PA = PavilionApplicationStatus
+_DECIDE = "markets.decide_pavilionapplication"
+_PLACES_LEFT = "markets.services.participation.pavilion_application_guard_place_left"
+_DECLINE_CONFIRM = _(
+    "The company gets no place in the pavilion at this edition; a declined application cannot be accepted later."
+)
+
+PAVILION_APPLICATION_TRANSITIONS = TransitionTable(
+    _PA,
+    [
+        Transition(
+            _PA.APPLIED,
+            _PA.ACCEPTED,
+            _DECIDE,
+            _("Accept: give a place"),
+            guards=(_PLACES_LEFT,),
+            done=_("The application is accepted: %(object)s."),
+        ),
+        Transition(
+            _PA.APPLIED,
+            _PA.WAITLISTED,
+            _DECIDE,
+            _("Put on the waiting list"),
+            style="secondary",
+            done=_("The application is on the waiting list: %(object)s."),
+        ),
+        Transition(
+            _PA.APPLIED,
+            _PA.DECLINED,
+            _DECIDE,
+            pgettext_lazy("pavilion application", "Decline"),
+            note_required=True,
+            style="danger",
+            notice=True,
+            confirm=_DECLINE_CONFIRM,
+            done=_("The application is declined: %(object)s."),
+        ),
+        Transition(
+            _PA.WAITLISTED,
+            _PA.ACCEPTED,
+            _DECIDE,
+            _("Accept: give a place"),
+            guards=(_PLACES_LEFT,),
+            done=_("The application is accepted: %(object)s."),
+        ),
+        Transition(
+            _PA.WAITLISTED,
+            _PA.DECLINED,
+            _DECIDE,
+            pgettext_lazy("pavilion application", "Decline"),
+            note_required=True,
+            style="danger",
+            notice=True,
+            confirm=_DECLINE_CONFIRM,
+            done=_("The application is declined: %(object)s."),
+        ),
+    ],
+)

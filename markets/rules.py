@@ -5,7 +5,7 @@ The market directory (markets, their focus and editions) is public and kept by a
 
 import rules
 
-from accounts.rules import is_agency_admin
+from accounts.rules import is_agency_admin, is_producer, member_of
 
 anyone = rules.always_allow
 keeps_market_data = is_agency_admin
@@ -13,3 +13,12 @@ keeps_market_data = is_agency_admin
 # Parts of directory entries, edited with them in the back office.
 for _action in ("view", "add", "change", "delete"):
     rules.add_perm(f"markets.{_action}_marketfocustag", keeps_market_data)
+
+# Participation and the national pavilion: a company's participations and pavilion applications
+# are seen by its members and agency admins; its members change them; agency admins run the
+# pavilion and decide its applications.
+is_record_member = member_of(lambda obj: obj.organization_id)
+can_view_record = is_record_member | is_agency_admin
+can_change_record = is_record_member
+
+__all__ = ["is_agency_admin", "is_producer"]

@@ -52,6 +52,7 @@ urlpatterns = [
     path("films/", include("films.urls")),
     path("festivals/", include("festivals.urls")),
     path("markets/", include("markets.urls")),
+    path("markets/", include("markets.urls_participation")),
     path("notifications/", include("notifications.urls")),
     path("", include("core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,3 +1,24 @@
 """The markets app's selectors (each module holds one part; re-exported here)."""
 
 from markets.selectors.directory import *  # noqa: F403
+from markets.selectors.participation import (
+    participation_companies_of,
+    participation_delegate_choices,
+    participation_film_choices,
+    participation_list_visible_to,
+    pavilion_application_list_visible_to,
+    pavilion_for_edition,
+    pavilion_list_open_for,
+    pavilion_places_left,
+)
+
+__all__ = [
+    "participation_companies_of",
+    "participation_delegate_choices",
+    "participation_film_choices",
+    "participation_list_visible_to",
+    "pavilion_application_list_visible_to",
+    "pavilion_for_edition",
+    "pavilion_list_open_for",
+    "pavilion_places_left",
+]

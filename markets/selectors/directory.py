@@ -61,10 +61,15 @@ def market_directory(
 
 
 def market_get_for_page(*, pk: int) -> Market | None:
-    """One market with its focus and every edition (newest first); None when there is no such market."""
+    """One market with its focus and every edition (newest first, each with its national pavilion
+    if the agency runs one); None when there is no such market."""
     return (
         market_list()
-        .prefetch_related(Prefetch("editions", queryset=MarketEdition.objects.order_by("-starts_on", "-id")))
+        .prefetch_related(
+            Prefetch(
+                "editions", queryset=MarketEdition.objects.select_related("pavilion").order_by("-starts_on", "-id")
+            )
+        )
         .filter(pk=pk)
         .first()
     )

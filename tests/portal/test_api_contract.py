@@ -63,6 +63,7 @@ from tests.festivals.factories import (
     VenueFactory,
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
+from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -88,6 +89,11 @@ STATE_DEPENDENT = [
     "POST /api/v1/submissions/",  # no film of yours, no open section
     "DELETE /api/v1/submissions/{id}/",  # no longer a draft
     "POST /api/v1/submissions/{id}/transition/",
+    "POST /api/v1/participations/",  # registered already; delegates or films not of the company
+    "PATCH /api/v1/participations/{id}/",  # delegates or films not of the company
+    "POST /api/v1/participations/{id}/transition/",  # a move the participation cannot make now
+    "POST /api/v1/pavilion-applications/",  # applied already; `pavilion` names no pavilion
+    "POST /api/v1/pavilion-applications/{id}/transition/",  # decided already, no place left, no note
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -134,6 +140,8 @@ _ID_SOURCES = {
     "screener-requests": "screener_requests",
     "markets": "markets",
     "market-editions": "market_editions",
+    "participations": "participations",
+    "pavilion-applications": "pavilion_applications",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -155,7 +163,8 @@ def wsgi_keeps_the_test_connection():
 def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
     """A producer with a draft and a published film (with changes pending), a verified buyer with a shortlist, buyers in
     every verification state, a festival with a section, a screening, a submission, a film week
-    with a proposal, a screener request; and a token for the admin, the producer and the buyer."""
+    with a proposal, a screener request, a market edition with a pavilion, a participation and a
+    pavilion application; and a token for the admin, the producer and the buyer."""
     admin = AgencyAdminFactory(email="contract-admin@example.test")
     producer_org = OrganizationFactory(name="Contract Pictures")
     producer = member_of(producer_org, email="contract-producer@example.test")
@@ -185,6 +194,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
     section = SectionFactory(edition=DeadlineFactory().edition)
     market = Market.objects.get(name_en="Marché du Film")  # shipped by the directory migration
     week = VenueFactory().showcase
+    pavilion = PavilionFactory()
     submissions = [
         SubmissionFactory(film=films[0], section=section),
         SubmissionFactory(film=films[1], section=section, status=SubmissionStatus.SUBMITTED),
@@ -215,6 +225,8 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
                 market=market, year=2031, starts_on=date(2031, 5, 12), ends_on=date(2031, 5, 20)
             ).pk
         ],
+        "participations": [ParticipationFactory(organization=producer_org, edition=pavilion.edition).pk],
+        "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
     }
 
 

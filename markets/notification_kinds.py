@@ -1,0 +1,39 @@
+"""The messages markets sends through notifications, registered from ``MarketsConfig.ready``."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.display import for_reader
+from markets.enums import PavilionApplicationStatus
+from notifications.registry import NotificationKind, register_kind
+
+PAVILION_DECISION = "markets.pavilion_decision"
+
+
+def _edition(context: dict) -> str:
+    return f"{for_reader(context.get('market', ''), context.get('market_zh', ''))} {context.get('year', '')}".strip()
+
+
+def _pavilion_context(context: dict) -> dict:
+    return {"edition": _edition(context)}
+
+
+def _pavilion_subject(context: dict) -> str:
+    subject = {
+        PavilionApplicationStatus.ACCEPTED: _("%(edition)s: your company has a place in the national pavilion"),
+        PavilionApplicationStatus.WAITLISTED: _("%(edition)s: your pavilion application is on the waiting list"),
+        PavilionApplicationStatus.DECLINED: _("%(edition)s: your pavilion application was declined"),
+    }[context["to_state"]]
+    return subject % {"edition": _edition(context)}
+
+
+def register() -> None:
+    register_kind(
+        NotificationKind(
+            code=PAVILION_DECISION,
+            label=gettext_lazy("Decisions on your applications for the national pavilion"),
+            subject=_pavilion_subject,
+            template="markets/email/pavilion_decision.txt",
+            prepare=_pavilion_context,
+        )
+    )
