@@ -9,6 +9,16 @@ BEFORE = [("accounts", "0001_initial")]
 AFTER = [("accounts", "0002_producer_verification")]
 
 
+@pytest.fixture(autouse=True)
+def _latest_schema_afterwards(transactional_db):
+    """Moving accounts back to 0001 also unapplies every migration that depends on a later one
+    (markets' participation tables, say): put the whole schema back before the next test."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def _migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
