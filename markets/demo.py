@@ -1,4 +1,5 @@
-"""The markets part of the demo world: the next edition of each shipped market.
+"""The markets part of the demo world: the next edition of each shipped market, and the
+agency's national pavilion with the demo producers' applications and participations.
 
 ``demo_markets_build`` makes the editions through the real services, as the agency admin
 would, on the markets the directory migration loaded. Editions are keyed by market and year:
@@ -16,9 +17,13 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from accounts.models import Organization
 from festivals.zones import zone_named
+from films.enums import ListingStatus
+from films.models import Film
 from markets import services
-from markets.models import Market, MarketEdition
+from markets.enums import ParticipationStatus, PavilionApplicationStatus
+from markets.models import Market, MarketEdition, Pavilion
 
 # An edition opens on this day of the market's month, runs this many days, and its
 # registration and screening booking close these many days before it opens, at 18:00 there.
@@ -78,4 +83,89 @@ def demo_markets_build(*, admin) -> MarketDemoSummary:
     for market in Market.objects.order_by("name_en"):
         if demo_market_edition_build(market, admin=admin, today=today) is not None:
             summary.editions += 1
+    return summary
+
+
+# --- Participation and the national pavilion ----------------------------------------------
+
+PAVILION_DECLINE_NOTE = (
+    "The pavilion's places went to companies presenting new features this year; we will tell you "
+    "first when the next pavilion opens. 本届展馆名额已满，下一届开放申请时我们将优先通知您。"
+)
+
+
+@dataclasses.dataclass
+class ParticipationDemoSummary:
+    pavilions: int = 0
+    applications: int = 0
+    participations: int = 0
+
+
+def _company_of(user) -> Organization:
+    return Organization.objects.filter(memberships__user=user).exclude(kind="agency").order_by("pk").first()
+
+
+def demo_participation_build(*, admin, producers: list) -> ParticipationDemoSummary:
+    """The agency's pavilion at the two soonest demo editions, the two producers' applications
+    and participations, every state present, made through the services; nothing if a pavilion
+    already exists. ``producers`` are two verified producers' users (each owns one company)."""
+    summary = ParticipationDemoSummary()
+    if Pavilion.objects.exists():
+        return summary
+    editions = list(MarketEdition.objects.filter(dates_indicative=True).order_by("starts_on", "id")[:2])
+    if len(editions) < 2:
+        return summary
+    first_user, second_user = producers
+    first, second = _company_of(first_user), _company_of(second_user)
+    first_films = list(
+        Film.objects.filter(organization=first, listing_status=ListingStatus.PUBLISHED).order_by("pk")[:2]
+    )
+    pavilions = [
+        services.pavilion_create(
+            actor=admin,
+            edition=edition,
+            places=places,
+            stand_name="China Pavilion · 中国馆",
+            location=location,
+        )
+        for edition, places, location in ((editions[0], 2, "Hall 1, stand A10"), (editions[1], 3, "Hall 3, stand C4"))
+    ]
+    summary.pavilions = len(pavilions)
+
+    def apply(user, company, pavilion, message=""):
+        summary.applications += 1
+        return services.pavilion_apply(actor=user, organization=company, pavilion=pavilion, message=message)
+
+    accepted = apply(first_user, first, pavilions[0], "Two new features and a documentary to present.")
+    services.pavilion_application_transition(application=accepted, to=PavilionApplicationStatus.ACCEPTED, actor=admin)
+    declined = apply(second_user, second, pavilions[0], "Our sales slate for Asian buyers.")
+    services.pavilion_application_transition(
+        application=declined, to=PavilionApplicationStatus.DECLINED, actor=admin, note=PAVILION_DECLINE_NOTE
+    )
+    apply(first_user, first, pavilions[1], "Our animation slate.")
+    waitlisted = apply(second_user, second, pavilions[1], "Two documentaries.")
+    services.pavilion_application_transition(
+        application=waitlisted, to=PavilionApplicationStatus.WAITLISTED, actor=admin
+    )
+
+    def participate(user, company, edition, stand, films=(), moves=()):
+        summary.participations += 1
+        participation = services.participation_create(
+            actor=user, organization=company, edition=edition, delegates=[user], films=list(films), stand=stand
+        )
+        for to in moves:
+            participation = services.participation_transition(participation=participation, to=to, actor=user)
+        return participation
+
+    participate(
+        first_user,
+        first,
+        editions[0],
+        "China Pavilion, Hall 1, stand A10",
+        first_films,
+        (ParticipationStatus.REGISTERED, ParticipationStatus.CONFIRMED),
+    )
+    participate(second_user, second, editions[0], "", (), (ParticipationStatus.REGISTERED,))
+    participate(first_user, first, editions[1], "")
+    participate(second_user, second, editions[1], "", (), (ParticipationStatus.CANCELLED,))
     return summary

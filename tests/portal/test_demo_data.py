@@ -56,7 +56,8 @@ from films.models import (
     Shortlist,
     ShortlistItem,
 )
-from markets.models import Market, MarketEdition
+from markets.enums import ParticipationStatus, PavilionApplicationStatus
+from markets.models import Market, MarketEdition, Participation, Pavilion, PavilionApplication
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -398,7 +399,26 @@ def test_command_reports_the_catalogue(demo_world):
     assert "30 demo films" in out
     assert "30 new" in out
     with_month = Market.objects.filter(typical_month__isnull=False).count()
-    assert f"markets: {with_month} new editions (indicative dates)" in out
+    assert f"markets: {with_month} new editions (indicative dates), 2 pavilions" in out
+
+
+def test_demo_pavilion_and_participations_are_in_every_state_with_true_history(demo):
+    applications = PavilionApplication.objects.select_related("pavilion")
+    participations = Participation.objects.all()
+
+    assert {a.status for a in applications} == set(PavilionApplicationStatus.values)
+    assert {p.status for p in participations} == set(ParticipationStatus.values)
+    for pavilion in Pavilion.objects.all():
+        taken = applications.filter(pavilion=pavilion, status=PavilionApplicationStatus.ACCEPTED).count()
+        assert taken <= pavilion.places
+    declined = applications.get(status=PavilionApplicationStatus.DECLINED)
+    note = AuditEvent.objects.filter(
+        content_type__model="pavilionapplication", object_id=str(declined.pk), to_state="declined"
+    ).values_list("note", flat=True)
+    assert "本届展馆名额已满" in note.get()
+    confirmed = participations.get(status=ParticipationStatus.CONFIRMED)
+    assert confirmed.films.exists()
+    assert confirmed.delegates.exists()
 
 
 def test_demo_data_is_idempotent(demo):
@@ -686,7 +706,9 @@ def test_demo_film_week_proposals_are_in_every_state_with_their_audit(demo):
     proposals = _check_proposals()
 
     declined = next(p for p in proposals if p.status == ProposalStatus.DECLINED)
-    events = AuditEvent.objects.filter(object_id=str(declined.pk), to_state=ProposalStatus.DECLINED)
+    events = AuditEvent.objects.filter(
+        content_type__model="showcaseproposal", object_id=str(declined.pk), to_state=ProposalStatus.DECLINED
+    )
     assert events.get().note.startswith("The programme already has")
 
 

@@ -167,6 +167,10 @@ class Command(BaseCommand):
             catalogue = self._build_catalogue()
             festivals = festivals_demo.demo_festivals_build(admin=User.objects.get(email="admin@demo.test"))
             markets = markets_demo.demo_markets_build(admin=User.objects.get(email="admin@demo.test"))
+            participation = markets_demo.demo_participation_build(
+                admin=User.objects.get(email="admin@demo.test"),
+                producers=[User.objects.get(email="producer@demo.test"), User.objects.get(email="producer2@demo.test")],
+            )
         self._print_logins(password)
         states = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(catalogue.states.items()))
         self.stdout.write(
@@ -180,7 +184,10 @@ class Command(BaseCommand):
             f"{festivals.submissions} submissions, {festivals.public_screenings} public screenings, "
             f"{festivals.showcases} film weeks, {festivals.proposals} proposals, {festivals.follows} follows"
         )
-        self.stdout.write(f"  markets: {markets.editions} new editions (indicative dates)")
+        self.stdout.write(
+            f"  markets: {markets.editions} new editions (indicative dates), {participation.pavilions} pavilions, "
+            f"{participation.applications} pavilion applications, {participation.participations} participations"
+        )
 
     def _user(self, email: str, name: str, password: str) -> User:
         user = User.objects.filter(email=email).first()
