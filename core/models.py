@@ -3,8 +3,12 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from core.display import for_reader
 
 
 class BaseModel(models.Model):
@@ -13,6 +17,41 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DirectoryEntry(BaseModel):
+    """An entry of a directory the agency keeps (a festival, a market): named and placed in both
+    languages, with what is known of its history and its calendar. Shown in the reader's language
+    (``display_name``, ``display_city``; ``str()`` follows the active language)."""
+
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=120)
+    city_zh = models.CharField(_("city (Chinese)"), max_length=120, blank=True)
+    country = CountryField(_("country"))
+    website = models.URLField(_("website"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded"), null=True, blank=True, validators=[MinValueValidator(1890), MaxValueValidator(2100)]
+    )
+    typical_month = models.PositiveSmallIntegerField(
+        _("typical month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("The month an edition usually opens, 1–12."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.display_name()
+
+    def display_name(self, language: str | None = None) -> str:
+        return for_reader(self.name_en, self.name_zh, language=language)
+
+    def display_city(self, language: str | None = None) -> str:
+        return for_reader(self.city, self.city_zh, language=language)
 
 
 class AuditEvent(models.Model):

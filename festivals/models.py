@@ -10,7 +10,7 @@ from django_countries.fields import CountryField
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
 from core.display import day_label, for_reader, moment_label, other_name
-from core.models import BaseModel
+from core.models import BaseModel, DirectoryEntry
 from core.money import MoneyField, money_constraints
 from core.validators import refuse_nul_characters
 from festivals import rules as r
@@ -33,24 +33,8 @@ _DIRECTORY_PERMISSIONS = {
 }
 
 
-class Festival(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=120)
-    city_zh = models.CharField(_("city (Chinese)"), max_length=120, blank=True)
-    country = CountryField(_("country"))
-    website = models.URLField(_("website"), blank=True)
-    founded_year = models.PositiveSmallIntegerField(
-        _("founded"), null=True, blank=True, validators=[MinValueValidator(1890), MaxValueValidator(2100)]
-    )
+class Festival(RulesModelMixin, DirectoryEntry, metaclass=RulesModelBase):
     tier = models.CharField(_("tier"), max_length=1, choices=FestivalTier.choices)
-    typical_month = models.PositiveSmallIntegerField(
-        _("typical month"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-        help_text=_("The month an edition usually opens, 1–12."),
-    )
     verified = models.BooleanField(_("vetted by the agency"), default=False)
     verified_at = models.DateTimeField(_("vetted on"), null=True, blank=True)
     verified_by = models.ForeignKey(
@@ -74,15 +58,6 @@ class Festival(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         ]
         indexes = [models.Index(fields=["tier", "country"], name="festival_tier_idx")]
         rules_permissions = _DIRECTORY_PERMISSIONS
-
-    def __str__(self) -> str:
-        return self.display_name()
-
-    def display_name(self, language: str | None = None) -> str:
-        return for_reader(self.name_en, self.name_zh, language=language)
-
-    def display_city(self, language: str | None = None) -> str:
-        return for_reader(self.city, self.city_zh, language=language)
 
 
 class FestivalFocusTag(models.Model):

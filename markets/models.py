@@ -6,12 +6,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
 from accounts.models import validate_time_zone
-from core.display import for_reader
-from core.models import BaseModel
+from core.models import BaseModel, DirectoryEntry
 from festivals.zones import zone_named
 from markets import rules as r
 from markets.enums import MarketFocus, ParticipationStatus, PavilionApplicationStatus
@@ -24,30 +22,14 @@ _DIRECTORY_PERMISSIONS = {
 }
 
 
-class Market(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
+class Market(RulesModelMixin, DirectoryEntry, metaclass=RulesModelBase):
     """A film and TV trade market (Marché du Film, FILMART, …), in its own city and time zone."""
 
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=120)
-    city_zh = models.CharField(_("city (Chinese)"), max_length=120, blank=True)
-    country = CountryField(_("country"))
-    website = models.URLField(_("website"), blank=True)
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
         validators=[validate_time_zone],
         help_text=_("The market's own zone, e.g. Europe/Paris: its deadlines and screenings are in it."),
-    )
-    founded_year = models.PositiveSmallIntegerField(
-        _("founded"), null=True, blank=True, validators=[MinValueValidator(1890), MaxValueValidator(2100)]
-    )
-    typical_month = models.PositiveSmallIntegerField(
-        _("typical month"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-        help_text=_("The month an edition usually opens, 1–12."),
     )
     description_en = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
@@ -59,15 +41,6 @@ class Market(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
         constraints = [models.UniqueConstraint(fields=["name_en", "country"], name="market_name_country_unique")]
         indexes = [models.Index(fields=["country", "name_en"], name="market_country_idx")]
         rules_permissions = _DIRECTORY_PERMISSIONS
-
-    def __str__(self) -> str:
-        return self.display_name()
-
-    def display_name(self, language: str | None = None) -> str:
-        return for_reader(self.name_en, self.name_zh, language=language)
-
-    def display_city(self, language: str | None = None) -> str:
-        return for_reader(self.city, self.city_zh, language=language)
 
     def zone(self) -> zoneinfo.ZoneInfo:
         """The market's own zone (UTC for a name the directory should never hold)."""
