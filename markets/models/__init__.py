@@ -1,0 +1,13 @@
+"""The markets app's models (each module holds one part; re-exported here)."""
+
+from markets.models.directory import Market, MarketEdition, MarketFocusTag
+from markets.models.participation import Participation, Pavilion, PavilionApplication
+
+__all__ = [
+    "Market",
+    "MarketEdition",
+    "MarketFocusTag",
+    "Participation",
+    "Pavilion",
+    "PavilionApplication",
+]
