@@ -8,5 +8,7 @@ class MarketsConfig(AppConfig):
 
     def ready(self) -> None:
         from markets import notification_kinds  # noqa: PLC0415  (its kinds name the app's templates)
+        from markets.panels_screenings import register as register_screening_panels  # noqa: PLC0415  (as above)
 
         notification_kinds.register()
+        register_screening_panels()

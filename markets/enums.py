@@ -141,3 +141,27 @@ PAVILION_APPLICATION_TRANSITIONS = TransitionTable(
         ),
     ],
 )
+
+
+class MarketScreeningStatus(models.TextChoices):
+    SCHEDULED = "scheduled", pgettext_lazy("market screening", "Scheduled")
+    CANCELLED = "cancelled", pgettext_lazy("market screening", "Cancelled")
+
+
+MARKET_SCREENING_TRANSITIONS = TransitionTable(
+    MarketScreeningStatus,
+    [
+        Transition(
+            MarketScreeningStatus.SCHEDULED,
+            MarketScreeningStatus.CANCELLED,
+            "markets.change_marketscreening",
+            pgettext_lazy("market screening", "Cancel the screening"),
+            style="danger",
+            confirm=_(
+                "The screening is taken off the schedule, every buyer holding a seat is told, and a cancelled "
+                "screening cannot be scheduled again: to show the film after all, schedule a new screening."
+            ),
+            done=_("The screening is cancelled: %(object)s."),
+        ),
+    ],
+)

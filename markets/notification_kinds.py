@@ -8,6 +8,7 @@ from markets.enums import PavilionApplicationStatus
 from notifications.registry import NotificationKind, register_kind
 
 PAVILION_DECISION = "markets.pavilion_decision"
+SCREENING_CANCELLED = "markets.screening_cancelled"
 
 
 def _edition(context: dict) -> str:
@@ -35,5 +36,26 @@ def register() -> None:
             subject=_pavilion_subject,
             template="markets/email/pavilion_decision.txt",
             prepare=_pavilion_context,
+        )
+    )
+    register_screenings()
+
+
+def _screening_context(context: dict) -> dict:
+    return {"edition": _edition(context), "film": for_reader(context.get("film", ""), context.get("film_zh", ""))}
+
+
+def _screening_cancelled_subject(context: dict) -> str:
+    return _("%(edition)s: the screening of “%(film)s” you reserved is cancelled") % _screening_context(context)
+
+
+def register_screenings() -> None:
+    register_kind(
+        NotificationKind(
+            code=SCREENING_CANCELLED,
+            label=gettext_lazy("Market screenings you reserved a seat at being cancelled"),
+            subject=_screening_cancelled_subject,
+            template="markets/email/screening_cancelled.txt",
+            prepare=_screening_context,
         )
     )

@@ -2,12 +2,15 @@
 
 from markets.models.directory import Market, MarketEdition, MarketFocusTag
 from markets.models.participation import Participation, Pavilion, PavilionApplication
+from markets.models.screenings import MarketScreening, ScreeningReservation
 
 __all__ = [
     "Market",
     "MarketEdition",
     "MarketFocusTag",
+    "MarketScreening",
     "Participation",
     "Pavilion",
     "PavilionApplication",
+    "ScreeningReservation",
 ]

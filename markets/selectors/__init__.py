@@ -11,6 +11,15 @@ from markets.selectors.participation import (
     pavilion_list_open_for,
     pavilion_places_left,
 )
+from markets.selectors.screenings import (
+    screening_film_choices,
+    screening_film_history,
+    screening_list_for_edition,
+    screening_list_managed_by,
+    screening_list_reserved_by,
+    screening_list_visible_to,
+    screening_reservation_list_visible_to,
+)
 
 __all__ = [
     "participation_companies_of",
@@ -21,4 +30,11 @@ __all__ = [
     "pavilion_for_edition",
     "pavilion_list_open_for",
     "pavilion_places_left",
+    "screening_film_choices",
+    "screening_film_history",
+    "screening_list_for_edition",
+    "screening_list_managed_by",
+    "screening_list_reserved_by",
+    "screening_list_visible_to",
+    "screening_reservation_list_visible_to",
 ]

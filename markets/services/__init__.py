@@ -16,6 +16,17 @@ from markets.services.participation import (
     pavilion_create,
     pavilion_update,
 )
+from markets.services.screenings import (
+    reservation_cancel,
+    reservation_create,
+    reservation_duplicate_message,
+    reservation_full_message,
+    screening_booking_refusals,
+    screening_conflict,
+    screening_create,
+    screening_transition,
+    screening_update,
+)
 
 __all__ = [
     "participation_company_for",
@@ -31,4 +42,13 @@ __all__ = [
     "pavilion_apply",
     "pavilion_create",
     "pavilion_update",
+    "reservation_cancel",
+    "reservation_create",
+    "reservation_duplicate_message",
+    "reservation_full_message",
+    "screening_booking_refusals",
+    "screening_conflict",
+    "screening_create",
+    "screening_transition",
+    "screening_update",
 ]
