@@ -207,7 +207,8 @@ class MarketScreeningViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, v
     @extend_schema(
         request=None,
         responses={
-            200: MarketScreeningSerializer,
+            200: OpenApiResponse(MarketScreeningSerializer, description="DELETE: your seat is given back."),
+            201: OpenApiResponse(MarketScreeningSerializer, description="POST: your seat is reserved."),
             400: OpenApiResponse(
                 ErrorSerializer,
                 description="No seat left (``capacity``), already reserved or no seat to give back "

@@ -64,6 +64,7 @@ from tests.festivals.factories import (
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
+from tests.markets.screenings_factories import MarketScreeningFactory
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -94,6 +95,11 @@ STATE_DEPENDENT = [
     "POST /api/v1/participations/{id}/transition/",  # a move the participation cannot make now
     "POST /api/v1/pavilion-applications/",  # applied already; `pavilion` names no pavilion
     "POST /api/v1/pavilion-applications/{id}/transition/",  # decided already, no place left, no note
+    "POST /api/v1/market-screenings/",  # film not of yours, not taking part, room taken, booking closed
+    "PATCH /api/v1/market-screenings/{id}/",  # room taken, seats below those reserved, cancelled
+    "POST /api/v1/market-screenings/{id}/transition/",  # cancelled already
+    "POST /api/v1/market-screenings/{id}/reserve/",  # full, reserved already, cancelled, booking closed
+    "DELETE /api/v1/market-screenings/{id}/reserve/",  # no seat to give back
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -142,6 +148,7 @@ _ID_SOURCES = {
     "market-editions": "market_editions",
     "participations": "participations",
     "pavilion-applications": "pavilion_applications",
+    "market-screenings": "market_screenings",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -227,6 +234,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         ],
         "participations": [ParticipationFactory(organization=producer_org, edition=pavilion.edition).pk],
         "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
+        "market_screenings": [MarketScreeningFactory(edition=pavilion.edition, film=films[1]).pk],
     }
 
 
