@@ -5,7 +5,7 @@ The market directory (markets, their focus and editions) is public and kept by a
 
 import rules
 
-from accounts.rules import is_agency_admin, is_producer, is_verified_buyer, member_of
+from accounts.rules import is_agency_admin, is_producer, member_of
 
 anyone = rules.always_allow
 keeps_market_data = is_agency_admin
@@ -21,7 +21,7 @@ is_record_member = member_of(lambda obj: obj.organization_id)
 can_view_record = is_record_member | is_agency_admin
 can_change_record = is_record_member
 
-__all__ = ["is_agency_admin", "is_producer", "is_verified_buyer"]
+__all__ = ["is_agency_admin", "is_producer"]
 
 # Market screenings: the schedule is open to every signed-in user; the film's company (the
 # organizer, or the company whose film the agency screens) and agency admins change a

@@ -13,6 +13,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModelBase, RulesModelMixin
 
+from accounts.rules import is_verified_buyer
 from core.display import convention
 from core.models import BaseModel
 from markets import rules as r
@@ -78,7 +79,7 @@ class MarketScreening(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
             "view": r.signed_in,
             "add": r.can_schedule_screening,
             "change": r.can_manage_screening,
-            "reserve": r.is_verified_buyer,
+            "reserve": is_verified_buyer,
             "view_reservations": r.can_manage_screening,
         }
 
