@@ -1,9 +1,14 @@
 """The markets app's models (each module holds one part; re-exported here)."""
 
+from markets.models.buyers import BuyerGenre, BuyerMedia, BuyerProfile, BuyerTerritory
 from markets.models.directory import Market, MarketEdition, MarketFocusTag
 from markets.models.participation import Participation, Pavilion, PavilionApplication
 
 __all__ = [
+    "BuyerGenre",
+    "BuyerMedia",
+    "BuyerProfile",
+    "BuyerTerritory",
     "Market",
     "MarketEdition",
     "MarketFocusTag",
