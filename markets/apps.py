@@ -10,3 +10,6 @@ class MarketsConfig(AppConfig):
         from markets import notification_kinds  # noqa: PLC0415  (its kinds name the app's templates)
 
         notification_kinds.register()
+        from markets import panels_buyers  # noqa: PLC0415  (reads models, ready only now)
+
+        panels_buyers.register()

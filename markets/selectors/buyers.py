@@ -89,19 +89,21 @@ def buyer_list_filter(
     return queryset
 
 
-def buyer_get_for_page(*, user, pk: int) -> Organization | None:
-    """A buyer company's page: any verified buyer for those who browse the directory; a buyer
-    company's own members see theirs whatever its status. None otherwise."""
-    own = pk in memberships_of(user)
+def buyer_list_readable_by(*, user) -> QuerySet[Organization]:
+    """Buyer companies whose page the user may read: every verified one for those who browse the
+    directory, and the user's own buyer companies whatever their status."""
+    own = [pk for pk, info in memberships_of(user).items() if info.kind == OrganizationKind.BUYER_COMPANY]
+    readable = Q(pk__in=own)
     if may_browse_buyers(user):
-        queryset = Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY).filter(
-            Q(verification_status=BuyerVerificationStatus.VERIFIED) | Q(pk__in=[pk] if own else [])
-        )
-    elif own:
-        queryset = Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY)
-    else:
-        return None
-    return _with_profile(queryset).filter(pk=pk).first()
+        readable |= Q(verification_status=BuyerVerificationStatus.VERIFIED)
+    return _with_profile(Organization.objects.filter(readable, kind=OrganizationKind.BUYER_COMPANY)).order_by(
+        "name", "pk"
+    )
+
+
+def buyer_get_for_page(*, user, pk: int) -> Organization | None:
+    """A buyer company's page (see ``buyer_list_readable_by``); None when the user may not read it."""
+    return buyer_list_readable_by(user=user).filter(pk=pk).first()
 
 
 def buyer_profile_of(organization: Organization) -> BuyerProfile | None:
