@@ -9,6 +9,7 @@ from core.slots import DASHBOARD_PANELS, DashboardPanel, Panel, object_panels, s
 from films.models import Film
 from films.selectors import shortlist_list_with_counts
 from markets import selectors, services
+from markets.selectors.buyers import FILM_BUYERS_PANEL
 
 DASHBOARD_SHORTLISTS = 5
 
@@ -62,7 +63,7 @@ def film_buyers_panel(request: HttpRequest, film: Film) -> dict | None:
     """The best few buyers for the film, for its company's members and agency admins only."""
     if not request.user.has_perm("markets.view_film_buyers", film):
         return None
-    return {"film": film, "found": selectors.film_buyer_matches(film=film, limit=selectors.FILM_BUYERS_PANEL)}
+    return {"film": film, "found": selectors.film_buyer_matches(film=film, limit=FILM_BUYERS_PANEL)}
 
 
 def register() -> None:

@@ -16,6 +16,7 @@ from films.enums import RightsMedia
 from films.selectors import genre_rows
 from films.territories import territory_choices
 from markets import selectors, services
+from markets.services.buyers import DESCRIPTION_MAX
 
 _CODES = {"max_length": 300}
 
@@ -103,8 +104,8 @@ class BuyerSerializer(serializers.ModelSerializer):
 class BuyerProfileInputSerializer(serializers.Serializer):
     """What a buyer company's members send; codes are checked by the service, which names the field."""
 
-    description_en = serializers.CharField(required=False, allow_blank=True, max_length=services.DESCRIPTION_MAX)
-    description_zh = serializers.CharField(required=False, allow_blank=True, max_length=services.DESCRIPTION_MAX)
+    description_en = serializers.CharField(required=False, allow_blank=True, max_length=DESCRIPTION_MAX)
+    description_zh = serializers.CharField(required=False, allow_blank=True, max_length=DESCRIPTION_MAX)
     genres = serializers.ListField(child=serializers.CharField(max_length=40), required=False, **_CODES)
     territories = serializers.ListField(
         child=serializers.CharField(max_length=40),
