@@ -232,23 +232,20 @@ def _match_sql(facts: _FilmFacts) -> tuple[str, list] | None:
     if facts.has_rights:
         if not facts.available:
             return None
-        # Territories grouped by the media available there: a territory counts when the buyer wants
-        # one of those media, or wants no media in particular.
-        groups: dict[frozenset, list[str]] = defaultdict(list)
-        for territory, media in facts.available.items():
-            groups[frozenset(media)].append(territory)
-        wants = f"SELECT 1 FROM {media_t} bm WHERE bm.profile_id = bt.profile_id"  # noqa: S608
-        ors = [f"NOT EXISTS ({wants})"]
+        # A territory counts when the buyer wants a media available there, or wants no media in
+        # particular (an anti-join). The film's available cells are one list of "territory:media"
+        # keys, so each joined row costs one hashed look-up however many cells the film has.
+        cells = sorted(f"{territory}:{media}" for territory, medias in facts.available.items() for media in medias)
+        cell_marks, cell_values = _in(cells)
         marks, values = _in(sorted(facts.available))
-        params += values
-        for media, territories in sorted(groups.items(), key=lambda item: sorted(item[1])):
-            t_marks, t_values = _in(sorted(territories))
-            m_marks, m_values = _in(sorted(media))
-            ors.append(f"(bt.country IN ({t_marks}) AND EXISTS ({wants} AND bm.media IN ({m_marks})))")
-            params += t_values + m_values
+        params += [*values, *cell_values, *values]
         parts.append(
-            f"SELECT bt.profile_id, 0, 1, 0 FROM {territory_t} bt "  # noqa: S608
-            f"WHERE bt.country IN ({marks}) AND ({' OR '.join(ors)})"
+            "SELECT y.profile_id, 0, 1, 0 FROM ("  # noqa: S608
+            f"SELECT bt.profile_id, bt.country FROM {territory_t} bt "
+            f"JOIN {media_t} bm ON bm.profile_id = bt.profile_id "
+            f"WHERE bt.country IN ({marks}) AND (bt.country || ':' || bm.media) IN ({cell_marks}) "
+            f"UNION SELECT bt.profile_id, bt.country FROM {territory_t} bt WHERE bt.country IN ({marks}) "
+            f"AND NOT EXISTS (SELECT 1 FROM {media_t} bm WHERE bm.profile_id = bt.profile_id)) y"
         )
         media_all = sorted({m for media in facts.available.values() for m in media})
         marks, values = _in(media_all)
