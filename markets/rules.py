@@ -25,7 +25,8 @@ can_change_record = is_record_member
 __all__ = ["is_agency_admin", "is_producer"]
 
 
-# Buyers: a buyer company's profile is edited by its members while the company is verified; the
+# Buyers: a buyer company's profile is edited by its members while the company is verified (and
+# by agency admins, who keep the directory's data); the
 # buyers directory (verified buyer companies, their interests and, if they share it, their activity)
 # is for members of verified producer companies and agency admins; a buyer sees its own page. The
 # buyers suggested for a film are for the film's company members and agency admins.
@@ -55,7 +56,7 @@ def is_verified_buyer_company(user, obj) -> bool:
 is_buyer_profile_member = member_of(_profile_org_id)
 may_browse_buyers = is_verified_producer | is_agency_admin
 can_view_buyer_profile = may_browse_buyers | is_buyer_profile_member
-can_edit_buyer_profile = is_verified_buyer_company
+can_edit_buyer_profile = is_verified_buyer_company | is_agency_admin
 can_see_buyer_activity = is_agency_admin | is_buyer_profile_member
 can_view_film_buyers = is_agency_admin | member_of(lambda film: film.organization_id)
 

@@ -24,6 +24,7 @@ _CODES = {"max_length": 300}
 class BuyerSerializer(serializers.ModelSerializer):
     """A buyer company with its profile; the profile's fields are empty until it is first saved."""
 
+    website = serializers.CharField(read_only=True, help_text="The company's website; empty when none.")
     description_en = serializers.SerializerMethodField()
     description_zh = serializers.SerializerMethodField()
     genres = serializers.SerializerMethodField(help_text="Genre slugs.")

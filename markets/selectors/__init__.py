@@ -3,6 +3,7 @@
 from markets.selectors.buyers import (
     buyer_activity_visible,
     buyer_companies_of,
+    buyer_get_for_edit,
     buyer_get_for_page,
     buyer_list_filter,
     buyer_list_readable_by,
@@ -31,6 +32,7 @@ from markets.selectors.participation import (
 __all__ = [
     "buyer_activity_visible",
     "buyer_companies_of",
+    "buyer_get_for_edit",
     "buyer_get_for_page",
     "buyer_list_filter",
     "buyer_list_readable_by",

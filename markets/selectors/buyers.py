@@ -106,6 +106,14 @@ def buyer_get_for_page(*, user, pk: int) -> Organization | None:
     return buyer_list_readable_by(user=user).filter(pk=pk).first()
 
 
+def buyer_get_for_edit(*, user, pk: int) -> Organization | None:
+    """A buyer company whose profile form the user may open: one of its own, or any for an agency admin."""
+    queryset = Organization.objects.filter(kind=OrganizationKind.BUYER_COMPANY)
+    if not is_agency_admin(user):
+        queryset = queryset.filter(pk__in=list(memberships_of(user)))
+    return _with_profile(queryset).filter(pk=pk).first()
+
+
 def buyer_profile_of(organization: Organization) -> BuyerProfile | None:
     """The company's profile as selected with it (None when it has none yet)."""
     try:

@@ -15,7 +15,7 @@ from core.money import CURRENCIES, STORED_DECIMALS, money_errors
 from core.validators import text_has_nul
 from films.enums import RightsMedia
 from films.selectors import genre_rows
-from films.territories import REGIONS, territory_expand
+from films.territories import territory_expand
 from markets.models import BuyerGenre, BuyerMedia, BuyerProfile, BuyerTerritory
 
 DESCRIPTION_MAX = 2000
@@ -158,7 +158,8 @@ def buyer_profile_clean(
 
 def buyer_profile_update(*, organization: Organization, actor, **values) -> BuyerProfile:
     """Save the buyer company's profile (made on its first save), replacing its interests with the
-    ones given. Only a verified buyer company's own members may; no side effects beyond the rows."""
+    ones given. A verified buyer company's own members may, and agency admins; no side effects beyond
+    the rows."""
     if organization.kind != OrganizationKind.BUYER_COMPANY:
         raise ValidationError({"organization": [_("Only buyer companies have a buyer profile.")]})
     if not actor.has_perm("markets.change_buyerprofile", organization):
@@ -199,7 +200,6 @@ def buyer_profile_missing(profile: BuyerProfile | None) -> list[str]:
 
 __all__ = [
     "COMPLETENESS_FIELDS",
-    "REGIONS",
     "buyer_profile_clean",
     "buyer_profile_missing",
     "buyer_profile_update",

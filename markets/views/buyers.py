@@ -115,9 +115,9 @@ def _own(user) -> set[int]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def buyer_profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """A buyer company's members keep its profile (verified companies only)."""
+    """A buyer company's members keep its profile (verified companies only); agency admins may too."""
     user = request.user
-    organization = selectors.buyer_companies_of(user=user).filter(pk=pk).first()
+    organization = selectors.buyer_get_for_edit(user=user, pk=pk)
     if organization is None:
         raise Http404
     require_verified_buyer(user, allowed=user.has_perm("markets.change_buyerprofile", organization))

@@ -112,3 +112,9 @@ def test_completeness_lists_what_is_missing(buyer, buyer_org):
     assert services.buyer_profile_missing(None) == ["description", "genres", "territories", "media", "budget"]
     profile = services.buyer_profile_update(organization=buyer_org, actor=buyer, genres=["drama"], media=["svod"])
     assert services.buyer_profile_missing(profile) == ["description", "territories", "budget"]
+
+
+def test_an_agency_admin_may_keep_any_buyer_companys_profile(agency_admin):
+    suspended = buyer_with_profile("Suspended", status=BuyerVerificationStatus.SUSPENDED)
+    profile = services.buyer_profile_update(organization=suspended, actor=agency_admin, genres=["drama"])
+    assert list(profile.genre_rows.values_list("genre__slug", flat=True)) == ["drama"]

@@ -151,7 +151,7 @@ def test_a_buyer_sees_its_own_page_and_producers_never_see_an_unverified_one(
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("owner", 404), ("buyer", 200), ("anonymous", "login"), ("admin", 404)],
+    [("owner", 404), ("other", 404), ("buyer", 200), ("anonymous", "login"), ("admin", 200)],
 )
 def test_the_profile_form_is_for_the_companys_members(as_role, client, buyer_org, role, expected):
     as_role(role)
