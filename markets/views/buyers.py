@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -52,6 +52,7 @@ def profile_display(profile) -> dict | None:
         "description": for_reader(profile.description_en, profile.description_zh, language=language),
         "genres": [genres[row.genre_id] for row in profile.genre_rows.all() if row.genre_id in genres],
         "territories": territory_summary(row.country for row in profile.territory_rows.all()),
+        "separator": pgettext("between territory names", "; "),
         "media": [str(RightsMedia(row.media).label) for row in profile.media_rows.all()],
         "missing": services.buyer_profile_missing(profile),
     }
