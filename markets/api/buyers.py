@@ -132,7 +132,7 @@ class BuyerFilter(filters.FilterSet):
         model = Organization
         fields: list[str] = []
 
-    def filter_noop(self, queryset, name, value):
+    def filter_noop(self, queryset, name, value: str):
         return queryset  # all applied together in filter_queryset
 
     def filter_queryset(self, queryset):
