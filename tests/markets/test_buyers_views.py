@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from accounts.enums import BuyerType, BuyerVerificationStatus
 from films.enums import RightsStatus
+from films.territories import NORTH_AMERICA
 from markets.models import BuyerProfile
 from tests.factories import member_of
 from tests.films.factories import FilmRightFactory, PublishedFilmFactory, ShortlistItemFactory
@@ -277,3 +278,37 @@ def test_the_buyer_dashboard_prompts_for_the_profile_and_lists_shortlists(client
     assert "Complete the profile" in content
     assert "Cannes picks" in content
     assert content.index('id="buyer-profile-panel"') < content.index("Your organizations")
+
+
+def test_a_buyers_page_shows_the_profile_in_the_readers_language(client, producer):
+    org = buyer_with_profile(
+        "Paris Arthouse",
+        genres=("drama",),
+        territories=("FR", "HK", *NORTH_AMERICA),
+        media=("svod",),
+        budget=("10000", "50000", "EUR"),
+    )
+    client.force_login(producer)
+    url = reverse("market_buyers:detail", args=[org.pk])
+    english = client.get(url).content.decode()
+    assert "Paris Arthouse releases films in cinemas." in english
+    assert "10,000.00 EUR – 50,000.00 EUR" in english
+    assert "North America" in english
+    chinese = client.get(url, headers={"accept-language": "zh-hans"}).content.decode()
+    assert "Paris Arthouse在影院发行影片。" in chinese
+    assert "剧情" in chinese
+
+
+def test_the_profile_form_shows_the_saved_profile(client, buyer, buyer_org):
+    from markets import services  # noqa: PLC0415
+
+    services.buyer_profile_update(
+        organization=buyer_org, actor=buyer, genres=["drama"], territories=["FR"], budget_max="5", budget_currency="USD"
+    )
+    client.force_login(buyer)
+    form = client.get(reverse("market_buyers:edit", args=[buyer_org.pk])).context["form"]
+    assert (form.initial["genres"], form.initial["territories"], form.initial["budget_currency"]) == (
+        ["drama"],
+        ["FR"],
+        "USD",
+    )
