@@ -60,12 +60,14 @@ class CatalogueFilter:
 
 @dataclass(frozen=True)
 class DashboardPanel:
-    """A dashboard section shown to the users holding any of ``roles``."""
+    """A dashboard section shown to the users holding any of ``roles``. Panels show by ``order``
+    (lower first), then in the order they were registered."""
 
     code: str
     template: str
     roles: frozenset[str]
     context: Callable[[HttpRequest], dict | None]
+    order: int = 100
 
     def __post_init__(self) -> None:
         if not self.roles or self.roles - ROLES:
@@ -138,7 +140,7 @@ def dashboard_panels_for(request: HttpRequest, *, roles: Iterable[str]) -> list[
     """``(template, context)`` of each dashboard panel for a user holding ``roles``."""
     held = set(roles)
     shown = []
-    for panel in slot_contents(DASHBOARD_PANELS):
+    for panel in sorted(slot_contents(DASHBOARD_PANELS), key=lambda panel: panel.order):
         if panel.roles & held:
             context = panel.context(request)
             if context is not None:

@@ -12,3 +12,6 @@ class MarketsConfig(AppConfig):
 
         notification_kinds.register()
         register_screening_panels()
+        from markets import panels_buyers  # noqa: PLC0415  (reads models, ready only now)
+
+        panels_buyers.register()

@@ -22,6 +22,7 @@ from festivals.zones import zone_named
 from films.enums import ListingStatus
 from films.models import Film
 from markets import services
+from markets.demo_buyers import demo_buyers_build
 from markets.demo_screenings import demo_screenings_build
 from markets.enums import ParticipationStatus, PavilionApplicationStatus
 from markets.models import Market, MarketEdition, Pavilion
@@ -84,6 +85,7 @@ def demo_markets_build(*, admin) -> MarketDemoSummary:
     for market in Market.objects.order_by("name_en"):
         if demo_market_edition_build(market, admin=admin, today=today) is not None:
             summary.editions += 1
+    demo_buyers_build(admin=admin)
     return summary
 
 

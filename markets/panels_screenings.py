@@ -22,5 +22,5 @@ def film_markets_panel(request: HttpRequest, film: Film) -> dict | None:
 def register() -> None:
     slot_register(
         object_panels("films.film"),
-        Panel("markets_screenings", "markets/screenings_film_panel.html", film_markets_panel),
+        Panel("markets.screenings", "markets/screenings_film_panel.html", film_markets_panel),
     )

@@ -5,7 +5,8 @@ The market directory (markets, their focus and editions) is public and kept by a
 
 import rules
 
-from accounts.rules import is_agency_admin, is_producer, member_of
+from accounts.enums import PRODUCER_KINDS, OrganizationKind, VerificationStatus
+from accounts.rules import is_agency_admin, is_producer, member_of, memberships_of
 
 anyone = rules.always_allow
 keeps_market_data = is_agency_admin
@@ -31,3 +32,42 @@ is_screening_company_member = member_of(lambda obj: obj.organization_id)
 can_manage_screening = is_screening_company_member | is_agency_admin
 can_schedule_screening = is_producer | is_agency_admin
 signed_in = rules.is_authenticated
+
+
+# Buyers: a buyer company's profile is edited by its members while the company is verified (and
+# by agency admins, who keep the directory's data); the
+# buyers directory (verified buyer companies, their interests and, if they share it, their activity)
+# is for members of verified producer companies and agency admins; a buyer sees its own page. The
+# buyers suggested for a film are for the film's company members and agency admins.
+@rules.predicate
+def is_verified_producer(user) -> bool:
+    return any(
+        info.kind in PRODUCER_KINDS and info.verification_status == VerificationStatus.VERIFIED
+        for info in memberships_of(user).values()
+    )
+
+
+def _profile_org_id(obj) -> int | None:
+    # A BuyerProfile or the buyer Organization itself.
+    return getattr(obj, "organization_id", None) or getattr(obj, "pk", None)
+
+
+@rules.predicate
+def is_verified_buyer_company(user, obj) -> bool:
+    info = memberships_of(user).get(_profile_org_id(obj)) if obj is not None else None
+    return (
+        info is not None
+        and info.kind == OrganizationKind.BUYER_COMPANY
+        and info.verification_status == VerificationStatus.VERIFIED
+    )
+
+
+is_buyer_profile_member = member_of(_profile_org_id)
+may_browse_buyers = is_verified_producer | is_agency_admin
+can_view_buyer_profile = may_browse_buyers | is_buyer_profile_member
+can_edit_buyer_profile = is_verified_buyer_company | is_agency_admin
+can_see_buyer_activity = is_agency_admin | is_buyer_profile_member
+can_view_film_buyers = is_agency_admin | member_of(lambda film: film.organization_id)
+
+rules.add_perm("markets.browse_buyers", may_browse_buyers)
+rules.add_perm("markets.view_film_buyers", can_view_film_buyers)

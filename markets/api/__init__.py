@@ -1,5 +1,6 @@
 """Markets API, registered on the project's router by ``register``."""
 
+from markets.api.buyers import BuyerViewSet
 from markets.api.directory import MarketEditionViewSet, MarketViewSet
 from markets.api.participation import ParticipationViewSet, PavilionApplicationViewSet
 from markets.api.screenings import MarketScreeningViewSet
@@ -10,5 +11,6 @@ def register(router) -> None:
     router.register("markets", MarketViewSet, basename="market")
     router.register("market-editions", MarketEditionViewSet, basename="market-edition")
     router.register("participations", ParticipationViewSet, basename="participation")
+    router.register("buyers", BuyerViewSet, basename="buyer")
     router.register("pavilion-applications", PavilionApplicationViewSet, basename="pavilion-application")
     router.register("market-screenings", MarketScreeningViewSet, basename="market-screening")

@@ -1,10 +1,15 @@
 """The markets app's models (each module holds one part; re-exported here)."""
 
+from markets.models.buyers import BuyerGenre, BuyerMedia, BuyerProfile, BuyerTerritory
 from markets.models.directory import Market, MarketEdition, MarketFocusTag
 from markets.models.participation import Participation, Pavilion, PavilionApplication
 from markets.models.screenings import MarketScreening, ScreeningReservation
 
 __all__ = [
+    "BuyerGenre",
+    "BuyerMedia",
+    "BuyerProfile",
+    "BuyerTerritory",
     "Market",
     "MarketEdition",
     "MarketFocusTag",

@@ -1,5 +1,6 @@
 """The markets app's services (each module holds one part; re-exported here)."""
 
+from markets.services.buyers import buyer_profile_clean, buyer_profile_missing, buyer_profile_update
 from markets.services.directory import *  # noqa: F403
 from markets.services.participation import (
     participation_company_for,
@@ -29,6 +30,9 @@ from markets.services.screenings import (
 )
 
 __all__ = [
+    "buyer_profile_clean",
+    "buyer_profile_missing",
+    "buyer_profile_update",
     "participation_company_for",
     "participation_create",
     "participation_duplicate_message",

@@ -54,12 +54,24 @@ def registered():
 
 def test_the_apps_fill_the_slots_from_their_app_configs():
     assert [f.code for f in slot_contents(CATALOGUE_FILTERS)] == ["tier_a_selection", "award"]
-    assert [p.code for p in slot_contents(FILM_PAGE)] == ["festivals", "markets_screenings"]
+    assert [p.code for p in slot_contents(FILM_PAGE)] == ["festivals", "markets.screenings", "markets.buyers"]
     # In INSTALLED_APPS order: films (screener requests), then festivals.
     assert [(p.code, p.roles) for p in slot_contents(DASHBOARD_PANELS)] == [
         ("films.screeners", frozenset({"producer", "buyer", "agency_admin"})),
         ("festivals", frozenset({"producer", "agency_admin"})),
+        ("markets.buyer_profile", frozenset({"buyer"})),
     ]
+
+
+def test_dashboard_panels_show_by_order_then_registration(registered, rf):
+    registered(DASHBOARD_PANELS, DashboardPanel("late", "late.html", frozenset({"buyer"}), lambda request: {}))
+    registered(
+        DASHBOARD_PANELS, DashboardPanel("early", "early.html", frozenset({"buyer"}), lambda request: {}, order=5)
+    )
+    request = rf.get("/")
+    request.user = None
+    shown = [template for template, _context in dashboard_panels_for(request, roles=["buyer"])]
+    assert shown.index("early.html") < shown.index("late.html")
 
 
 def test_a_slot_refuses_what_breaks_its_contract():

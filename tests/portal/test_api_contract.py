@@ -100,6 +100,8 @@ STATE_DEPENDENT = [
     "POST /api/v1/market-screenings/{id}/transition/",  # cancelled already
     "POST /api/v1/market-screenings/{id}/reserve/",  # full, reserved already, cancelled, booking closed
     "DELETE /api/v1/market-screenings/{id}/reserve/",  # no seat to give back
+    "PUT /api/v1/buyers/{id}/",  # unknown genre, territory or media codes; budget out of order or without currency
+    "PATCH /api/v1/buyers/{id}/",
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -149,6 +151,7 @@ _ID_SOURCES = {
     "participations": "participations",
     "pavilion-applications": "pavilion_applications",
     "market-screenings": "market_screenings",
+    "buyers": "buyers",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -235,6 +238,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "participations": [ParticipationFactory(organization=producer_org, edition=pavilion.edition).pk],
         "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
         "market_screenings": [MarketScreeningFactory(edition=pavilion.edition, film=films[1]).pk],
+        "buyers": [buyer_org.pk],
     }
 
 
