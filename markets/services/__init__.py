@@ -1,5 +1,18 @@
 """The markets app's services (each module holds one part; re-exported here)."""
 
+from markets.services.deals import (
+    deal_buyer_for,
+    deal_conflicts,
+    deal_countries,
+    deal_guard_buyer_verified,
+    deal_guard_rights_free,
+    deal_offer,
+    deal_record,
+    deal_rights_refusals,
+    deal_terms_check,
+    deal_transition,
+    deal_update,
+)
 from markets.services.directory import *  # noqa: F403
 from markets.services.participation import (
     participation_company_for,
@@ -18,6 +31,17 @@ from markets.services.participation import (
 )
 
 __all__ = [
+    "deal_buyer_for",
+    "deal_conflicts",
+    "deal_countries",
+    "deal_guard_buyer_verified",
+    "deal_guard_rights_free",
+    "deal_offer",
+    "deal_record",
+    "deal_rights_refusals",
+    "deal_terms_check",
+    "deal_transition",
+    "deal_update",
     "participation_company_for",
     "participation_create",
     "participation_duplicate_message",
