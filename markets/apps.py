@@ -7,6 +7,10 @@ class MarketsConfig(AppConfig):
     verbose_name = _("Markets and buyers")
 
     def ready(self) -> None:
-        from markets import notification_kinds  # noqa: PLC0415  (its kinds name the app's templates)
+        from markets import (  # noqa: PLC0415  (kinds name templates; panels read models)
+            notification_kinds,
+            panels_deals,
+        )
 
         notification_kinds.register()
+        panels_deals.register()

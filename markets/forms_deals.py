@@ -66,7 +66,9 @@ class DealOfferForm(_DealTermsForm):
         self.fields["organization"].queryset = companies
         only = [company.pk for company in companies]
         if len(only) == 1:
+            # The only company is the one: the field may be left out.
             self.fields["organization"].initial = only[0]
+            self.fields["organization"].required = False
         self.order_fields(["organization"])
 
 

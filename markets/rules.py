@@ -30,7 +30,6 @@ __all__ = ["is_agency_admin", "is_producer"]
 # marks the film's rights sold.
 is_deal_producer = member_of(lambda deal: deal.film.organization_id)
 is_deal_buyer = member_of(lambda deal: deal.buyer_id)
-can_view_deal = is_deal_producer | is_deal_buyer | is_agency_admin
 
 
 @rules.predicate
@@ -40,6 +39,11 @@ def is_deal_verified_buyer(user, deal) -> bool:
     return info is not None and info.verification_status == BuyerVerificationStatus.VERIFIED
 
 
+# A buyer company that is not (or no longer) verified sees none of its deals: verified buyers only.
+can_view_deal = is_deal_producer | is_deal_verified_buyer | is_agency_admin
 can_move_deal = is_deal_producer | is_deal_verified_buyer
 can_sign_deal = is_deal_producer
 can_start_deal = is_verified_buyer | is_producer
+# The deals pages and API: producers, verified buyers and agency admins.
+can_list_deals = is_verified_buyer | is_producer | is_agency_admin
+rules.add_perm("markets.list_deals", can_list_deals)

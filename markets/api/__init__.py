@@ -1,5 +1,6 @@
 """Markets API, registered on the project's router by ``register``."""
 
+from markets.api.deals import DealViewSet
 from markets.api.directory import MarketEditionViewSet, MarketViewSet
 from markets.api.participation import ParticipationViewSet, PavilionApplicationViewSet
 
@@ -10,3 +11,4 @@ def register(router) -> None:
     router.register("market-editions", MarketEditionViewSet, basename="market-edition")
     router.register("participations", ParticipationViewSet, basename="participation")
     router.register("pavilion-applications", PavilionApplicationViewSet, basename="pavilion-application")
+    router.register("deals", DealViewSet, basename="deal")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.rules import is_agency_admin, is_producer, is_verified_buyer, memberships_of
+from accounts.rules import is_verified_buyer, memberships_of
 from accounts.verification import require_verified_buyer
 from core.pages import bound, form_errors_from, transition_page
 from core.workflow import audit_notice, audit_timeline
@@ -33,13 +33,13 @@ def _detail_url(deal: Deal) -> str:
 
 
 def _require_party(request: HttpRequest) -> None:
-    user = request.user
-    if is_agency_admin(user) or is_producer(user):
-        return
-    require_verified_buyer(user, allowed=is_verified_buyer(user))
+    """Deals are for producers, verified buyers and agency admins; a buyer whose company is not
+    verified is told its status and what happens next."""
+    require_verified_buyer(request.user, allowed=request.user.has_perm("markets.list_deals"))
 
 
 def _deal_or_404(request: HttpRequest, pk: int) -> Deal:
+    _require_party(request)
     deal = selectors.deal_list_visible_to(user=request.user).filter(pk=pk).first()
     if deal is None:
         raise Http404
@@ -144,7 +144,9 @@ def deal_offer(request: HttpRequest, film_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            deal = services.deal_offer(actor=request.user, film=film, organization=data["organization"], **_terms(data))
+            deal = services.deal_offer(
+                actor=request.user, film=film, organization=data.get("organization"), **_terms(data)
+            )
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:

@@ -16,7 +16,7 @@ from films.enums import RightsMedia, RightsStatus
 from films.models import FilmRight
 from markets.enums import DealSide, DealStatus
 from markets.models import Deal
-from tests.factories import BuyerOrganizationFactory
+from tests.factories import BuyerOrganizationFactory, member_of
 from tests.films.factories import PublishedFilmFactory
 
 
@@ -74,3 +74,30 @@ class DealFactory(DjangoModelFactory):
     term_end = factory.LazyFunction(lambda: term()[1])
     fee_amount = Decimal("25000.00")
     fee_currency = "EUR"
+
+
+DEAL_ROLES = ["owner", "other", "buyer", "other_buyer", "unverified", "suspended", "anonymous", "reviewer", "admin"]
+
+
+def deal_role_user(request, role: str):
+    """The user playing ``role`` around a deal of the ``producer`` fixture's film with the
+    ``buyer`` fixture's company: ``other_buyer`` belongs to another verified buyer company,
+    ``suspended`` to a buyer company whose verification was suspended."""
+    fixtures = {
+        "owner": "producer",
+        "other": "other_producer",
+        "buyer": "buyer",
+        "unverified": "pending_buyer",
+        "reviewer": "reviewer",
+        "admin": "agency_admin",
+    }
+    if role == "anonymous":
+        return None
+    if role == "other_buyer":
+        return member_of(VerifiedBuyerOrganizationFactory(name="Other Buyers"), email="otherbuyer@example.test")
+    if role == "suspended":
+        company = BuyerOrganizationFactory(
+            name="Suspended Buyers", verification_status=BuyerVerificationStatus.SUSPENDED
+        )
+        return member_of(company, email="suspended@example.test")
+    return request.getfixturevalue(fixtures[role])
