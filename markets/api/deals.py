@@ -190,13 +190,17 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
 
     def initial(self, request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        # Verified buyers only: a buyer whose company is not verified is told so on every action.
-        user = request.user
-        if user and user.is_authenticated and not user.has_perm("markets.list_deals"):
-            notice = buyer_verification_notice(user)
+        # Verified buyers only, on every action (a deal of one's own included).
+        if not request.user.has_perm("markets.list_deals"):
+            self.permission_denied(request)
+
+    def permission_denied(self, request, message=None, code=None):
+        """A buyer whose company is not verified is told its status and what happens next."""
+        if request.user and request.user.is_authenticated:
+            notice = buyer_verification_notice(request.user)
             if notice is not None:
                 raise exceptions.PermissionDenied(notice.message, code=REFUSAL_CODE)
-            raise exceptions.PermissionDenied()
+        super().permission_denied(request, message=message, code=code)
 
     def get_queryset(self):
         return selectors.deal_list_visible_to(user=self.request.user)

@@ -63,6 +63,7 @@ from tests.festivals.factories import (
     VenueFactory,
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
+from tests.markets.deals_factories import DealFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 
 STATE_DEPENDENT = [
@@ -94,6 +95,9 @@ STATE_DEPENDENT = [
     "POST /api/v1/participations/{id}/transition/",  # a move the participation cannot make now
     "POST /api/v1/pavilion-applications/",  # applied already; `pavilion` names no pavilion
     "POST /api/v1/pavilion-applications/{id}/transition/",  # decided already, no place left, no note
+    "POST /api/v1/deals/",  # rights the film does not hold; a film not published; not a verified buyer
+    "PATCH /api/v1/deals/{id}/",  # a closed deal; rights the film does not hold; unknown territories
+    "POST /api/v1/deals/{id}/transition/",  # a move the deal cannot make now; rights sold meanwhile
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -142,6 +146,7 @@ _ID_SOURCES = {
     "market-editions": "market_editions",
     "participations": "participations",
     "pavilion-applications": "pavilion_applications",
+    "deals": "deals",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -227,6 +232,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         ],
         "participations": [ParticipationFactory(organization=producer_org, edition=pavilion.edition).pk],
         "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
+        "deals": [DealFactory(film=films[1], buyer=buyer_org).pk],
     }
 
 
