@@ -114,12 +114,17 @@ def _buyer_user():
     return company, company.memberships.select_related("user").order_by("pk").first().user
 
 
+# The demo buyer, a French distributor, trades first in its own and neighbouring markets.
+PREFERRED = ("FR", "BE", "LU", "CH", "DE", "AT", "NL", "IT", "ES", "GB", "US", "CA")
+
+
 def _free_countries(film: Film, media: str, count: int, taken: set[tuple[int, str, str]]) -> list[str]:
     rows = FilmRight.objects.filter(
         film=film, media=media, status=RightsStatus.AVAILABLE, term_start__isnull=True, term_end__isnull=True
-    ).order_by("territory")
-    free = [row.territory for row in rows if (film.pk, row.territory, media) not in taken]
-    return free[:count] if len(free) >= count else []
+    )
+    free = {row.territory for row in rows if (film.pk, row.territory, media) not in taken}
+    ordered = [code for code in PREFERRED if code in free] + sorted(free - set(PREFERRED))
+    return sorted(ordered[:count]) if len(ordered) >= count else []
 
 
 def demo_deals_build(*, producers: list, editions: list[MarketEdition]) -> DealDemoSummary:
