@@ -7,11 +7,10 @@ class MarketsConfig(AppConfig):
     verbose_name = _("Markets and buyers")
 
     def ready(self) -> None:
-        from markets import notification_kinds  # noqa: PLC0415  (its kinds name the app's templates)
-        from markets.panels_screenings import register as register_screening_panels  # noqa: PLC0415  (as above)
+        # Imported only now: the kinds name the app's templates, and the panels read models.
+        from markets import notification_kinds, panels_buyers, panels_deals, panels_screenings  # noqa: PLC0415
 
         notification_kinds.register()
-        register_screening_panels()
-        from markets import panels_buyers  # noqa: PLC0415  (reads models, ready only now)
-
-        panels_buyers.register()
+        # Their order is the order of the film page's panels.
+        for panels in (panels_screenings, panels_deals, panels_buyers):
+            panels.register()

@@ -23,6 +23,7 @@ from films.enums import ListingStatus
 from films.models import Film
 from markets import services
 from markets.demo_buyers import demo_buyers_build
+from markets.demo_deals import demo_deals_build
 from markets.demo_screenings import demo_screenings_build
 from markets.enums import ParticipationStatus, PavilionApplicationStatus
 from markets.models import Market, MarketEdition, Pavilion
@@ -172,4 +173,5 @@ def demo_participation_build(*, admin, producers: list) -> ParticipationDemoSumm
     participate(first_user, first, editions[1], "")
     participate(second_user, second, editions[1], "", (), (ParticipationStatus.CANCELLED,))
     demo_screenings_build(admin=admin, producers=producers)
+    demo_deals_build(producers=producers, editions=editions)
     return summary

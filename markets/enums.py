@@ -165,3 +165,68 @@ MARKET_SCREENING_TRANSITIONS = TransitionTable(
         ),
     ],
 )
+
+
+class DealStatus(models.TextChoices):
+    OFFER = "offer", pgettext_lazy("deal", "Offer")
+    NEGOTIATION = "negotiation", pgettext_lazy("deal", "In negotiation")
+    SIGNED = "signed", pgettext_lazy("deal", "Signed")
+    CANCELLED = "cancelled", pgettext_lazy("deal", "Cancelled")
+
+
+class DealSide(models.TextChoices):
+    """Which party started a deal: a buyer's offer, or an offer the producer recorded."""
+
+    BUYER = "buyer", pgettext_lazy("deal side", "Buyer")
+    PRODUCER = "producer", pgettext_lazy("deal side", "Producer")
+
+
+OPEN_DEAL_STATES = (DealStatus.OFFER, DealStatus.NEGOTIATION)
+
+_D = DealStatus
+_DEAL_MOVE = "markets.move_deal"
+# Signing records the contract in the film's rights grid, which is the producer's: the film's
+# company signs (records) the deal; the buyer's side negotiates and may cancel.
+_DEAL_SIGN = "markets.sign_deal"
+# Dotted: the guards live in markets.services.deals, which imports this module.
+_BUYER_VERIFIED = "markets.services.deals.deal_guard_buyer_verified"
+_DEAL_CANCEL_CONFIRM = _("The deal is closed for good: to trade these rights after all, make a new offer.")
+
+DEAL_TRANSITIONS = TransitionTable(
+    _D,
+    [
+        Transition(
+            _D.OFFER,
+            _D.NEGOTIATION,
+            _DEAL_MOVE,
+            _("Start negotiating"),
+            guards=(_BUYER_VERIFIED,),
+            done=_("The deal is in negotiation: %(object)s."),
+        ),
+        Transition(
+            _D.NEGOTIATION,
+            _D.SIGNED,
+            _DEAL_SIGN,
+            _("Record as signed"),
+            guards=(_BUYER_VERIFIED, "markets.services.deals.deal_guard_rights_free"),
+            confirm=_(
+                "The deal's rights are marked sold to the buyer in the film's rights grid, and a signed deal "
+                "cannot be changed or cancelled here."
+            ),
+            done=_("The deal is signed and its rights are marked sold: %(object)s."),
+        ),
+        *(
+            Transition(
+                state,
+                _D.CANCELLED,
+                _DEAL_MOVE,
+                pgettext_lazy("deal", "Cancel"),
+                style="danger",
+                notice=True,
+                confirm=_DEAL_CANCEL_CONFIRM,
+                done=_("The deal is cancelled: %(object)s."),
+            )
+            for state in OPEN_DEAL_STATES
+        ),
+    ],
+)

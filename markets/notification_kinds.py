@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.display import for_reader
-from markets.enums import PavilionApplicationStatus
+from markets.enums import DealStatus, PavilionApplicationStatus
 from notifications.registry import NotificationKind, register_kind
 
 PAVILION_DECISION = "markets.pavilion_decision"
@@ -39,6 +39,7 @@ def register() -> None:
         )
     )
     register_screenings()
+    register_deals()
 
 
 def _screening_context(context: dict) -> dict:
@@ -57,5 +58,50 @@ def register_screenings() -> None:
             subject=_screening_cancelled_subject,
             template="markets/email/screening_cancelled.txt",
             prepare=_screening_context,
+        )
+    )
+
+
+DEAL_OFFERED = "markets.deal_offered"
+DEAL_MOVED = "markets.deal_moved"
+
+
+def _deal_context(context: dict) -> dict:
+    return {"film": for_reader(context.get("title", ""), context.get("title_zh", ""))}
+
+
+def _deal_offered_subject(context: dict) -> str:
+    return _("New offer for “%(film)s”: %(buyer)s") % {
+        "film": for_reader(context.get("title", ""), context.get("title_zh", "")),
+        "buyer": context.get("buyer", ""),
+    }
+
+
+def _deal_moved_subject(context: dict) -> str:
+    subject = {
+        DealStatus.NEGOTIATION: _("The deal for “%(film)s” is in negotiation"),
+        DealStatus.SIGNED: _("The deal for “%(film)s” is signed"),
+        DealStatus.CANCELLED: _("The deal for “%(film)s” is cancelled"),
+    }[context["to_state"]]
+    return subject % {"film": for_reader(context.get("title", ""), context.get("title_zh", ""))}
+
+
+def register_deals() -> None:
+    register_kind(
+        NotificationKind(
+            code=DEAL_OFFERED,
+            label=gettext_lazy("New offers on your films' rights, and offers recorded for your company"),
+            subject=_deal_offered_subject,
+            template="markets/email/deal_offered.txt",
+            prepare=_deal_context,
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=DEAL_MOVED,
+            label=gettext_lazy("Changes to your deals: negotiation, signing, cancelling"),
+            subject=_deal_moved_subject,
+            template="markets/email/deal_moved.txt",
+            prepare=_deal_context,
         )
     )

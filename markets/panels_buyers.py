@@ -9,18 +9,10 @@ from core.slots import DASHBOARD_PANELS, DashboardPanel, Panel, object_panels, s
 from films.models import Film
 from films.selectors import shortlist_list_with_counts
 from markets import selectors, services
+from markets.panels import DASHBOARD_ORDER
 from markets.selectors.buyers import FILM_BUYERS_PANEL
 
 DASHBOARD_SHORTLISTS = 5
-
-# The buyer's dashboard reads top to bottom as a buyer works: its profile and shortlists, then
-# screeners granted, meetings, offers (markets' other parts register those with these orders).
-BUYER_DASHBOARD_ORDER = {
-    "markets.buyer_profile": 10,
-    "markets.screener_grants": 20,
-    "markets.meetings": 30,
-    "markets.offers": 40,
-}
 
 MISSING_LABELS = {
     "description": _("a description"),
@@ -74,7 +66,7 @@ def register() -> None:
             "markets/buyers_dashboard_panel.html",
             frozenset({"buyer"}),
             buyer_dashboard_panel,
-            order=BUYER_DASHBOARD_ORDER["markets.buyer_profile"],
+            order=DASHBOARD_ORDER["markets.buyer_profile"],
         ),
     )
     slot_register(

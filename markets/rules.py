@@ -5,8 +5,8 @@ The market directory (markets, their focus and editions) is public and kept by a
 
 import rules
 
-from accounts.enums import PRODUCER_KINDS, OrganizationKind, VerificationStatus
-from accounts.rules import is_agency_admin, is_producer, member_of, memberships_of
+from accounts.enums import PRODUCER_KINDS, BuyerVerificationStatus, OrganizationKind, VerificationStatus
+from accounts.rules import is_agency_admin, is_producer, is_verified_buyer, member_of, memberships_of
 
 anyone = rules.always_allow
 keeps_market_data = is_agency_admin
@@ -71,3 +71,26 @@ can_view_film_buyers = is_agency_admin | member_of(lambda film: film.organizatio
 
 rules.add_perm("markets.browse_buyers", may_browse_buyers)
 rules.add_perm("markets.view_film_buyers", can_view_film_buyers)
+# Deals: a deal (its fee, term and buyer) is seen by its two parties — the film's company and
+# the buyer company — and agency admins. Either party moves an open deal (the buyer's side only
+# while its company is verified); the film's company alone records it as signed, since signing
+# marks the film's rights sold.
+is_deal_producer = member_of(lambda deal: deal.film.organization_id)
+is_deal_buyer = member_of(lambda deal: deal.buyer_id)
+
+
+@rules.predicate
+def is_deal_verified_buyer(user, deal) -> bool:
+    """A member of the deal's buyer company while that company is verified."""
+    info = memberships_of(user).get(deal.buyer_id) if deal is not None else None
+    return info is not None and info.verification_status == BuyerVerificationStatus.VERIFIED
+
+
+# A buyer company that is not (or no longer) verified sees none of its deals: verified buyers only.
+can_view_deal = is_deal_producer | is_deal_verified_buyer | is_agency_admin
+can_move_deal = is_deal_producer | is_deal_verified_buyer
+can_sign_deal = is_deal_producer
+can_start_deal = is_verified_buyer | is_producer
+# The deals pages and API: producers, verified buyers and agency admins.
+can_list_deals = is_verified_buyer | is_producer | is_agency_admin
+rules.add_perm("markets.list_deals", can_list_deals)

@@ -55,6 +55,7 @@ urlpatterns = [
     path("markets/", include("markets.urls_participation")),
     path("markets/", include("markets.urls_screenings")),
     path("markets/", include("markets.urls_buyers")),
+    path("markets/", include("markets.urls_deals")),
     path("notifications/", include("notifications.urls")),
     path("", include("core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -36,6 +36,8 @@ from films.services.revisions import (
     revision_transition,
 )
 from films.services.rights import (
+    film_rights_lock,
+    film_rights_mark_sold,
     film_rights_replace,
     rights_problems_error,
     rights_quick_rows,
@@ -75,6 +77,8 @@ __all__ = [
     "film_missing_for_review",
     "film_missing_from_facts",
     "film_refresh_search",
+    "film_rights_lock",
+    "film_rights_mark_sold",
     "film_rights_replace",
     "film_transition",
     "film_update",

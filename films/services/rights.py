@@ -264,3 +264,41 @@ def rights_quick_rows(*, action: str, media: list[str] | None = None, exclude: l
     if action == "worldwide_available":
         return [{"territory": "worldwide", "media": media or "all", "status": "available", "except": exclude or []}]
     raise ValidationError({"action": [_("Unknown quick action.")]})
+
+
+def film_rights_lock(*, film_id: int, territories: Iterable[str], media: Iterable[str]) -> list[FilmRight]:
+    """Lock the film's row, then its rights rows for these countries × media in a stable order
+    (territory, media, id), and return those rows. Every writer of a film's sold rights (a deal
+    being signed, the grid replaced) takes the film's row lock first, so concurrent signings of
+    one film's rights run one after the other. Call inside a transaction."""
+    Film.objects.select_for_update().filter(pk=film_id).values_list("pk", flat=True).first()
+    return list(
+        FilmRight.objects.select_for_update()
+        .filter(film_id=film_id, territory__in=sorted(set(territories)), media__in=sorted(set(media)))
+        .order_by("territory", "media", "id")
+    )
+
+
+def film_rights_mark_sold(
+    *,
+    film_id: int,
+    right_ids: Iterable[int],
+    holder: str,
+    holder_organization_id: int,
+    term_start: date,
+    term_end: date,
+) -> int:
+    """Mark rights rows sold to a buyer company for a term (a signed deal); returns how many.
+    The caller has locked them (``film_rights_lock``) and checked they may be sold.
+
+    Side effects: the catalogue's cached answers ("available in territory × media") go stale
+    when the transaction commits."""
+    count = FilmRight.objects.filter(film_id=film_id, pk__in=list(right_ids)).update(
+        status=RightsStatus.SOLD,
+        holder=holder[:200],
+        holder_organization_id=holder_organization_id,
+        term_start=term_start,
+        term_end=term_end,
+    )
+    CATALOGUE_ANSWERS.invalidate()
+    return count

@@ -1,6 +1,7 @@
 """Markets API, registered on the project's router by ``register``."""
 
 from markets.api.buyers import BuyerViewSet
+from markets.api.deals import DealViewSet
 from markets.api.directory import MarketEditionViewSet, MarketViewSet
 from markets.api.participation import ParticipationViewSet, PavilionApplicationViewSet
 from markets.api.screenings import MarketScreeningViewSet
@@ -14,3 +15,4 @@ def register(router) -> None:
     router.register("buyers", BuyerViewSet, basename="buyer")
     router.register("pavilion-applications", PavilionApplicationViewSet, basename="pavilion-application")
     router.register("market-screenings", MarketScreeningViewSet, basename="market-screening")
+    router.register("deals", DealViewSet, basename="deal")

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_producer_verification'),
         ('films', '0010_film_revisions'),
-        ('markets', '0004_screenings'),
+        ('markets', '0007_deals'),
     ]
 
     operations = [

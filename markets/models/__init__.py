@@ -1,6 +1,7 @@
 """The markets app's models (each module holds one part; re-exported here)."""
 
 from markets.models.buyers import BuyerGenre, BuyerMedia, BuyerProfile, BuyerTerritory
+from markets.models.deals import Deal
 from markets.models.directory import Market, MarketEdition, MarketFocusTag
 from markets.models.participation import Participation, Pavilion, PavilionApplication
 from markets.models.screenings import MarketScreening, ScreeningReservation
@@ -10,6 +11,7 @@ __all__ = [
     "BuyerMedia",
     "BuyerProfile",
     "BuyerTerritory",
+    "Deal",
     "Market",
     "MarketEdition",
     "MarketFocusTag",

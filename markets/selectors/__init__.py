@@ -17,6 +17,14 @@ from markets.selectors.buyers import (
     film_buyer_match_sql,
     film_buyer_matches,
 )
+from markets.selectors.deals import (
+    deal_buyer_choices,
+    deal_buyer_companies_of,
+    deal_list_for_film,
+    deal_list_open_for,
+    deal_list_visible_to,
+    deal_totals_by_currency,
+)
 from markets.selectors.directory import *  # noqa: F403
 from markets.selectors.participation import (
     participation_companies_of,
@@ -52,6 +60,12 @@ __all__ = [
     "buyer_watched_lookup_register",
     "buyer_watched_lookup_unregister",
     "buyer_watched_tracked",
+    "deal_buyer_choices",
+    "deal_buyer_companies_of",
+    "deal_list_for_film",
+    "deal_list_open_for",
+    "deal_list_visible_to",
+    "deal_totals_by_currency",
     "film_buyer_match_sql",
     "film_buyer_matches",
     "participation_companies_of",

@@ -1,6 +1,19 @@
 """The markets app's services (each module holds one part; re-exported here)."""
 
 from markets.services.buyers import buyer_profile_clean, buyer_profile_missing, buyer_profile_update
+from markets.services.deals import (
+    deal_buyer_for,
+    deal_conflicts,
+    deal_countries,
+    deal_guard_buyer_verified,
+    deal_guard_rights_free,
+    deal_offer,
+    deal_record,
+    deal_rights_refusals,
+    deal_terms_check,
+    deal_transition,
+    deal_update,
+)
 from markets.services.directory import *  # noqa: F403
 from markets.services.participation import (
     participation_company_for,
@@ -33,6 +46,17 @@ __all__ = [
     "buyer_profile_clean",
     "buyer_profile_missing",
     "buyer_profile_update",
+    "deal_buyer_for",
+    "deal_conflicts",
+    "deal_countries",
+    "deal_guard_buyer_verified",
+    "deal_guard_rights_free",
+    "deal_offer",
+    "deal_record",
+    "deal_rights_refusals",
+    "deal_terms_check",
+    "deal_transition",
+    "deal_update",
     "participation_company_for",
     "participation_create",
     "participation_duplicate_message",

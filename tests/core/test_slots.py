@@ -54,11 +54,17 @@ def registered():
 
 def test_the_apps_fill_the_slots_from_their_app_configs():
     assert [f.code for f in slot_contents(CATALOGUE_FILTERS)] == ["tier_a_selection", "award"]
-    assert [p.code for p in slot_contents(FILM_PAGE)] == ["festivals", "markets.screenings", "markets.buyers"]
-    # In INSTALLED_APPS order: films (screener requests), then festivals.
+    assert [p.code for p in slot_contents(FILM_PAGE)] == [
+        "festivals",
+        "markets.screenings",
+        "markets.deals",
+        "markets.buyers",
+    ]
+    # In INSTALLED_APPS order (films, festivals, markets); dashboards then sort them by their order.
     assert [(p.code, p.roles) for p in slot_contents(DASHBOARD_PANELS)] == [
         ("films.screeners", frozenset({"producer", "buyer", "agency_admin"})),
         ("festivals", frozenset({"producer", "agency_admin"})),
+        ("markets.deals", frozenset({"producer", "verified_buyer"})),
         ("markets.buyer_profile", frozenset({"buyer"})),
     ]
 

@@ -117,6 +117,8 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "films.screener_answered": "immediate",
         "markets.pavilion_decision": "immediate",
         "markets.screening_cancelled": "immediate",
+        "markets.deal_offered": "immediate",
+        "markets.deal_moved": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

@@ -59,6 +59,8 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("films.revision_submitted", "immediate"),
         ("films.screener_answered", "immediate"),
         ("films.screener_requested", "immediate"),
+        ("markets.deal_moved", "immediate"),
+        ("markets.deal_offered", "immediate"),
         ("markets.pavilion_decision", "immediate"),
         ("markets.screening_cancelled", "immediate"),
     ]

@@ -63,6 +63,7 @@ from tests.festivals.factories import (
     VenueFactory,
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
+from tests.markets.deals_factories import DealFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 from tests.markets.screenings_factories import MarketScreeningFactory
 
@@ -102,6 +103,9 @@ STATE_DEPENDENT = [
     "DELETE /api/v1/market-screenings/{id}/reserve/",  # no seat to give back
     "PUT /api/v1/buyers/{id}/",  # unknown genre, territory or media codes; budget out of order or without currency
     "PATCH /api/v1/buyers/{id}/",
+    "POST /api/v1/deals/",  # rights the film does not hold; a film not published; not a verified buyer
+    "PATCH /api/v1/deals/{id}/",  # a closed deal; rights the film does not hold; unknown territories
+    "POST /api/v1/deals/{id}/transition/",  # a move the deal cannot make now; rights sold meanwhile
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -152,6 +156,7 @@ _ID_SOURCES = {
     "pavilion-applications": "pavilion_applications",
     "market-screenings": "market_screenings",
     "buyers": "buyers",
+    "deals": "deals",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -239,6 +244,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
         "market_screenings": [MarketScreeningFactory(edition=pavilion.edition, film=films[1]).pk],
         "buyers": [buyer_org.pk],
+        "deals": [DealFactory(film=films[1], buyer=buyer_org).pk],
     }
 
 
