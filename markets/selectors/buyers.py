@@ -248,7 +248,7 @@ def _match_sql(facts: _FilmFacts) -> tuple[str, list] | None:
         marks, values = _in(sorted(facts.available))
         params += [*values, *cell_values, *values]
         parts.append(
-            "SELECT y.profile_id, 0, 1, 0 FROM ("  # noqa: S608
+            "SELECT y.profile_id, 0 AS g, 1 AS t, 0 AS m FROM ("  # noqa: S608
             f"SELECT bt.profile_id, bt.country FROM {territory_t} bt "
             f"JOIN {media_t} bm ON bm.profile_id = bt.profile_id "
             f"WHERE bt.country IN ({marks}) AND (bt.country || ':' || bm.media) IN ({cell_marks}) "
@@ -257,7 +257,7 @@ def _match_sql(facts: _FilmFacts) -> tuple[str, list] | None:
         )
         media_all = sorted({m for media in facts.available.values() for m in media})
         marks, values = _in(media_all)
-        parts.append(f"SELECT profile_id, 0, 0, 1 FROM {media_t} WHERE media IN ({marks})")  # noqa: S608
+        parts.append(f"SELECT profile_id, 0 AS g, 0 AS t, 1 AS m FROM {media_t} WHERE media IN ({marks})")  # noqa: S608
         params += values
     if not parts:
         return None

@@ -221,6 +221,17 @@ def test_a_film_without_rights_ranks_by_genres_and_says_so(producer_org):
     assert found.territories_known is False
 
 
+def test_a_film_without_genres_ranks_by_its_available_territories(producer_org):
+    from markets.selectors import film_buyer_matches  # noqa: PLC0415
+
+    film = PublishedFilmFactory(organization=producer_org, genres=[])
+    FilmRightFactory(film=film, territory="FR", media="svod")
+    buyer_with_profile("France", genres=("drama",), territories=("FR",), media=("svod",))
+    buyer_with_profile("Japan", genres=("drama",), territories=("JP",), media=("svod",))
+    found = film_buyer_matches(film=film, limit=10)
+    assert [(m.organization.name, m.genres, m.territories, m.media) for m in found.matches] == [("France", 0, 1, 1)]
+
+
 def test_a_film_with_every_right_sold_has_no_buyers(producer_org):
     from markets.selectors import film_buyer_matches  # noqa: PLC0415
 
