@@ -26,6 +26,7 @@ from markets.selectors.deals import (
     deal_totals_by_currency,
 )
 from markets.selectors.directory import *  # noqa: F403
+from markets.selectors.overview import EditionOverview, edition_overview
 from markets.selectors.participation import (
     participation_companies_of,
     participation_delegate_choices,
@@ -47,6 +48,7 @@ from markets.selectors.screenings import (
 )
 
 __all__ = [
+    "EditionOverview",
     "buyer_activity_visible",
     "buyer_companies_of",
     "buyer_get_for_edit",
@@ -66,6 +68,7 @@ __all__ = [
     "deal_list_open_for",
     "deal_list_visible_to",
     "deal_totals_by_currency",
+    "edition_overview",
     "film_buyer_match_sql",
     "film_buyer_matches",
     "participation_companies_of",
