@@ -37,3 +37,31 @@ def register() -> None:
             prepare=_pavilion_context,
         )
     )
+    register_screeners()
+
+
+SCREENER_REVOKED = "markets.screener_revoked"
+
+
+def _screener_revoked_subject(context: dict) -> str:
+    title = for_reader(context.get("title", ""), context.get("title_zh", ""))
+    return _("Screener of %(title)s: %(producer)s ended your access") % {
+        "title": title,
+        "producer": context.get("producer", ""),
+    }
+
+
+def _screener_context(context: dict) -> dict:
+    return {"film_title": for_reader(context.get("title", ""), context.get("title_zh", ""))}
+
+
+def register_screeners() -> None:
+    register_kind(
+        NotificationKind(
+            code=SCREENER_REVOKED,
+            label=gettext_lazy("Screeners you may no longer watch"),
+            subject=_screener_revoked_subject,
+            template="markets/email/screener_revoked.txt",
+            prepare=_screener_context,
+        )
+    )

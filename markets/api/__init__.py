@@ -2,6 +2,7 @@
 
 from markets.api.directory import MarketEditionViewSet, MarketViewSet
 from markets.api.participation import ParticipationViewSet, PavilionApplicationViewSet
+from markets.api.screeners import ScreenerGrantViewSet
 
 
 def register(router) -> None:
@@ -10,3 +11,4 @@ def register(router) -> None:
     router.register("market-editions", MarketEditionViewSet, basename="market-edition")
     router.register("participations", ParticipationViewSet, basename="participation")
     router.register("pavilion-applications", PavilionApplicationViewSet, basename="pavilion-application")
+    router.register("screener-grants", ScreenerGrantViewSet, basename="screener-grant")

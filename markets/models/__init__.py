@@ -2,6 +2,7 @@
 
 from markets.models.directory import Market, MarketEdition, MarketFocusTag
 from markets.models.participation import Participation, Pavilion, PavilionApplication
+from markets.models.screeners import ScreenerFile, ScreenerGrant, ScreenerPlay
 
 __all__ = [
     "Market",
@@ -10,4 +11,7 @@ __all__ = [
     "Participation",
     "Pavilion",
     "PavilionApplication",
+    "ScreenerFile",
+    "ScreenerGrant",
+    "ScreenerPlay",
 ]

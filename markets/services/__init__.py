@@ -16,8 +16,26 @@ from markets.services.participation import (
     pavilion_create,
     pavilion_update,
 )
+from markets.services.screeners import (
+    ScreenerGrantEnded,
+    VideoTokenError,
+    screener_file_upload,
+    screener_grant_create_for_request,
+    screener_grant_ended_reason,
+    screener_grant_revoke,
+    screener_grant_state,
+    screener_play_progress,
+    screener_play_start,
+    screener_probe,
+    screener_request_guard_has_screener,
+    screener_video_token,
+    screener_video_token_check,
+    screener_video_url,
+)
 
 __all__ = [
+    "ScreenerGrantEnded",
+    "VideoTokenError",
     "participation_company_for",
     "participation_create",
     "participation_duplicate_message",
@@ -31,4 +49,16 @@ __all__ = [
     "pavilion_apply",
     "pavilion_create",
     "pavilion_update",
+    "screener_file_upload",
+    "screener_grant_create_for_request",
+    "screener_grant_ended_reason",
+    "screener_grant_revoke",
+    "screener_grant_state",
+    "screener_play_progress",
+    "screener_play_start",
+    "screener_probe",
+    "screener_request_guard_has_screener",
+    "screener_video_token",
+    "screener_video_token_check",
+    "screener_video_url",
 ]
