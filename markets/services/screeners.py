@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -140,12 +141,9 @@ def _positive(value) -> int | None:
 
 
 def screener_max_bytes_message() -> str:
-    limit = settings.SCREENER_MAX_BYTES
-    if limit >= 1024**3:
-        size = _("%(n)s GiB") % {"n": f"{limit / 1024**3:g}"}
-    else:
-        size = _("%(n)s MiB") % {"n": f"{limit / 1024**2:g}"}
-    return _("The file is larger than the %(size)s a screener may be.") % {"size": size}
+    return _("The file is larger than the %(size)s a screener may be.") % {
+        "size": filesizeformat(settings.SCREENER_MAX_BYTES)
+    }
 
 
 def screener_file_upload(*, film: Film, actor, upload) -> ScreenerFile:
