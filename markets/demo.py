@@ -22,6 +22,7 @@ from festivals.zones import zone_named
 from films.enums import ListingStatus
 from films.models import Film
 from markets import services
+from markets.demo_screeners import ScreenerDemoSummary, demo_screeners_build
 from markets.enums import ParticipationStatus, PavilionApplicationStatus
 from markets.models import Market, MarketEdition, Pavilion
 
@@ -99,6 +100,7 @@ class ParticipationDemoSummary:
     pavilions: int = 0
     applications: int = 0
     participations: int = 0
+    screeners: ScreenerDemoSummary | None = None
 
 
 def _company_of(user) -> Organization:
@@ -168,4 +170,5 @@ def demo_participation_build(*, admin, producers: list) -> ParticipationDemoSumm
     participate(second_user, second, editions[0], "", (), (ParticipationStatus.REGISTERED,))
     participate(first_user, first, editions[1], "")
     participate(second_user, second, editions[1], "", (), (ParticipationStatus.CANCELLED,))
+    summary.screeners = demo_screeners_build(producer=first_user)
     return summary

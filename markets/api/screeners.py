@@ -92,10 +92,13 @@ class ScreenerPlaySerializer(serializers.ModelSerializer):
 class ScreenerPlayStartedSerializer(serializers.Serializer):
     play = serializers.IntegerField(help_text="The new play's id.")
     video_url = serializers.CharField(
+        allow_blank=True,
         help_text="The signed video address (byte ranges; valid for SCREENER_URL_MAX_AGE seconds), when the "
-        "film has a hosted file; empty otherwise."
+        "film has a hosted file; empty otherwise.",
     )
-    outside_url = serializers.CharField(help_text="The outside screener link, when the film has no hosted file.")
+    outside_url = serializers.CharField(
+        allow_blank=True, help_text="The outside screener link, when the film has no hosted file."
+    )
     progress_url = serializers.CharField(help_text='Where the player POSTs {"seconds": n} (session and CSRF).')
     plays_left = serializers.IntegerField()
 
@@ -161,8 +164,8 @@ class ScreenerGrantViewSet(
                 raise exceptions.PermissionDenied(
                     "The plays of a grant are for the film's company and agency admins.", code="producer_only"
                 )
-            plays = selectors.screener_play_list_for(grant=grant)
-            return Response(ScreenerPlaySerializer(plays, many=True).data)
+            page = self.paginate_queryset(selectors.screener_play_list_for(grant=grant))
+            return self.get_paginated_response(ScreenerPlaySerializer(page, many=True).data)
         if not request.user.has_perm("markets.watch_screenergrant", grant):
             raise exceptions.PermissionDenied("Only the buyer the grant names may watch.", code="not_your_grant")
         screener = getattr(grant.film, "screener_file", None)

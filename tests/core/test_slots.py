@@ -55,10 +55,11 @@ def registered():
 def test_the_apps_fill_the_slots_from_their_app_configs():
     assert [f.code for f in slot_contents(CATALOGUE_FILTERS)] == ["tier_a_selection", "award"]
     assert [p.code for p in slot_contents(FILM_PAGE)] == ["festivals"]
-    # In INSTALLED_APPS order: films (screener requests), then festivals.
+    # In INSTALLED_APPS order: films (screener requests), festivals, then markets (screener grants).
     assert [(p.code, p.roles) for p in slot_contents(DASHBOARD_PANELS)] == [
         ("films.screeners", frozenset({"producer", "buyer", "agency_admin"})),
         ("festivals", frozenset({"producer", "agency_admin"})),
+        ("markets.screeners", frozenset({"verified_buyer"})),
     ]
 
 

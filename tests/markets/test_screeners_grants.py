@@ -276,7 +276,7 @@ def test_a_play_of_an_ended_grant_answers_410(buyer, grant):
 
 def test_plays_are_listed_for_the_producer_not_the_buyer(producer, buyer, grant):
     ScreenerPlayFactory(grant=grant, seconds_watched=12)
-    rows = _api(producer).get(f"{GRANTS}{grant.pk}/plays/").json()
+    rows = _api(producer).get(f"{GRANTS}{grant.pk}/plays/").json()["results"]
     assert [row["seconds_watched"] for row in rows] == ["12.0"]
     assert _api(buyer).get(f"{GRANTS}{grant.pk}/plays/").status_code == 403
     assert _api(producer).post(f"{GRANTS}{grant.pk}/plays/").status_code == 403

@@ -116,6 +116,7 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "films.screener_requested": "immediate",
         "films.screener_answered": "immediate",
         "markets.pavilion_decision": "immediate",
+        "markets.screener_revoked": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

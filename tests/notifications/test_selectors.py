@@ -60,4 +60,5 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("films.screener_answered", "immediate"),
         ("films.screener_requested", "immediate"),
         ("markets.pavilion_decision", "immediate"),
+        ("markets.screener_revoked", "immediate"),
     ]

@@ -64,6 +64,7 @@ from tests.festivals.factories import (
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
+from tests.markets.screener_factories import ScreenerGrantFactory
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -94,6 +95,8 @@ STATE_DEPENDENT = [
     "POST /api/v1/participations/{id}/transition/",  # a move the participation cannot make now
     "POST /api/v1/pavilion-applications/",  # applied already; `pavilion` names no pavilion
     "POST /api/v1/pavilion-applications/{id}/transition/",  # decided already, no place left, no note
+    "POST /api/v1/screener-grants/{id}/revoke/",  # revoked already
+    "POST /api/v1/screener-grants/{id}/plays/",  # the grant ended (410 is documented)
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -142,6 +145,7 @@ _ID_SOURCES = {
     "market-editions": "market_editions",
     "participations": "participations",
     "pavilion-applications": "pavilion_applications",
+    "screener-grants": "screener_grants",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -227,6 +231,11 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         ],
         "participations": [ParticipationFactory(organization=producer_org, edition=pavilion.edition).pk],
         "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
+        "screener_grants": [
+            ScreenerGrantFactory(
+                request__film=films[1], request__organization=buyer_org, request__requested_by=buyer
+            ).pk
+        ],
     }
 
 
