@@ -2,7 +2,7 @@
 
 from markets.api.directory import MarketEditionViewSet, MarketViewSet
 from markets.api.participation import ParticipationViewSet, PavilionApplicationViewSet
-from markets.api.screeners import ScreenerGrantViewSet
+from markets.api.screeners import ScreenerFileViewSet, ScreenerGrantViewSet
 
 
 def register(router) -> None:
@@ -12,3 +12,4 @@ def register(router) -> None:
     router.register("participations", ParticipationViewSet, basename="participation")
     router.register("pavilion-applications", PavilionApplicationViewSet, basename="pavilion-application")
     router.register("screener-grants", ScreenerGrantViewSet, basename="screener-grant")
+    router.register("screener-files", ScreenerFileViewSet, basename="screener-file")

@@ -3,18 +3,21 @@ films, all for agency admins), revoking one, and its plays: producers and agency
 them, the buyer opens one and gets a short-lived signed video address (or the outside link).
 Granting is the screener request's ``granted`` move (``/api/v1/screener-requests/{id}/transition/``)."""
 
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api import ErrorSerializer, RulesPermission
 from core.net import client_ip
 from films.api.common import VerificationRefusals
+from films.models import Film
 from markets import selectors, services
-from markets.models import ScreenerGrant, ScreenerPlay
+from markets.models import ScreenerFile, ScreenerGrant, ScreenerPlay
 
 GRANT_FIELDS = [
     "id",
@@ -67,7 +70,7 @@ class ScreenerGrantSerializer(serializers.ModelSerializer):
         return bool(grant.film.screener_url)
 
     def get_watch_url(self, grant: ScreenerGrant) -> str:
-        return f"/markets/screeners/grants/{grant.pk}/watch/"
+        return reverse("market_screeners:watch", args=[grant.pk])
 
 
 class ScreenerPlaySerializer(serializers.ModelSerializer):
@@ -185,7 +188,74 @@ class ScreenerGrantViewSet(
             "play": play.pk,
             "video_url": services.screener_video_url(play=play) if screener is not None else "",
             "outside_url": grant.film.screener_url if screener is None else "",
-            "progress_url": f"/markets/screeners/plays/{play.pk}/progress/",
+            "progress_url": reverse("market_screeners:progress", args=[play.pk]),
             "plays_left": grant.plays_left,
         }
         return Response(ScreenerPlayStartedSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+class ScreenerFileSerializer(serializers.ModelSerializer):
+    film_title = serializers.CharField(source="film.title_en", read_only=True)
+
+    class Meta:
+        model = ScreenerFile
+        fields = [
+            "id",
+            "film",
+            "film_title",
+            "container",
+            "video_codec",
+            "content_type",
+            "width",
+            "height",
+            "duration_seconds",
+            "size_bytes",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ScreenerFileUploadSerializer(serializers.Serializer):
+    film = serializers.PrimaryKeyRelatedField(queryset=Film.objects.none(), help_text="One of your companies' films.")
+    file = serializers.FileField(help_text="MP4 (H.264) or WebM (VP8, VP9, AV1), at most SCREENER_MAX_BYTES.")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "request" in self.context:
+            self.fields["film"].queryset = selectors.screener_film_list_managed_by(user=self.context["request"].user)
+
+
+class ScreenerFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Films' hosted screener files, for their companies' members and agency admins. ``POST``
+    (multipart: ``film``, ``file``) uploads or replaces a film's screener (the film's company
+    members); the file is judged by its content with ffprobe and a refusal names the rule."""
+
+    serializer_class = ScreenerFileSerializer
+    permission_classes = [RulesPermission]
+    permission_rules = {
+        "list": "markets.upload_screener",
+        "retrieve": "markets.view_screenerfile",
+        "create": "markets.upload_screener",
+    }
+
+    def get_queryset(self):
+        films = selectors.screener_film_list_managed_by(user=self.request.user)
+        return ScreenerFile.objects.filter(film__in=films).select_related("film").order_by("-updated_at", "-id")
+
+    def get_parsers(self):
+        if getattr(self, "action", None) == "create" or self.request.method == "POST":
+            return [MultiPartParser()]
+        return super().get_parsers()
+
+    @extend_schema(
+        request={"multipart/form-data": ScreenerFileUploadSerializer},
+        responses={201: ScreenerFileSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        payload = ScreenerFileUploadSerializer(data=request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        screener = services.screener_file_upload(
+            film=payload.validated_data["film"], actor=request.user, upload=payload.validated_data["file"]
+        )
+        return Response(ScreenerFileSerializer(screener).data, status=status.HTTP_201_CREATED)

@@ -169,3 +169,49 @@ def test_the_films_list_costs_the_same_with_more_films(client, producer, produce
     with django_assert_num_queries(5):
         page = client.get("/markets/screeners/films/")
     assert page.content.decode().count('id="film-') == 4
+
+
+# --- The API ------------------------------------------------------------------------------------
+
+FILES = "/api/v1/screener-files/"
+
+
+def _api(user):
+    from rest_framework.test import APIClient  # noqa: PLC0415  (only the API tests need it)
+
+    api = APIClient()
+    api.force_authenticate(user)
+    return api
+
+
+def test_the_producer_uploads_through_the_api(film, producer):
+    answer = _api(producer).post(
+        FILES, {"film": film.pk, "file": _upload("kite.webm", make_video("webm"))}, format="multipart"
+    )
+    assert answer.status_code == 201
+    assert (answer.json()["film"], answer.json()["video_codec"]) == (film.pk, "vp9")
+    assert [row["film"] for row in _api(producer).get(FILES).json()["results"]] == [film.pk]
+
+
+def test_the_api_names_the_rule_for_a_renamed_text_file(film, producer):
+    answer = _api(producer).post(FILES, {"film": film.pk, "file": _upload("kite.mp4", b"x" * 100)}, format="multipart")
+    assert answer.status_code == 400
+    assert "MP4 video (H.264)" in answer.json()["errors"]["file"][0]
+    assert ScreenerFile.objects.count() == 0
+
+
+def test_the_api_refuses_over_the_cap(film, producer, settings):
+    settings.SCREENER_MAX_BYTES = 1000
+    answer = _api(producer).post(
+        FILES, {"film": film.pk, "file": _upload("kite.mp4", make_video("mp4"))}, format="multipart"
+    )
+    assert answer.status_code == 400
+    assert "larger than the" in answer.json()["errors"]["file"][0]
+
+
+@pytest.mark.parametrize(("role", "status"), [("other", 400), ("buyer", 403), ("admin", 403)])
+def test_the_api_upload_per_role(request, film, role, status):
+    user = request.getfixturevalue({"other": "other_producer", "buyer": "buyer", "admin": "agency_admin"}[role])
+    answer = _api(user).post(FILES, {"film": film.pk, "file": _upload("k.mp4", make_video("mp4"))}, format="multipart")
+    assert answer.status_code == status
+    assert ScreenerFile.objects.count() == 0

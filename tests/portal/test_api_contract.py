@@ -64,7 +64,7 @@ from tests.festivals.factories import (
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
-from tests.markets.screener_factories import ScreenerGrantFactory
+from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantFactory
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -97,6 +97,7 @@ STATE_DEPENDENT = [
     "POST /api/v1/pavilion-applications/{id}/transition/",  # decided already, no place left, no note
     "POST /api/v1/screener-grants/{id}/revoke/",  # revoked already
     "POST /api/v1/screener-grants/{id}/plays/",  # the grant ended (410 is documented)
+    "POST /api/v1/screener-files/",  # the generated `file` is no video; `film` names no film of yours
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -146,6 +147,7 @@ _ID_SOURCES = {
     "participations": "participations",
     "pavilion-applications": "pavilion_applications",
     "screener-grants": "screener_grants",
+    "screener-files": "screener_files",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -231,6 +233,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         ],
         "participations": [ParticipationFactory(organization=producer_org, edition=pavilion.edition).pk],
         "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
+        "screener_files": [ScreenerFileFactory(film=films[1]).pk],
         "screener_grants": [
             ScreenerGrantFactory(
                 request__film=films[1], request__organization=buyer_org, request__requested_by=buyer
