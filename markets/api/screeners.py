@@ -232,6 +232,7 @@ class ScreenerFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     members); the file is judged by its content with ffprobe and a refusal names the rule."""
 
     serializer_class = ScreenerFileSerializer
+    parser_classes = [MultiPartParser]  # the one body it takes is an upload
     permission_classes = [RulesPermission]
     permission_rules = {
         "list": "markets.upload_screener",
@@ -242,11 +243,6 @@ class ScreenerFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def get_queryset(self):
         films = selectors.screener_film_list_managed_by(user=self.request.user)
         return ScreenerFile.objects.filter(film__in=films).select_related("film").order_by("-updated_at", "-id")
-
-    def get_parsers(self):
-        if getattr(self, "action", None) == "create" or self.request.method == "POST":
-            return [MultiPartParser()]
-        return super().get_parsers()
 
     @extend_schema(
         request={"multipart/form-data": ScreenerFileUploadSerializer},
