@@ -27,7 +27,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.rules import memberships_of
 from core.workflow import audit_record
 from films.models import Film, ScreenerRequest
 from markets.enums import ScreenerGrantState
@@ -212,12 +211,15 @@ def screener_request_guard_has_screener(*, obj: ScreenerRequest, actor) -> list[
     member who asked must still be an active member of the buyer company (the grant is theirs)."""
     reasons = []
     film = obj.film
-    if not film.screener_url and not ScreenerFile.objects.filter(film_id=film.pk).exists():
+    # Lists join the screener file and prefetch the asker's memberships (films' selector): no
+    # query per request there; a single request reads them here.
+    if not film.screener_url and not hasattr(film, "screener_file"):
         reasons.append(
             _("Upload the film's screener or give an outside screener link first; there is nothing to watch yet.")
         )
     asker = obj.requested_by
-    if asker is None or not asker.is_active or obj.organization_id not in memberships_of(asker):
+    belongs = asker is not None and any(m.organization_id == obj.organization_id for m in asker.memberships.all())
+    if asker is None or not asker.is_active or not belongs:
         reasons.append(_("The person who asked is no longer a member of the buyer company; they must ask again."))
     return reasons
 

@@ -296,3 +296,26 @@ def test_watched_films_by_organization(grant, buyer_org, django_assert_num_queri
         )
     assert watched == {buyer_org.pk: [grant.film_id]}
     assert selectors.screener_watched_film_ids_by_organization(organization_ids=[]) == {}
+
+
+def test_the_producers_request_list_costs_the_same_with_more_open_requests(
+    producer, producer_org, buyer, buyer_org, django_assert_num_queries
+):
+    from films.services import screener_request_create  # noqa: PLC0415  (the requests come from films)
+
+    def ask():
+        film = PublishedFilmFactory(organization=producer_org)
+        ScreenerFileFactory(film=film)
+        screener_request_create(actor=buyer, film=film)
+
+    ask()
+    api = _api(producer)
+    api.get(API)
+    with django_assert_num_queries(3):
+        first = api.get(API).json()
+    for _ in range(3):
+        ask()
+    with django_assert_num_queries(3):
+        rows = api.get(API).json()["results"]
+    assert first["results"][0]["allowed_transitions"] == ["sent", "granted", "declined"]
+    assert [row["allowed_transitions"] for row in rows] == [["sent", "granted", "declined"]] * 4
