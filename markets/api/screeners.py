@@ -5,6 +5,7 @@ Granting is the screener request's ``granted`` move (``/api/v1/screener-requests
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -165,15 +166,15 @@ class ScreenerGrantViewSet(
         if request.method == "GET":
             if not request.user.has_perm("markets.view_plays_screenergrant", grant):
                 raise exceptions.PermissionDenied(
-                    "The plays of a grant are for the film's company and agency admins.", code="producer_only"
+                    _("The plays of a grant are for the film's company and agency admins."), code="producer_only"
                 )
             page = self.paginate_queryset(selectors.screener_play_list_for(grant=grant))
             return self.get_paginated_response(ScreenerPlaySerializer(page, many=True).data)
         if not request.user.has_perm("markets.watch_screenergrant", grant):
-            raise exceptions.PermissionDenied("Only the buyer the grant names may watch.", code="not_your_grant")
+            raise exceptions.PermissionDenied(_("Only the buyer the grant names may watch."), code="not_your_grant")
         screener = getattr(grant.film, "screener_file", None)
         if screener is None and not grant.film.screener_url:
-            raise exceptions.NotFound("The film has no screener to watch.")
+            raise exceptions.NotFound(_("The film has no screener to watch."))
         try:
             play = services.screener_play_start(
                 grant=grant,
