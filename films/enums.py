@@ -141,6 +141,7 @@ class ScreenerRequestStatus(models.TextChoices):
 
     REQUESTED = "requested", pgettext_lazy("screener request", "Requested")
     SENT = "sent", pgettext_lazy("screener request", "Screener sent")
+    GRANTED = "granted", pgettext_lazy("screener request", "Granted")
     DECLINED = "declined", pgettext_lazy("screener request", "Declined")
     WITHDRAWN = "withdrawn", pgettext_lazy("screener request", "Withdrawn")
 
@@ -160,6 +161,16 @@ SCREENER_REQUEST_TRANSITIONS = TransitionTable(
             _("Send screener details"),
             note_required=True,
             done=_("The screener details are sent: %(object)s."),
+        ),
+        # Access to the hosted screener (or the outside link) through the portal, for some days and
+        # plays: markets.ScreenerGrant. Dotted: the guard lives in markets, which builds on films.
+        Transition(
+            _S.REQUESTED,
+            _S.GRANTED,
+            _ANSWER_SCREENER,
+            _("Grant access to the screener"),
+            guards=("markets.services.screeners.screener_request_guard_has_screener",),
+            done=_("The buyer may now watch the screener in the portal: %(object)s."),
         ),
         Transition(
             _S.REQUESTED,

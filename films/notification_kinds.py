@@ -41,6 +41,7 @@ def _screener_subject(context: dict) -> str:
         ScreenerRequestStatus.WITHDRAWN: _("%(buyer)s withdrew its screener request for %(title)s"),
         ScreenerRequestStatus.SENT: _("Screener of %(title)s: the details from %(producer)s"),
         ScreenerRequestStatus.DECLINED: _("Screener of %(title)s: %(producer)s declined"),
+        ScreenerRequestStatus.GRANTED: _("Screener of %(title)s: %(producer)s lets you watch it in the portal"),
     }[context["to_state"]]
     return subject % {
         "title": listing_title(context),

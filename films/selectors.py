@@ -673,8 +673,12 @@ def film_image_get(*, film: Film, image_id: int) -> FilmImage | None:
 
 def screener_request_list_visible_to(*, user) -> QuerySet[ScreenerRequest]:
     """Screener requests the user may see: those of their companies' films and those their buyer
-    companies made; every one for agency admins. Newest first, with film and both companies."""
-    requests = ScreenerRequest.objects.select_related("film", "film__organization", "organization", "requested_by")
+    companies made; every one for agency admins. Newest first, with film and both companies, the
+    film's hosted screener (markets) and the asker's memberships, which the ``granted`` move's
+    guard reads for each open request."""
+    requests = ScreenerRequest.objects.select_related(
+        "film", "film__organization", "film__screener_file", "organization", "requested_by"
+    ).prefetch_related("requested_by__memberships")
     if is_agency_admin(user):
         return requests
     orgs = list(memberships_of(user))

@@ -8,9 +8,15 @@ class MarketsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported only now: the kinds name the app's templates, and the panels read models.
-        from markets import notification_kinds, panels_buyers, panels_deals, panels_screenings  # noqa: PLC0415
+        from markets import (  # noqa: PLC0415
+            notification_kinds,
+            panels_buyers,
+            panels_deals,
+            panels_screeners,
+            panels_screenings,
+        )
 
         notification_kinds.register()
         # Their order is the order of the film page's panels.
-        for panels in (panels_screenings, panels_deals, panels_buyers):
+        for panels in (panels_screenings, panels_deals, panels_buyers, panels_screeners):
             panels.register()

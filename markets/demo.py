@@ -24,6 +24,7 @@ from films.models import Film
 from markets import services
 from markets.demo_buyers import demo_buyers_build
 from markets.demo_deals import demo_deals_build
+from markets.demo_screeners import ScreenerDemoSummary, demo_screeners_build
 from markets.demo_screenings import demo_screenings_build
 from markets.enums import ParticipationStatus, PavilionApplicationStatus
 from markets.models import Market, MarketEdition, Pavilion
@@ -103,6 +104,7 @@ class ParticipationDemoSummary:
     pavilions: int = 0
     applications: int = 0
     participations: int = 0
+    screeners: ScreenerDemoSummary | None = None
 
 
 def _company_of(user) -> Organization:
@@ -174,4 +176,5 @@ def demo_participation_build(*, admin, producers: list) -> ParticipationDemoSumm
     participate(second_user, second, editions[1], "", (), (ParticipationStatus.CANCELLED,))
     demo_screenings_build(admin=admin, producers=producers)
     demo_deals_build(producers=producers, editions=editions)
+    summary.screeners = demo_screeners_build(producer=first_user)
     return summary

@@ -230,3 +230,13 @@ DEAL_TRANSITIONS = TransitionTable(
         ),
     ],
 )
+
+
+class ScreenerGrantState(models.TextChoices):
+    """Where a screener grant stands, read from its dates and counts (not stored): only an active
+    grant plays; the others answer 410 with the reason."""
+
+    ACTIVE = "active", pgettext_lazy("screener grant", "Active")
+    EXPIRED = "expired", pgettext_lazy("screener grant", "Expired")
+    REVOKED = "revoked", pgettext_lazy("screener grant", "Revoked")
+    EXHAUSTED = "exhausted", pgettext_lazy("screener grant", "No plays left")

@@ -40,6 +40,7 @@ def register() -> None:
     )
     register_screenings()
     register_deals()
+    register_screeners()
 
 
 def _screening_context(context: dict) -> dict:
@@ -103,5 +104,32 @@ def register_deals() -> None:
             subject=_deal_moved_subject,
             template="markets/email/deal_moved.txt",
             prepare=_deal_context,
+        )
+    )
+
+
+SCREENER_REVOKED = "markets.screener_revoked"
+
+
+def _screener_revoked_subject(context: dict) -> str:
+    title = for_reader(context.get("title", ""), context.get("title_zh", ""))
+    return _("Screener of %(title)s: %(producer)s ended your access") % {
+        "title": title,
+        "producer": context.get("producer", ""),
+    }
+
+
+def _screener_context(context: dict) -> dict:
+    return {"film_title": for_reader(context.get("title", ""), context.get("title_zh", ""))}
+
+
+def register_screeners() -> None:
+    register_kind(
+        NotificationKind(
+            code=SCREENER_REVOKED,
+            label=gettext_lazy("Screeners you may no longer watch"),
+            subject=_screener_revoked_subject,
+            template="markets/email/screener_revoked.txt",
+            prepare=_screener_context,
         )
     )

@@ -94,3 +94,20 @@ can_start_deal = is_verified_buyer | is_producer
 # The deals pages and API: producers, verified buyers and agency admins.
 can_list_deals = is_verified_buyer | is_producer | is_agency_admin
 rules.add_perm("markets.list_deals", can_list_deals)
+# Hosted screeners: a film's screener file is the film's members' (and agency admins'); a grant is
+# personal to the buyer user it names (a verified buyer still), seen too by the film's members and
+# agency admins, who may revoke it.
+is_screener_file_member = member_of(lambda screener: screener.film.organization_id)
+can_manage_screener_file = is_screener_file_member | is_agency_admin
+is_grant_film_member = member_of(lambda grant: grant.film.organization_id)
+
+
+@rules.predicate
+def is_grant_buyer(user, grant) -> bool:
+    return grant is not None and getattr(user, "pk", None) == grant.buyer_user_id and is_verified_buyer(user)
+
+
+can_view_screener_grant = is_grant_buyer | is_grant_film_member | is_agency_admin
+can_revoke_screener_grant = is_grant_film_member | is_agency_admin
+rules.add_perm("markets.upload_screener", is_producer | is_agency_admin)
+rules.add_perm("markets.list_screenergrants", is_verified_buyer | is_producer | is_agency_admin)

@@ -256,6 +256,18 @@ NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=8)
 # An optional mailbox for List-Unsubscribe's mailto form (the https link is always there).
 NOTIFICATIONS_UNSUBSCRIBE_MAILTO = env.str("NOTIFICATIONS_UNSUBSCRIBE_MAILTO", default="")
 
+# --- Hosted screeners (markets) -----------------------------------------------------------
+
+# The largest screener file a producer may upload (bytes; 4 GiB by default). Uploads stream to a
+# temporary file on disk, never into memory, and ffprobe judges the file by its content.
+SCREENER_MAX_BYTES = env.int("SCREENER_MAX_BYTES", default=4 * 1024**3)
+# How long the signed address of a screener video stays valid (seconds): the player page and its
+# progress answers hand out fresh ones.
+SCREENER_URL_MAX_AGE = env.int("SCREENER_URL_MAX_AGE", default=300)
+# ffprobe's path and how long it may take over one file (seconds).
+SCREENER_FFPROBE = env.str("SCREENER_FFPROBE", default="ffprobe")
+SCREENER_FFPROBE_TIMEOUT = env.int("SCREENER_FFPROBE_TIMEOUT", default=60)
+
 # --- API --------------------------------------------------------------------------------
 
 # How many proxies in front of the portal append to X-Forwarded-For. 0 (the default) trusts no

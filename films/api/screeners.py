@@ -12,6 +12,7 @@ from core.api import (
     BlockedTransitionsField,
     ErrorSerializer,
     RulesPermission,
+    TransitionRequestSerializer,
     transition_action,
 )
 from core.filtersets import IntegerFilter
@@ -62,6 +63,20 @@ class ScreenerRequestCreateSerializer(serializers.Serializer):
             self.fields["film"].queryset = selectors.film_list_visible_to(user=self.context["request"].user)
 
 
+class ScreenerRequestTransitionSerializer(TransitionRequestSerializer):
+    """``{"to": "granted", "expires_in_days": 14, "max_plays": 5, "note": …}``: the days (1–90) and
+    plays (1–50) of the grant; blank or left out, 14 days and 5 plays. Other moves ignore them."""
+
+    expires_in_days = serializers.IntegerField(required=False, allow_null=True, default=None)
+    max_plays = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs.get("to") != ScreenerRequestStatus.GRANTED:
+            attrs.pop("expires_in_days", None)
+            attrs.pop("max_plays", None)
+        return attrs
+
+
 class ScreenerRequestFilter(filters.FilterSet):
     status = filters.MultipleChoiceFilter(choices=ScreenerRequestStatus.choices)
     film = IntegerFilter(field_name="film_id", min_value=1, max_value=2**31 - 1)
@@ -74,7 +89,9 @@ class ScreenerRequestFilter(filters.FilterSet):
 class ScreenerRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Screener requests of the user's companies: made by its buyer companies or for its films
     (all for agency admins). Verified buyers create them; the producer sends the details
-    (``{"to": "sent", "note": "how to watch"}``) or declines with a note; the buyer may withdraw."""
+    (``{"to": "sent", "note": "how to watch"}``), grants watching in the portal
+    (``{"to": "granted", "expires_in_days": 14, "max_plays": 5}``: see ``/api/v1/screener-grants/``)
+    or declines with a note; the buyer may withdraw."""
 
     serializer_class = ScreenerRequestSerializer
     permission_classes = [RulesPermission]
@@ -106,4 +123,5 @@ class ScreenerRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, v
         object_kwarg="request",
         response_serializer=ScreenerRequestSerializer,
         table=SCREENER_REQUEST_TRANSITIONS,
+        input_serializer=ScreenerRequestTransitionSerializer,
     )

@@ -74,7 +74,9 @@ def screener_request_create(
     return request
 
 
-def _notify(request: ScreenerRequest, event: AuditEvent) -> None:
+def _notify(
+    request: ScreenerRequest, event: AuditEvent, *, extra: dict | None = None, url: str = "", recipients=None
+) -> None:
     """A new request goes to the film's producer; an answer to the buyer company (its member who
     asked first, then the company's other contacts); a withdrawal to the producer."""
     film = request.film
@@ -87,8 +89,12 @@ def _notify(request: ScreenerRequest, event: AuditEvent) -> None:
         "producer": film.organization.name,
         "message": request.message,
         "note": event.note,
+        **(extra or {}),
     }
-    if event.to_state in (ScreenerRequestStatus.REQUESTED, ScreenerRequestStatus.WITHDRAWN):
+    if recipients is not None:
+        # A grant is personal to the member who asked: nobody else could open its link.
+        kind = SCREENER_ANSWERED
+    elif event.to_state in (ScreenerRequestStatus.REQUESTED, ScreenerRequestStatus.WITHDRAWN):
         kind, recipients = SCREENER_REQUESTED, list(organization_contacts(organization=film.organization))
     else:
         kind = SCREENER_ANSWERED
@@ -97,21 +103,82 @@ def _notify(request: ScreenerRequest, event: AuditEvent) -> None:
         recipients=[user for user in recipients if user.pk != event.actor_id],
         kind=kind,
         subject_object=request,
-        url=reverse("films:screener_request_detail", args=[request.pk]),
+        url=url or reverse("films:screener_request_detail", args=[request.pk]),
         context=context,
         dedupe_key=f"audit:{event.pk}",
     )
 
 
-def screener_request_transition(*, request: ScreenerRequest, to: str, actor, note: str = "") -> ScreenerRequest:
-    """Answer a screener request (the film's producer: ``sent`` with how to watch in the note, or
-    ``declined`` with the reason) or withdraw it (the buyer company).
-    Side effects: row lock, audit event, the other side's notifications in the same transaction."""
+GRANT_DAYS_DEFAULT = 14
+GRANT_PLAYS_DEFAULT = 5
+
+
+def _grant_input(value, *, field: str, low: int, high: int, default: int, errors: dict) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = None
+    if isinstance(value, bool) or number is None or str(number) != str(value).strip() or not low <= number <= high:
+        errors[field] = [_("Give a whole number from %(low)d to %(high)d.") % {"low": low, "high": high}]
+        return default
+    return number
+
+
+def screener_request_transition(
+    *,
+    request: ScreenerRequest,
+    to: str,
+    actor,
+    note: str = "",
+    expires_in_days: int | None = None,
+    max_plays: int | None = None,
+) -> ScreenerRequest:
+    """Answer a screener request (the film's producer: ``granted`` — watching in the portal for
+    ``expires_in_days`` days (1–90, default 14) and ``max_plays`` plays (1–50, default 5) —,
+    ``sent`` with how to watch in the note, or ``declined`` with the reason) or withdraw it (the
+    buyer company).
+    Side effects: row lock, audit event, for ``granted`` a ``markets.ScreenerGrant`` for the
+    member who asked, the other side's notifications in the same transaction."""
+    # markets builds on films (its grants point at films' requests): imported here, not at the top.
+    from markets.services.screeners import (  # noqa: PLC0415
+        GRANT_DAYS_MAX,
+        GRANT_PLAYS_MAX,
+        screener_grant_create_for_request,
+    )
+
+    errors: dict[str, list[str]] = {}
+    days = _grant_input(
+        expires_in_days, field="expires_in_days", low=1, high=GRANT_DAYS_MAX, default=GRANT_DAYS_DEFAULT, errors=errors
+    )
+    plays = _grant_input(
+        max_plays, field="max_plays", low=1, high=GRANT_PLAYS_MAX, default=GRANT_PLAYS_DEFAULT, errors=errors
+    )
+    granting = to == ScreenerRequestStatus.GRANTED
+
+    def clean(locked: ScreenerRequest, move) -> dict[str, list[str]]:
+        return errors if granting else {}
+
+    def recorded(locked: ScreenerRequest, event: AuditEvent) -> None:
+        if not granting:
+            _notify(locked, event)
+            return
+        grant = screener_grant_create_for_request(request=locked, actor=actor, expires_in_days=days, max_plays=plays)
+        _notify(
+            locked,
+            event,
+            extra={"expires_in_days": days, "max_plays": plays},
+            url=reverse("market_screeners:watch", args=[grant.pk]),
+            recipients=[grant.buyer_user],
+        )
+
     return transition_apply(
         obj=request,
         to=to,
         actor=actor,
         note=note,
         table=SCREENER_REQUEST_TRANSITIONS,
-        recorded=_notify,
+        clean=clean,
+        recorded=recorded,
     )

@@ -95,9 +95,12 @@ def _render_detail(
     request: HttpRequest, found: ScreenerRequest, *, refused: RefusedTransition | None = None, status: int = 200
 ) -> HttpResponse:
     choices = SCREENER_REQUEST_TRANSITIONS.choices_for(obj=found, user=request.user)
+    # Granting takes days and plays: its own form, beside the other moves' buttons.
+    grant_move = next((move for move in choices.allowed if move.target == ScreenerRequestStatus.GRANTED), None)
     context = {
         "screener_request": found,
-        "moves": choices.allowed,
+        "grant_move": grant_move,
+        "moves": [move for move in choices.allowed if move is not grant_move],
         "blocked": choices.blocked,
         "transition_refused": refused,
         "events": audit_timeline(obj=found, table=SCREENER_REQUEST_TRANSITIONS),
@@ -128,4 +131,15 @@ def screener_request_transition(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         done_url=reverse("films:screener_request_detail", args=[found.pk]),
         note_label=NOTE_LABEL,
+        extra=_grant_terms,
     )
+
+
+def _grant_terms(request: HttpRequest, data: dict) -> dict:
+    """The days and plays of a grant, as posted (the service judges them; blank: its defaults)."""
+    if data.get("to") != ScreenerRequestStatus.GRANTED:
+        return {}
+    return {
+        "expires_in_days": request.POST.get("expires_in_days", "").strip() or None,
+        "max_plays": request.POST.get("max_plays", "").strip() or None,
+    }

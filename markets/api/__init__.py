@@ -4,6 +4,7 @@ from markets.api.buyers import BuyerViewSet
 from markets.api.deals import DealViewSet
 from markets.api.directory import MarketEditionViewSet, MarketViewSet
 from markets.api.participation import ParticipationViewSet, PavilionApplicationViewSet
+from markets.api.screeners import ScreenerFileViewSet, ScreenerGrantViewSet
 from markets.api.screenings import MarketScreeningViewSet
 
 
@@ -16,3 +17,5 @@ def register(router) -> None:
     router.register("pavilion-applications", PavilionApplicationViewSet, basename="pavilion-application")
     router.register("market-screenings", MarketScreeningViewSet, basename="market-screening")
     router.register("deals", DealViewSet, basename="deal")
+    router.register("screener-grants", ScreenerGrantViewSet, basename="screener-grant")
+    router.register("screener-files", ScreenerFileViewSet, basename="screener-file")

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_producer_verification'),
         ('films', '0010_film_revisions'),
-        ('markets', '0004_screenings'),
+        ('markets', '0006_screeners'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

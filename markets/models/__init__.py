@@ -4,6 +4,7 @@ from markets.models.buyers import BuyerGenre, BuyerMedia, BuyerProfile, BuyerTer
 from markets.models.deals import Deal
 from markets.models.directory import Market, MarketEdition, MarketFocusTag
 from markets.models.participation import Participation, Pavilion, PavilionApplication
+from markets.models.screeners import ScreenerFile, ScreenerGrant, ScreenerPlay
 from markets.models.screenings import MarketScreening, ScreeningReservation
 
 __all__ = [
@@ -19,5 +20,8 @@ __all__ = [
     "Participation",
     "Pavilion",
     "PavilionApplication",
+    "ScreenerFile",
+    "ScreenerGrant",
+    "ScreenerPlay",
     "ScreeningReservation",
 ]

@@ -26,7 +26,10 @@ from markets.selectors.deals import (
     deal_totals_by_currency,
 )
 from markets.selectors.directory import *  # noqa: F403
-from markets.selectors.overview import EditionOverview, edition_overview
+from markets.selectors.overview import (
+    EditionOverview,
+    edition_overview,
+)
 from markets.selectors.participation import (
     participation_companies_of,
     participation_delegate_choices,
@@ -36,6 +39,16 @@ from markets.selectors.participation import (
     pavilion_for_edition,
     pavilion_list_open_for,
     pavilion_places_left,
+)
+from markets.selectors.screeners import (
+    screener_file_of,
+    screener_film_list_managed_by,
+    screener_film_list_with_grant_counts,
+    screener_grant_list_active_for,
+    screener_grant_list_visible_to,
+    screener_play_list_for,
+    screener_report_for_film,
+    screener_watched_film_ids_by_organization,
 )
 from markets.selectors.screenings import (
     screening_film_choices,
@@ -79,6 +92,14 @@ __all__ = [
     "pavilion_for_edition",
     "pavilion_list_open_for",
     "pavilion_places_left",
+    "screener_file_of",
+    "screener_film_list_managed_by",
+    "screener_film_list_with_grant_counts",
+    "screener_grant_list_active_for",
+    "screener_grant_list_visible_to",
+    "screener_play_list_for",
+    "screener_report_for_film",
+    "screener_watched_film_ids_by_organization",
     "screening_film_choices",
     "screening_film_history",
     "screening_list_for_edition",

@@ -1,6 +1,10 @@
 """The markets app's services (each module holds one part; re-exported here)."""
 
-from markets.services.buyers import buyer_profile_clean, buyer_profile_missing, buyer_profile_update
+from markets.services.buyers import (
+    buyer_profile_clean,
+    buyer_profile_missing,
+    buyer_profile_update,
+)
 from markets.services.deals import (
     deal_buyer_for,
     deal_conflicts,
@@ -30,6 +34,22 @@ from markets.services.participation import (
     pavilion_create,
     pavilion_update,
 )
+from markets.services.screeners import (
+    ScreenerGrantEnded,
+    VideoTokenError,
+    screener_file_upload,
+    screener_grant_create_for_request,
+    screener_grant_ended_reason,
+    screener_grant_revoke,
+    screener_grant_state,
+    screener_play_progress,
+    screener_play_start,
+    screener_probe,
+    screener_request_guard_has_screener,
+    screener_video_token,
+    screener_video_token_check,
+    screener_video_url,
+)
 from markets.services.screenings import (
     reservation_cancel,
     reservation_create,
@@ -43,6 +63,8 @@ from markets.services.screenings import (
 )
 
 __all__ = [
+    "ScreenerGrantEnded",
+    "VideoTokenError",
     "buyer_profile_clean",
     "buyer_profile_missing",
     "buyer_profile_update",
@@ -74,6 +96,18 @@ __all__ = [
     "reservation_create",
     "reservation_duplicate_message",
     "reservation_full_message",
+    "screener_file_upload",
+    "screener_grant_create_for_request",
+    "screener_grant_ended_reason",
+    "screener_grant_revoke",
+    "screener_grant_state",
+    "screener_play_progress",
+    "screener_play_start",
+    "screener_probe",
+    "screener_request_guard_has_screener",
+    "screener_video_token",
+    "screener_video_token_check",
+    "screener_video_url",
     "screening_booking_refusals",
     "screening_conflict",
     "screening_create",

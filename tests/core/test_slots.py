@@ -66,6 +66,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         ("festivals", frozenset({"producer", "agency_admin"})),
         ("markets.deals", frozenset({"producer", "verified_buyer"})),
         ("markets.buyer_profile", frozenset({"buyer"})),
+        ("markets.screener_grants", frozenset({"verified_buyer"})),
     ]
 
 

@@ -119,6 +119,7 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "markets.screening_cancelled": "immediate",
         "markets.deal_offered": "immediate",
         "markets.deal_moved": "immediate",
+        "markets.screener_revoked": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

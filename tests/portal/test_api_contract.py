@@ -65,6 +65,7 @@ from tests.festivals.factories import (
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
 from tests.markets.deals_factories import DealFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
+from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantFactory
 from tests.markets.screenings_factories import MarketScreeningFactory
 
 STATE_DEPENDENT = [
@@ -106,6 +107,9 @@ STATE_DEPENDENT = [
     "POST /api/v1/deals/",  # rights the film does not hold; a film not published; not a verified buyer
     "PATCH /api/v1/deals/{id}/",  # a closed deal; rights the film does not hold; unknown territories
     "POST /api/v1/deals/{id}/transition/",  # a move the deal cannot make now; rights sold meanwhile
+    "POST /api/v1/screener-grants/{id}/revoke/",  # revoked already
+    "POST /api/v1/screener-grants/{id}/plays/",  # the grant ended (410 is documented)
+    "POST /api/v1/screener-files/",  # the generated `file` is no video; `film` names no film of yours
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -157,6 +161,8 @@ _ID_SOURCES = {
     "market-screenings": "market_screenings",
     "buyers": "buyers",
     "deals": "deals",
+    "screener-grants": "screener_grants",
+    "screener-files": "screener_files",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -245,6 +251,12 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "market_screenings": [MarketScreeningFactory(edition=pavilion.edition, film=films[1]).pk],
         "buyers": [buyer_org.pk],
         "deals": [DealFactory(film=films[1], buyer=buyer_org).pk],
+        "screener_files": [ScreenerFileFactory(film=films[1]).pk],
+        "screener_grants": [
+            ScreenerGrantFactory(
+                request__film=films[1], request__organization=buyer_org, request__requested_by=buyer
+            ).pk
+        ],
     }
 
 
