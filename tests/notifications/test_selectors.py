@@ -62,6 +62,6 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("markets.deal_moved", "immediate"),
         ("markets.deal_offered", "immediate"),
         ("markets.pavilion_decision", "immediate"),
-        ("markets.screening_cancelled", "immediate"),
         ("markets.screener_revoked", "immediate"),
+        ("markets.screening_cancelled", "immediate"),
     ]
