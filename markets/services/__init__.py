@@ -1,6 +1,16 @@
 """The markets app's services (each module holds one part; re-exported here)."""
 
 from markets.services.directory import *  # noqa: F403
+from markets.services.meetings import (
+    meeting_conflicts,
+    meeting_guard_started,
+    meeting_guard_time_left,
+    meeting_ics_url,
+    meeting_request,
+    meeting_sides,
+    meeting_slot_errors,
+    meeting_transition,
+)
 from markets.services.participation import (
     participation_company_for,
     participation_create,
@@ -18,6 +28,14 @@ from markets.services.participation import (
 )
 
 __all__ = [
+    "meeting_conflicts",
+    "meeting_guard_started",
+    "meeting_guard_time_left",
+    "meeting_ics_url",
+    "meeting_request",
+    "meeting_sides",
+    "meeting_slot_errors",
+    "meeting_transition",
     "participation_company_for",
     "participation_create",
     "participation_duplicate_message",
