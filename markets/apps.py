@@ -10,3 +10,6 @@ class MarketsConfig(AppConfig):
         from markets import notification_kinds  # noqa: PLC0415  (its kinds name the app's templates)
 
         notification_kinds.register()
+        from markets import panels_meetings  # noqa: PLC0415  (reads the models)
+
+        panels_meetings.register()

@@ -53,6 +53,7 @@ urlpatterns = [
     path("festivals/", include("festivals.urls")),
     path("markets/", include("markets.urls")),
     path("markets/", include("markets.urls_participation")),
+    path("markets/meetings/", include("markets.urls_meetings")),
     path("notifications/", include("notifications.urls")),
     path("", include("core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

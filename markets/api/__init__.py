@@ -1,6 +1,7 @@
 """Markets API, registered on the project's router by ``register``."""
 
 from markets.api.directory import MarketEditionViewSet, MarketViewSet
+from markets.api.meetings import MeetingViewSet
 from markets.api.participation import ParticipationViewSet, PavilionApplicationViewSet
 
 
@@ -10,3 +11,4 @@ def register(router) -> None:
     router.register("market-editions", MarketEditionViewSet, basename="market-edition")
     router.register("participations", ParticipationViewSet, basename="participation")
     router.register("pavilion-applications", PavilionApplicationViewSet, basename="pavilion-application")
+    router.register("meetings", MeetingViewSet, basename="meeting")
