@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import User
+from accounts.rules import is_agency_admin
 from accounts.verification import REFUSAL_CODE, buyer_verification_notice
 from core.api import (
     AllowedTransitionsField,
@@ -136,10 +137,16 @@ class MeetingFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-def _refuse_unverified(request: Request) -> None:
-    notice = buyer_verification_notice(request.user)
-    if notice is not None and not request.user.has_perm("markets.add_meeting"):
+def _refuse_outsiders(request: Request) -> None:
+    """Meetings are for verified buyers, producers and agency admins: anyone else signed in gets
+    403, a buyer whose company is not verified with its status (code ``verification_required``)."""
+    user = request.user
+    if not user or not user.is_authenticated or user.has_perm("markets.add_meeting") or is_agency_admin(user):
+        return
+    notice = buyer_verification_notice(user)
+    if notice is not None:
         raise exceptions.PermissionDenied(notice.message, code=REFUSAL_CODE)
+    raise exceptions.PermissionDenied(_("Meetings are for verified buyers and producers."))
 
 
 class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -157,17 +164,16 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     }
     filterset_class = MeetingFilter
 
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        _refuse_outsiders(request)
+
     def permission_denied(self, request, message=None, code=None):
-        if request.user and request.user.is_authenticated:
-            _refuse_unverified(request)
+        _refuse_outsiders(request)
         super().permission_denied(request, message=message, code=code)
 
     def get_queryset(self):
         return selectors.meeting_list_visible_to(user=self.request.user).order_by("-created_at", "-id")
-
-    def list(self, request: Request, *args, **kwargs) -> Response:
-        _refuse_unverified(request)
-        return super().list(request, *args, **kwargs)
 
     @extend_schema(
         request=MeetingCreateSerializer,

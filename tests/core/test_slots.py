@@ -54,11 +54,12 @@ def registered():
 
 def test_the_apps_fill_the_slots_from_their_app_configs():
     assert [f.code for f in slot_contents(CATALOGUE_FILTERS)] == ["tier_a_selection", "award"]
-    assert [p.code for p in slot_contents(FILM_PAGE)] == ["festivals"]
-    # In INSTALLED_APPS order: films (screener requests), then festivals.
+    assert [p.code for p in slot_contents(FILM_PAGE)] == ["festivals", "markets.meetings"]
+    # In INSTALLED_APPS order: films (screener requests), festivals, then markets (meetings).
     assert [(p.code, p.roles) for p in slot_contents(DASHBOARD_PANELS)] == [
         ("films.screeners", frozenset({"producer", "buyer", "agency_admin"})),
         ("festivals", frozenset({"producer", "agency_admin"})),
+        ("markets.meetings", frozenset({"verified_buyer", "producer"})),
     ]
 
 

@@ -116,6 +116,9 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "films.screener_requested": "immediate",
         "films.screener_answered": "immediate",
         "markets.pavilion_decision": "immediate",
+        "markets.meeting_answered": "immediate",
+        "markets.meeting_cancelled": "immediate",
+        "markets.meeting_requested": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

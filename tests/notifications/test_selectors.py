@@ -59,5 +59,8 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("films.revision_submitted", "immediate"),
         ("films.screener_answered", "immediate"),
         ("films.screener_requested", "immediate"),
+        ("markets.meeting_answered", "immediate"),
+        ("markets.meeting_cancelled", "immediate"),
+        ("markets.meeting_requested", "immediate"),
         ("markets.pavilion_decision", "immediate"),
     ]

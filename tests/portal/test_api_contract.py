@@ -63,6 +63,7 @@ from tests.festivals.factories import (
     VenueFactory,
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
+from tests.markets.meetings_factories import MeetingFactory, MeetingSlotFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 
 STATE_DEPENDENT = [
@@ -94,6 +95,9 @@ STATE_DEPENDENT = [
     "POST /api/v1/participations/{id}/transition/",  # a move the participation cannot make now
     "POST /api/v1/pavilion-applications/",  # applied already; `pavilion` names no pavilion
     "POST /api/v1/pavilion-applications/{id}/transition/",  # decided already, no place left, no note
+    "POST /api/v1/meetings/",  # `invitee` of no other side, times past or overlapping
+    "POST /api/v1/meetings/{id}/transition/",  # no proposed time chosen, an overlap, a closed meeting
+    "GET /api/v1/meetings/{id}/ics/",  # no time booked yet
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -142,6 +146,7 @@ _ID_SOURCES = {
     "market-editions": "market_editions",
     "participations": "participations",
     "pavilion-applications": "pavilion_applications",
+    "meetings": "meetings",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -227,6 +232,16 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         ],
         "participations": [ParticipationFactory(organization=producer_org, edition=pavilion.edition).pk],
         "pavilion_applications": [PavilionApplicationFactory(pavilion=pavilion, organization=producer_org).pk],
+        "meetings": [
+            MeetingSlotFactory(
+                meeting=MeetingFactory(
+                    requester=buyer,
+                    requester_organization=buyer_org,
+                    invitee=producer,
+                    invitee_organization=producer_org,
+                )
+            ).meeting_id
+        ],
     }
 
 
