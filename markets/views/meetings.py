@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import User
+from accounts.rules import is_agency_admin
 from accounts.verification import require_verified_buyer
 from core.pages import bound, form_errors_from, transition_page
 from core.workflow import audit_notice
@@ -37,6 +38,13 @@ def _mine_url() -> str:
 def _require_meeting_user(request: HttpRequest) -> None:
     """Verified buyers and producers use meetings; an unverified buyer is told why not."""
     require_verified_buyer(request.user, allowed=request.user.has_perm("markets.add_meeting"))
+
+
+def _require_meeting_viewer(request: HttpRequest) -> None:
+    """As ``_require_meeting_user``, agency admins too (they see every meeting, and move none)."""
+    require_verified_buyer(
+        request.user, allowed=request.user.has_perm("markets.add_meeting") or is_agency_admin(request.user)
+    )
 
 
 def _moment(value) -> str:
@@ -142,6 +150,7 @@ def _producer_companies(user):
 
 
 def _meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
+    _require_meeting_viewer(request)
     meeting = selectors.meeting_list_visible_to(user=request.user).filter(pk=pk).first()
     if meeting is None:
         raise Http404
@@ -211,6 +220,7 @@ def meeting_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """The booked meeting's invitation, for its two people only (404 for anyone else)."""
+    _require_meeting_viewer(request)
     meeting = selectors.meeting_list_of(user=request.user).filter(Q(starts_at__isnull=False), pk=pk).first()
     if meeting is None:
         raise Http404
