@@ -22,6 +22,7 @@ from festivals.zones import zone_named
 from films.enums import ListingStatus
 from films.models import Film
 from markets import services
+from markets.demo_meetings import demo_meetings_build
 from markets.enums import ParticipationStatus, PavilionApplicationStatus
 from markets.models import Market, MarketEdition, Pavilion
 
@@ -168,4 +169,5 @@ def demo_participation_build(*, admin, producers: list) -> ParticipationDemoSumm
     participate(second_user, second, editions[0], "", (), (ParticipationStatus.REGISTERED,))
     participate(first_user, first, editions[1], "")
     participate(second_user, second, editions[1], "", (), (ParticipationStatus.CANCELLED,))
+    demo_meetings_build(producers=producers)
     return summary

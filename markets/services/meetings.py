@@ -7,6 +7,7 @@ concurrent accepts of meetings of the same person check one after the other."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from itertools import pairwise
 
@@ -217,10 +218,15 @@ def meeting_request(
     return meeting
 
 
+# The moment a back-dated ``meeting_transition(now=...)`` (the demo's past meetings) is judged
+# at, for the guards, which take only the object and the actor.
+_JUDGED_AT: ContextVar[datetime | None] = ContextVar("meeting_judged_at", default=None)
+
+
 def meeting_guard_time_left(*, obj: Meeting, actor) -> list[str]:
     """The guard on accepting: at least one proposed time has not started yet (reads the
     prefetched ``slots``)."""
-    now = timezone.now()
+    now = _JUDGED_AT.get() or timezone.now()
     if any(slot.starts_at > now for slot in obj.slots.all()):
         return []
     return [_("Every proposed time has passed: ask the other person to send a new request.")]
@@ -228,7 +234,7 @@ def meeting_guard_time_left(*, obj: Meeting, actor) -> list[str]:
 
 def meeting_guard_started(*, obj: Meeting, actor) -> list[str]:
     """The guard on ``accepted → held``: the meeting's time has begun."""
-    if obj.starts_at is not None and obj.starts_at <= timezone.now():
+    if obj.starts_at is not None and obj.starts_at <= (_JUDGED_AT.get() or timezone.now()):
         return []
     return [_("A meeting can be marked as held once its time has begun.")]
 
@@ -312,16 +318,20 @@ def meeting_transition(
     def extra_updates(locked: Meeting, move) -> list[str]:
         return ["starts_at", "ends_at"] if move.target == MeetingStatus.ACCEPTED else []
 
-    return transition_apply(
-        obj=meeting,
-        to=to,
-        actor=actor,
-        note=note,
-        table=MEETING_TRANSITIONS,
-        clean=_accept_clean(slot, actor=actor, now=now),
-        extra_updates=extra_updates,
-        recorded=_notify,
-    )
+    token = _JUDGED_AT.set(now)
+    try:
+        return transition_apply(
+            obj=meeting,
+            to=to,
+            actor=actor,
+            note=note,
+            table=MEETING_TRANSITIONS,
+            clean=_accept_clean(slot, actor=actor, now=now),
+            extra_updates=extra_updates,
+            recorded=_notify,
+        )
+    finally:
+        _JUDGED_AT.reset(token)
 
 
 def meeting_ics_url(meeting: Meeting) -> str:
