@@ -46,6 +46,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     invitee_name = serializers.CharField(source="invitee.display_name", read_only=True)
     invitee_organization_name = serializers.CharField(source="invitee_organization.name", read_only=True)
     film_title = serializers.SerializerMethodField()
+    video_link = serializers.CharField(read_only=True, help_text="An https link for an online meeting, or empty.")
     slots = MeetingSlotSerializer(many=True, read_only=True)
     allowed_transitions = AllowedTransitionsField(table=MEETING_TRANSITIONS)
     blocked_transitions = BlockedTransitionsField(table=MEETING_TRANSITIONS)
