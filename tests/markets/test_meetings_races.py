@@ -29,9 +29,9 @@ def test_twenty_overlapping_meetings_of_one_person_accepted_at_once_book_one(pro
                 invitee=producer,
                 invitee_organization=producer_org,
             ),
-            # Each starts five minutes after the one before and lasts an hour: all overlap the first.
+            # Each starts five minutes after the one before and lasts two hours: every two overlap.
             starts_at=week_ahead() + timedelta(minutes=5 * i),
-            ends_at=week_ahead() + timedelta(minutes=5 * i + 60),
+            ends_at=week_ahead() + timedelta(minutes=5 * i + 120),
         )
         for i in range(THREADS)
     ]
