@@ -24,7 +24,7 @@ from core.api import (
     transition_action,
 )
 from core.filtersets import IntegerFilter
-from films.models import Film
+from films.selectors import film_list_published
 from markets import selectors, services
 from markets.enums import MEETING_TRANSITIONS, MeetingPlace, MeetingStatus
 from markets.models import MarketEdition, Meeting, MeetingSlot
@@ -106,7 +106,7 @@ class MeetingCreateSerializer(serializers.Serializer):
         help_text="The person asked: of a producer company (for a buyer), of a verified buyer company (a producer).",
     )
     film = serializers.PrimaryKeyRelatedField(
-        queryset=Film.objects.all(), required=False, allow_null=True, default=None
+        queryset=film_list_published(), required=False, allow_null=True, default=None
     )
     edition = serializers.PrimaryKeyRelatedField(
         queryset=MarketEdition.objects.select_related("market"), required=False, allow_null=True, default=None

@@ -379,3 +379,19 @@ def test_in_chinese_the_page_speaks_chinese(client, meeting, buyer):
     response = client.get(MINE, HTTP_ACCEPT_LANGUAGE="zh-hans")
 
     assert response.wsgi_request.LANGUAGE_CODE == "zh-hans"
+
+
+def test_agency_admins_read_meetings_in_the_back_office(client, agency_admin, meeting):
+    client.force_login(agency_admin)
+
+    listing = client.get("/admin/markets/meeting/")
+    change = client.post(f"/admin/markets/meeting/{meeting.pk}/change/", {"status": "accepted"})
+
+    assert listing.status_code == 200
+    assert (
+        meeting.requester.email in listing.content.decode()
+        or meeting.requester.display_name in listing.content.decode()
+    )
+    assert change.status_code == 403
+    meeting.refresh_from_db()
+    assert meeting.status == "requested"
