@@ -38,19 +38,24 @@ def meeting_list_of(*, user) -> QuerySet[Meeting]:
     return meeting_list_visible_to(user=user).filter(Q(requester=user) | Q(invitee=user))
 
 
+GROUP_SHOWN = 50
+
+
 def meeting_groups(*, user, now: datetime) -> dict[str, list[Meeting]]:
     """The user's meetings for "My meetings": requests waiting for the user's answer, the user's
-    own requests waiting, booked meetings to come (soonest first) and the rest (newest first)."""
-    groups: dict[str, list[Meeting]] = {"incoming": [], "outgoing": [], "upcoming": [], "past": []}
-    for meeting in meeting_list_of(user=user).order_by("-created_at", "-pk"):
-        if meeting.status == MeetingStatus.REQUESTED:
-            groups["incoming" if meeting.invitee_id == user.pk else "outgoing"].append(meeting)
-        elif meeting.status == MeetingStatus.ACCEPTED and meeting.ends_at > now:
-            groups["upcoming"].append(meeting)
-        else:
-            groups["past"].append(meeting)
-    groups["upcoming"].sort(key=lambda meeting: (meeting.starts_at, meeting.pk))
-    return groups
+    own requests waiting (newest first), booked meetings to come (soonest first) and the rest
+    (newest first), at most ``GROUP_SHOWN`` of each (a fixed number of queries)."""
+    mine = meeting_list_of(user=user)
+    waiting = mine.filter(status=MeetingStatus.REQUESTED).order_by("-created_at", "-pk")
+    upcoming = Q(status=MeetingStatus.ACCEPTED, ends_at__gt=now)
+    return {
+        "incoming": list(waiting.filter(invitee=user)[:GROUP_SHOWN]),
+        "outgoing": list(waiting.filter(requester=user)[:GROUP_SHOWN]),
+        "upcoming": list(mine.filter(upcoming).order_by("starts_at", "pk")[:GROUP_SHOWN]),
+        "past": list(
+            mine.exclude(upcoming).exclude(status=MeetingStatus.REQUESTED).order_by("-updated_at", "-pk")[:GROUP_SHOWN]
+        ),
+    }
 
 
 def meeting_film_contacts(*, film: Film) -> QuerySet[User]:

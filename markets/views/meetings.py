@@ -27,6 +27,7 @@ from markets.api.meetings import ics_response
 from markets.enums import MEETING_TRANSITIONS, MeetingStatus
 from markets.forms_meetings import MeetingAcceptForm, MeetingRequestForm
 from markets.models import MarketEdition, Meeting
+from markets.selectors.meetings import GROUP_SHOWN
 
 BUYERS_PER_PAGE = 20
 
@@ -60,7 +61,11 @@ def meeting_mine(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "markets/meetings_mine.html",
-        {**groups, "producer_side": selectors.meeting_is_producer_side(user=request.user)},
+        {
+            **groups,
+            "producer_side": selectors.meeting_is_producer_side(user=request.user),
+            "shown": GROUP_SHOWN,
+        },
     )
 
 

@@ -92,21 +92,25 @@ def test_my_meetings_keeps_its_queries(client, buyer, buyer_org, producer, produ
             )
         )
 
-    add()
+    def one_of_each():
+        add()
+        add(status="accepted", starts_at=week_ahead(), ends_at=week_ahead(1))
+        add(status="declined")
+
+    one_of_each()
     client.force_login(buyer)
     client.get(MINE)
     with CaptureQueriesContext(connection) as one:
         client.get(MINE)
-    add(status="accepted", starts_at=week_ahead(), ends_at=week_ahead(1))
-    add(status="declined")
-    add()
+    for _ in range(3):
+        one_of_each()
 
     with django_assert_num_queries(len(one)):
         response = client.get(MINE)
     assert (len(response.context["outgoing"]), len(response.context["upcoming"]), len(response.context["past"])) == (
-        2,
-        1,
-        1,
+        4,
+        4,
+        4,
     )
 
 
@@ -395,3 +399,15 @@ def test_agency_admins_read_meetings_in_the_back_office(client, agency_admin, me
     assert change.status_code == 403
     meeting.refresh_from_db()
     assert meeting.status == "requested"
+
+
+def test_each_group_shows_at_most_fifty_and_says_so(client, buyer, buyer_org, producer, producer_org, settings):
+    MeetingFactory.create_batch(
+        51, requester=buyer, requester_organization=buyer_org, invitee=producer, invitee_organization=producer_org
+    )
+    client.force_login(producer)
+
+    response = client.get(MINE)
+
+    assert len(response.context["incoming"]) == 50
+    assert "Only the first 50 are shown here; the API lists them all." in response.content.decode()
