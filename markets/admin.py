@@ -18,7 +18,16 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 from core.admin import ReadOnlyAdminMixin, ServiceModelAdmin
 from festivals.zones import zone_named
 from markets import services
-from markets.models import Market, MarketEdition, MarketFocusTag, Participation, Pavilion, PavilionApplication
+from markets.models import (
+    Market,
+    MarketEdition,
+    MarketFocusTag,
+    Meeting,
+    MeetingSlot,
+    Participation,
+    Pavilion,
+    PavilionApplication,
+)
 from markets.services.directory import EDITION_DEADLINES, EDITION_FIELDS, MARKET_FIELDS, edition_date_errors
 
 _HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -164,3 +173,25 @@ class PavilionApplicationAdmin(_ReadOnly):
     list_filter = ("status",)
     search_fields = ("organization__name",)
     list_select_related = ("organization", "pavilion__edition__market")
+
+
+class MeetingSlotInline(admin.TabularInline):
+    model = MeetingSlot
+    fields = ("starts_at", "ends_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(_ReadOnly):
+    """Meetings move only through their workflow (their two people, on pages and the API)."""
+
+    list_display = ("requester", "requester_organization", "invitee", "invitee_organization", "status", "starts_at")
+    list_filter = ("status", "place")
+    search_fields = ("requester__email", "invitee__email", "requester_organization__name", "invitee_organization__name")
+    list_select_related = ("requester", "invitee", "requester_organization", "invitee_organization")
+    inlines = [MeetingSlotInline]

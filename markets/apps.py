@@ -12,11 +12,12 @@ class MarketsConfig(AppConfig):
             notification_kinds,
             panels_buyers,
             panels_deals,
+            panels_meetings,
             panels_screeners,
             panels_screenings,
         )
 
         notification_kinds.register()
         # Their order is the order of the film page's panels.
-        for panels in (panels_screenings, panels_deals, panels_buyers, panels_screeners):
+        for panels in (panels_screenings, panels_meetings, panels_deals, panels_buyers, panels_screeners):
             panels.register()

@@ -24,6 +24,7 @@ from films.models import Film
 from markets import services
 from markets.demo_buyers import demo_buyers_build
 from markets.demo_deals import demo_deals_build
+from markets.demo_meetings import demo_meetings_build
 from markets.demo_screeners import ScreenerDemoSummary, demo_screeners_build
 from markets.demo_screenings import demo_screenings_build
 from markets.enums import ParticipationStatus, PavilionApplicationStatus
@@ -177,4 +178,5 @@ def demo_participation_build(*, admin, producers: list) -> ParticipationDemoSumm
     demo_screenings_build(admin=admin, producers=producers)
     demo_deals_build(producers=producers, editions=editions)
     summary.screeners = demo_screeners_build(producer=first_user)
+    demo_meetings_build(producers=producers)
     return summary

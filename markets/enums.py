@@ -240,3 +240,75 @@ class ScreenerGrantState(models.TextChoices):
     EXPIRED = "expired", pgettext_lazy("screener grant", "Expired")
     REVOKED = "revoked", pgettext_lazy("screener grant", "Revoked")
     EXHAUSTED = "exhausted", pgettext_lazy("screener grant", "No plays left")
+
+
+class MeetingPlace(models.TextChoices):
+    STAND = "stand", _("At the company's stand")
+    PAVILION = "pavilion", _("At the national pavilion")
+    ONLINE = "online", _("Online")
+
+
+class MeetingStatus(models.TextChoices):
+    REQUESTED = "requested", pgettext_lazy("meeting", "Requested")
+    ACCEPTED = "accepted", pgettext_lazy("meeting", "Accepted")
+    DECLINED = "declined", pgettext_lazy("meeting", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("meeting", "Withdrawn")
+    HELD = "held", pgettext_lazy("meeting", "Held")
+    CANCELLED = "cancelled", pgettext_lazy("meeting", "Cancelled")
+
+
+# The states in which a meeting holds its time in both people's calendars.
+BOOKED_MEETING_STATES = ("accepted", "held")
+
+_MS = MeetingStatus
+
+MEETING_TRANSITIONS = TransitionTable(
+    _MS,
+    [
+        Transition(
+            _MS.REQUESTED,
+            _MS.ACCEPTED,
+            "markets.answer_meeting",
+            _("Accept at the chosen time"),
+            guards=("markets.services.meetings.meeting_guard_time_left",),
+            done=_("The meeting is accepted; both of you have the invitation: %(object)s."),
+        ),
+        Transition(
+            _MS.REQUESTED,
+            _MS.DECLINED,
+            "markets.answer_meeting",
+            pgettext_lazy("meeting", "Decline"),
+            style="danger",
+            notice=True,
+            confirm=_("The request is closed and the other person is told; a declined request cannot be accepted."),
+            done=_("The meeting request is declined: %(object)s."),
+        ),
+        Transition(
+            _MS.REQUESTED,
+            _MS.WITHDRAWN,
+            "markets.withdraw_meeting",
+            pgettext_lazy("meeting", "Withdraw the request"),
+            style="secondary",
+            confirm=_("The request is closed and the person you asked is told; to meet after all, ask again."),
+            done=_("The meeting request is withdrawn: %(object)s."),
+        ),
+        Transition(
+            _MS.ACCEPTED,
+            _MS.HELD,
+            "markets.attend_meeting",
+            _("Mark as held"),
+            guards=("markets.services.meetings.meeting_guard_started",),
+            done=_("The meeting is marked as held: %(object)s."),
+        ),
+        Transition(
+            _MS.ACCEPTED,
+            _MS.CANCELLED,
+            "markets.attend_meeting",
+            pgettext_lazy("meeting", "Cancel the meeting"),
+            style="danger",
+            notice=True,
+            confirm=_("The meeting is called off for both of you and the other person is told; it cannot be reopened."),
+            done=_("The meeting is cancelled: %(object)s."),
+        ),
+    ],
+)

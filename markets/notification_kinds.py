@@ -1,11 +1,16 @@
 """The messages markets sends through notifications, registered from ``MarketsConfig.ready``."""
 
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.display import for_reader
-from markets.enums import DealStatus, PavilionApplicationStatus
+from markets.enums import DealStatus, MeetingStatus, PavilionApplicationStatus
 from notifications.registry import NotificationKind, register_kind
+from notifications.services.common import absolute
 
 PAVILION_DECISION = "markets.pavilion_decision"
 SCREENING_CANCELLED = "markets.screening_cancelled"
@@ -41,6 +46,7 @@ def register() -> None:
     register_screenings()
     register_deals()
     register_screeners()
+    register_meetings()
 
 
 def _screening_context(context: dict) -> dict:
@@ -133,3 +139,56 @@ def register_screeners() -> None:
             prepare=_screener_context,
         )
     )
+
+
+MEETING_REQUESTED = "markets.meeting_requested"
+MEETING_ANSWERED = "markets.meeting_answered"
+MEETING_CANCELLED = "markets.meeting_cancelled"
+
+
+def _moment(value: str) -> str:
+    """An ISO date-time shown in the reader's time zone (active while a mail is written)."""
+    if not value:
+        return ""
+    moment = timezone.localtime(datetime.fromisoformat(value))
+    return f"{date_format(moment, 'DATETIME_FORMAT')} ({timezone.get_current_timezone_name()})"
+
+
+def _meeting_context(context: dict) -> dict:
+    return {
+        "film": for_reader(context.get("title", ""), context.get("title_zh", "")),
+        "edition": _edition(context),
+        "when": _moment(context.get("starts_at", "")),
+        "until": _moment(context.get("ends_at", "")),
+        "times": [_moment(starts) for starts, _ends in context.get("slots", [])],
+        "invitation": absolute(context["ics_path"]) if context.get("ics_path") else "",
+    }
+
+
+def _meeting_subject(context: dict) -> str:
+    names = {"requester": context.get("requester", ""), "invitee": context.get("invitee", "")}
+    subject = {
+        MeetingStatus.REQUESTED: _("%(requester)s asks you for a meeting"),
+        MeetingStatus.WITHDRAWN: _("%(requester)s withdrew the meeting request"),
+        MeetingStatus.ACCEPTED: _("Meeting confirmed: %(requester)s and %(invitee)s"),
+        MeetingStatus.DECLINED: _("%(invitee)s declined your meeting request"),
+        MeetingStatus.CANCELLED: _("Meeting cancelled: %(requester)s and %(invitee)s"),
+    }[context["to_state"]]
+    return subject % names
+
+
+def register_meetings() -> None:
+    for code, label in (
+        (MEETING_REQUESTED, gettext_lazy("Meeting requests sent to you, and their withdrawal")),
+        (MEETING_ANSWERED, gettext_lazy("Answers to meeting requests, with the invitation")),
+        (MEETING_CANCELLED, gettext_lazy("Cancelled meetings")),
+    ):
+        register_kind(
+            NotificationKind(
+                code=code,
+                label=label,
+                subject=_meeting_subject,
+                template="markets/email/meeting.txt",
+                prepare=_meeting_context,
+            )
+        )

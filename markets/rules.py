@@ -111,3 +111,20 @@ can_view_screener_grant = is_grant_buyer | is_grant_film_member | is_agency_admi
 can_revoke_screener_grant = is_grant_film_member | is_agency_admin
 rules.add_perm("markets.upload_screener", is_producer | is_agency_admin)
 rules.add_perm("markets.list_screenergrants", is_verified_buyer | is_producer | is_agency_admin)
+
+
+# Meetings: a meeting is a buyer's activity, seen by its two people and agency admins only.
+# The invitee answers it, the requester may withdraw it, either marks it held or cancels it.
+@rules.predicate
+def is_meeting_requester(user, meeting) -> bool:
+    return meeting is not None and getattr(user, "pk", None) == meeting.requester_id
+
+
+@rules.predicate
+def is_meeting_invitee(user, meeting) -> bool:
+    return meeting is not None and getattr(user, "pk", None) == meeting.invitee_id
+
+
+is_meeting_party = is_meeting_requester | is_meeting_invitee
+can_view_meeting = is_meeting_party | is_agency_admin
+can_request_meeting = is_verified_buyer | is_producer

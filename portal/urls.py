@@ -57,6 +57,7 @@ urlpatterns = [
     path("markets/", include("markets.urls_buyers")),
     path("markets/", include("markets.urls_deals")),
     path("markets/", include("markets.urls_screeners")),
+    path("markets/meetings/", include("markets.urls_meetings")),
     path("notifications/", include("notifications.urls")),
     path("", include("core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,6 +3,7 @@
 from markets.api.buyers import BuyerViewSet
 from markets.api.deals import DealViewSet
 from markets.api.directory import MarketEditionViewSet, MarketViewSet
+from markets.api.meetings import MeetingViewSet
 from markets.api.participation import ParticipationViewSet, PavilionApplicationViewSet
 from markets.api.screeners import ScreenerFileViewSet, ScreenerGrantViewSet
 from markets.api.screenings import MarketScreeningViewSet
@@ -19,3 +20,4 @@ def register(router) -> None:
     router.register("deals", DealViewSet, basename="deal")
     router.register("screener-grants", ScreenerGrantViewSet, basename="screener-grant")
     router.register("screener-files", ScreenerFileViewSet, basename="screener-file")
+    router.register("meetings", MeetingViewSet, basename="meeting")

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_producer_verification'),
         ('films', '0011_screener_file'),
-        ('markets', '0004_screenings'),
+        ('markets', '0005_meetings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -26,6 +26,16 @@ from markets.selectors.deals import (
     deal_totals_by_currency,
 )
 from markets.selectors.directory import *  # noqa: F403
+from markets.selectors.meetings import (
+    meeting_booked_count,
+    meeting_buyer_companies,
+    meeting_film_contacts,
+    meeting_groups,
+    meeting_invitation_ics,
+    meeting_is_producer_side,
+    meeting_list_of,
+    meeting_list_visible_to,
+)
 from markets.selectors.overview import (
     EditionOverview,
     edition_overview,
@@ -84,6 +94,14 @@ __all__ = [
     "edition_overview",
     "film_buyer_match_sql",
     "film_buyer_matches",
+    "meeting_booked_count",
+    "meeting_buyer_companies",
+    "meeting_film_contacts",
+    "meeting_groups",
+    "meeting_invitation_ics",
+    "meeting_is_producer_side",
+    "meeting_list_of",
+    "meeting_list_visible_to",
     "participation_companies_of",
     "participation_delegate_choices",
     "participation_film_choices",

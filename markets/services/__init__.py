@@ -19,6 +19,16 @@ from markets.services.deals import (
     deal_update,
 )
 from markets.services.directory import *  # noqa: F403
+from markets.services.meetings import (
+    meeting_conflicts,
+    meeting_guard_started,
+    meeting_guard_time_left,
+    meeting_ics_url,
+    meeting_request,
+    meeting_sides,
+    meeting_slot_errors,
+    meeting_transition,
+)
 from markets.services.participation import (
     participation_company_for,
     participation_create,
@@ -79,6 +89,14 @@ __all__ = [
     "deal_terms_check",
     "deal_transition",
     "deal_update",
+    "meeting_conflicts",
+    "meeting_guard_started",
+    "meeting_guard_time_left",
+    "meeting_ics_url",
+    "meeting_request",
+    "meeting_sides",
+    "meeting_slot_errors",
+    "meeting_transition",
     "participation_company_for",
     "participation_create",
     "participation_duplicate_message",

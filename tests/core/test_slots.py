@@ -57,6 +57,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
     assert [p.code for p in slot_contents(FILM_PAGE)] == [
         "festivals",
         "markets.screenings",
+        "markets.meetings",
         "markets.deals",
         "markets.buyers",
     ]
@@ -64,6 +65,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
     assert [(p.code, p.roles) for p in slot_contents(DASHBOARD_PANELS)] == [
         ("films.screeners", frozenset({"producer", "buyer", "agency_admin"})),
         ("festivals", frozenset({"producer", "agency_admin"})),
+        ("markets.meetings", frozenset({"verified_buyer", "producer"})),
         ("markets.deals", frozenset({"producer", "verified_buyer"})),
         ("markets.buyer_profile", frozenset({"buyer"})),
         ("markets.screener_grants", frozenset({"verified_buyer"})),

@@ -120,6 +120,9 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "markets.deal_offered": "immediate",
         "markets.deal_moved": "immediate",
         "markets.screener_revoked": "immediate",
+        "markets.meeting_answered": "immediate",
+        "markets.meeting_cancelled": "immediate",
+        "markets.meeting_requested": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

@@ -64,6 +64,7 @@ from tests.festivals.factories import (
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
 from tests.markets.deals_factories import DealFactory
+from tests.markets.meetings_factories import MeetingFactory, MeetingSlotFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantFactory
 from tests.markets.screenings_factories import MarketScreeningFactory
@@ -110,6 +111,9 @@ STATE_DEPENDENT = [
     "POST /api/v1/screener-grants/{id}/revoke/",  # revoked already
     "POST /api/v1/screener-grants/{id}/plays/",  # the grant ended (410 is documented)
     "POST /api/v1/screener-files/",  # the generated `file` is no video; `film` names no film of yours
+    "POST /api/v1/meetings/",  # `invitee` of no other side, times past or overlapping
+    "POST /api/v1/meetings/{id}/transition/",  # no proposed time chosen, an overlap, a closed meeting
+    "GET /api/v1/meetings/{id}/ics/",  # no time booked yet
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -163,6 +167,7 @@ _ID_SOURCES = {
     "deals": "deals",
     "screener-grants": "screener_grants",
     "screener-files": "screener_files",
+    "meetings": "meetings",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -256,6 +261,16 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
             ScreenerGrantFactory(
                 request__film=films[1], request__organization=buyer_org, request__requested_by=buyer
             ).pk
+        ],
+        "meetings": [
+            MeetingSlotFactory(
+                meeting=MeetingFactory(
+                    requester=buyer,
+                    requester_organization=buyer_org,
+                    invitee=producer,
+                    invitee_organization=producer_org,
+                )
+            ).meeting_id
         ],
     }
 
