@@ -12,7 +12,6 @@ says so). A film whose rows are all sold or under negotiation has nothing left t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -28,12 +27,10 @@ from films.selectors import film_list_published, genre_rows
 from films.territories import territory_expand
 from markets.models import BuyerGenre, BuyerMedia, BuyerProfile, BuyerTerritory
 from markets.rules import is_agency_admin, may_browse_buyers
+from markets.selectors.screeners import screener_watched_film_ids_by_organization
 
 FILM_BUYERS_PANEL = 5
 ACTIVITY_FILMS = 50
-
-WatchedLookup = Callable[..., dict[int, list[int]]]
-_WATCHED: dict[str, WatchedLookup] = {}
 
 
 def _verified_buyers() -> QuerySet[Organization]:
@@ -147,30 +144,14 @@ def buyer_shortlisted_films(*, organization: Organization) -> QuerySet[Film]:
 
 
 # --- Watched films --------------------------------------------------------------------------
-# Screener plays belong to another part of markets; it registers its lookup
-# ``screener_watched_film_ids_by_organization(*, organization_ids) -> {organization_id: [film_id]}``
-# with ``buyer_watched_lookup_register``. Until then nothing is shown as watched.
 
 
-def buyer_watched_lookup_register(lookup: WatchedLookup) -> None:
-    _WATCHED["lookup"] = lookup
-
-
-def buyer_watched_lookup_unregister() -> None:
-    _WATCHED.pop("lookup", None)
-
-
-def buyer_watched_tracked() -> bool:
-    return "lookup" in _WATCHED
-
-
-def buyer_watched_films(*, organization_ids: list[int], lookup: WatchedLookup | None = None) -> dict[int, list[Film]]:
-    """The published films each company watched, from the registered lookup's ids (one query for
-    the films, whatever the number of companies). Empty when no lookup is registered."""
-    lookup = lookup or _WATCHED.get("lookup")
-    if lookup is None or not organization_ids:
+def buyer_watched_films(*, organization_ids: list[int]) -> dict[int, list[Film]]:
+    """The published films each company's people played a screener of (two queries, whatever the
+    number of companies)."""
+    if not organization_ids:
         return {}
-    ids_by_org = lookup(organization_ids=organization_ids)
+    ids_by_org = screener_watched_film_ids_by_organization(organization_ids=organization_ids)
     wanted = {film_id for ids in ids_by_org.values() for film_id in ids}
     films = {film.pk: film for film in film_list_published().filter(pk__in=wanted)} if wanted else {}
     return {

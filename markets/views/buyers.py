@@ -103,7 +103,6 @@ def buyer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if selectors.buyer_activity_visible(user=user, organization=organization):
         context["activity"] = {
             "shortlisted": list(selectors.buyer_shortlisted_films(organization=organization)),
-            "tracked": selectors.buyer_watched_tracked(),
             "watched": selectors.buyer_watched_films(organization_ids=[organization.pk]).get(organization.pk, []),
         }
     return render(request, "markets/buyers_detail.html", context)

@@ -8,6 +8,7 @@ from markets.models import BuyerProfile
 from tests.factories import member_of
 from tests.films.factories import FilmRightFactory, PublishedFilmFactory, ShortlistItemFactory
 from tests.markets.buyers_factories import buyer_with_profile
+from tests.markets.screener_factories import ScreenerGrantFactory, ScreenerPlayFactory
 from tests.pages import status_of
 
 pytestmark = pytest.mark.django_db
@@ -117,18 +118,22 @@ def test_only_published_films_show_as_shortlisted(client, agency_admin):
     ]
 
 
-def test_watched_films_come_from_the_registered_lookup(client, agency_admin):
-    from markets import selectors  # noqa: PLC0415
-
+def test_watched_films_are_the_published_films_its_people_played(client, agency_admin, producer):
     shared = buyer_with_profile("Open Buyer", share_activity=True)
-    film = PublishedFilmFactory()
-    selectors.buyer_watched_lookup_register(lambda *, organization_ids: {shared.pk: [film.pk, 999999]})
-    try:
-        client.force_login(agency_admin)
-        activity = client.get(reverse("market_buyers:detail", args=[shared.pk])).context["activity"]
-    finally:
-        selectors.buyer_watched_lookup_unregister()
-    assert (activity["tracked"], activity["watched"]) == (True, [film])
+    watched, withdrawn, unplayed = (
+        PublishedFilmFactory(title_en="Watched"),
+        PublishedFilmFactory(listing_status="withdrawn"),
+        PublishedFilmFactory(),
+    )
+    for film in (watched, withdrawn):
+        ScreenerPlayFactory(grant__request__film=film, grant__request__organization=shared)
+    ScreenerGrantFactory(request__film=unplayed, request__organization=shared)
+    # Another company's play is not this one's.
+    ScreenerPlayFactory(grant__request__film=unplayed)
+    client.force_login(agency_admin)
+    response = client.get(reverse("market_buyers:detail", args=[shared.pk]))
+    assert response.context["activity"]["watched"] == [watched]
+    assert "Watched films" in response.content.decode()
 
 
 @pytest.mark.parametrize(

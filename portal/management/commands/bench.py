@@ -1,7 +1,8 @@
-"""``make bench``: seed a large catalogue on the configured database, then measure the catalogue.
+"""``make bench``: seed a large catalogue on the configured database, then measure the catalogue;
+then the markets (deal signing, buyers who might want a film, meetings, screener streaming).
 
 Prints the seeding time, every catalogue request's SQL plans, a Markdown table of latency,
-throughput and SQL queries, and the targets' verdicts. Targets are reported, not asserted:
+throughput and SQL queries, and the targets' verdicts, then each markets section. Targets are reported, not asserted:
 the command fails only when it cannot measure.
 """
 
@@ -15,6 +16,8 @@ from django.db import connection
 from django.test import Client, override_settings
 
 from portal.bench import report
+from portal.bench.buyers import bench_buyers
+from portal.bench.deals import bench_deals
 from portal.bench.measure import (
     KEPT,
     PING,
@@ -27,6 +30,8 @@ from portal.bench.measure import (
     ping_path,
     throttle_check,
 )
+from portal.bench.meetings import bench_meetings
+from portal.bench.screeners import bench_screeners
 from portal.bench.seed import SeedSize, bench_user, seed, seed_delete
 
 POSTGRES_SIZE = SeedSize(films=100_000, rights_per_film=20, buyers=10_000)
@@ -59,6 +64,11 @@ class Command(BaseCommand):
         parser.add_argument("--report", type=Path, help="also write the results as Markdown to this file")
         parser.add_argument("--delete", action="store_true", help="remove the benchmark's data and stop")
         parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+        parser.add_argument(
+            "--only",
+            choices=["catalogue", "markets"],
+            help="measure only the catalogue, or only the markets (deals, buyers, meetings, screener streaming)",
+        )
 
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG and not options["force"]:
@@ -68,11 +78,28 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Removed the benchmark's films, companies and user."))
             return
         try:
-            self._run(options)
+            document = self._run(options) if options["only"] != "markets" else "# Benchmark\n"
+            if options["only"] != "catalogue":
+                document += self._markets()
         except BenchError as exc:
             raise CommandError(str(exc)) from exc
+        if options["report"]:
+            options["report"].write_text(document, encoding="utf-8")
+            self.stdout.write(f"\nWrote {options['report']}.")
 
-    def _run(self, options: dict) -> None:
+    def _markets(self) -> str:
+        """The markets' measurements, each seeding what it needs: signing a deal over 200 rights
+        rows, the buyers who might want a film among 10,000, a person's 3,000 meetings, and
+        streaming a 200 MB screener. Returns their Markdown sections."""
+        sections = []
+        for bench in (bench_deals, bench_buyers, bench_meetings, bench_screeners):
+            self.stdout.write(self.style.MIGRATE_HEADING(f"Markets: {bench.__name__.removeprefix('bench_')}"))
+            section = bench(write=self.stdout.write)
+            self.stdout.write(section)
+            sections.append(section)
+        return "\n\n" + "\n\n".join(sections)
+
+    def _run(self, options: dict) -> str:
         write = self.stdout.write
         size = SeedSize(films=options["films"], rights_per_film=options["rights_per_film"], buyers=options["buyers"])
         if min(size.films, size.buyers) < 1:
@@ -146,21 +173,18 @@ class Command(BaseCommand):
             write(self.style.SUCCESS(line) if line.startswith("- PASS") else self.style.ERROR(line))
         if connection.vendor != "postgresql":
             write(self.style.WARNING("The targets apply to PostgreSQL; on this database they are reported only."))
-        if options["report"]:
-            document = report.document(
-                env=env,
-                load_before=load_before,
-                endpoint=endpoint,
-                size=size,
-                seed_seconds=seed_seconds,
-                requests=requests,
-                warmup=warmup,
-                max_seconds=max_seconds,
-                results=results,
-                ping=ping,
-            )
-            options["report"].write_text(document, encoding="utf-8")
-            write(f"\nWrote {options['report']}.")
+        return report.document(
+            env=env,
+            load_before=load_before,
+            endpoint=endpoint,
+            size=size,
+            seed_seconds=seed_seconds,
+            requests=requests,
+            warmup=warmup,
+            max_seconds=max_seconds,
+            results=results,
+            ping=ping,
+        )
 
     def _progress(self, result: Measurement) -> None:
         self.stdout.write(
