@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.static import static
@@ -81,9 +83,10 @@ urlpatterns = [
     ),
 ]
 
-# Uploaded posters and stills: served by Django only in development; in production by the web
-# server or the S3-compatible store that MEDIA_URL points at (see the README).
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded posters and stills (under films/): served by Django only in development; in production
+# by the web server or the S3-compatible store that MEDIA_URL points at (see the README). The
+# private uploads beside them (screeners/, verification/) are never served as media.
+urlpatterns += static(f"{settings.MEDIA_URL}films/", document_root=Path(settings.MEDIA_ROOT) / "films")
 
 handler403 = "portal.errors.permission_denied"
 handler404 = "portal.errors.not_found"

@@ -11,8 +11,14 @@ from django.db.models import Count, Prefetch, Q
 
 from core.money import Money
 from films.models import Film
-from markets.enums import DealStatus, MarketScreeningStatus, ParticipationStatus, PavilionApplicationStatus
-from markets.models import Deal, MarketEdition, MarketScreening, Participation, PavilionApplication
+from markets.enums import (
+    DealStatus,
+    MarketScreeningStatus,
+    MeetingStatus,
+    ParticipationStatus,
+    PavilionApplicationStatus,
+)
+from markets.models import Deal, MarketEdition, MarketScreening, Meeting, Participation, PavilionApplication
 from markets.selectors.deals import deal_totals_by_currency
 from markets.selectors.participation import pavilion_for_edition
 
@@ -100,4 +106,5 @@ def edition_overview(*, edition: MarketEdition) -> EditionOverview:
         deals_signed=deal_counts["signed"],
         deals_open=deal_counts["open"],
         deal_totals=deal_totals_by_currency(edition=edition),
+        meetings=_count_by_status(Meeting.objects.filter(edition=edition), MeetingStatus.values),
     )

@@ -8,15 +8,22 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from markets.enums import DealStatus, MarketScreeningStatus, ParticipationStatus, PavilionApplicationStatus
+from markets.enums import (
+    DealStatus,
+    MarketScreeningStatus,
+    MeetingStatus,
+    ParticipationStatus,
+    PavilionApplicationStatus,
+)
 from tests.markets.deals_factories import DealFactory
+from tests.markets.meetings_factories import MeetingFactory
 from tests.markets.participation_factories import (
     ParticipationEditionFactory,
     ParticipationFactory,
     PavilionApplicationFactory,
     PavilionFactory,
 )
-from tests.markets.screenings_factories import MarketScreeningFactory, ScreeningReservationFactory
+from tests.markets.screenings_factories import MarketScreeningFactory, ScreeningReservationFactory, paris
 from tests.pages import ROLES, status_of
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +65,11 @@ def _world(edition, n: int) -> None:
     DealFactory(edition=edition, status=DealStatus.SIGNED, fee_amount=Decimal("50.00"), fee_currency="USD")
     DealFactory(edition=edition, status=DealStatus.NEGOTIATION)
     DealFactory(edition=ParticipationEditionFactory(), status=DealStatus.SIGNED)
+    when = {"starts_at": paris(edition, 2, 15), "ends_at": paris(edition, 2, 16)}
+    for status in (MeetingStatus.HELD, MeetingStatus.HELD, MeetingStatus.ACCEPTED):
+        MeetingFactory(edition=edition, status=status, **when)
+    MeetingFactory(edition=edition, status=MeetingStatus.REQUESTED)
+    MeetingFactory(status=MeetingStatus.HELD, **when)
 
 
 def test_the_overview_sums_the_editions_records(client, agency_admin, edition):
@@ -77,7 +89,9 @@ def test_the_overview_sums_the_editions_records(client, agency_admin, edition):
         ("3000.00", "EUR"),
         ("50.00", "USD"),
     ]
+    assert (overview.meetings["held"], overview.meetings["accepted"], overview.meetings["requested"]) == (2, 1, 1)
     assert "25% of seats reserved" in response.content.decode()
+    assert "2 held, 1 booked, 1 waiting for an answer, 0 cancelled" in response.content.decode()
 
 
 def test_the_overview_costs_the_same_queries_however_big_the_edition(client, agency_admin, edition):
