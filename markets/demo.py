@@ -23,10 +23,10 @@ from films.enums import ListingStatus
 from films.models import Film
 from markets import services
 from markets.demo_buyers import demo_buyers_build
-from markets.demo_deals import demo_deals_build
-from markets.demo_meetings import demo_meetings_build
+from markets.demo_deals import DealDemoSummary, demo_deals_build
+from markets.demo_meetings import MeetingDemoSummary, demo_meetings_build
 from markets.demo_screeners import ScreenerDemoSummary, demo_screeners_build
-from markets.demo_screenings import demo_screenings_build
+from markets.demo_screenings import ScreeningDemoSummary, demo_screenings_build
 from markets.enums import ParticipationStatus, PavilionApplicationStatus
 from markets.models import Market, MarketEdition, Pavilion
 
@@ -43,6 +43,7 @@ LEAD_DAYS = 30
 @dataclasses.dataclass
 class MarketDemoSummary:
     editions: int = 0
+    buyer_profiles: int = 0
 
 
 def next_opening(month: int, today: date) -> date:
@@ -88,7 +89,7 @@ def demo_markets_build(*, admin) -> MarketDemoSummary:
     for market in Market.objects.order_by("name_en"):
         if demo_market_edition_build(market, admin=admin, today=today) is not None:
             summary.editions += 1
-    demo_buyers_build(admin=admin)
+    summary.buyer_profiles = demo_buyers_build(admin=admin).profiles
     return summary
 
 
@@ -105,7 +106,10 @@ class ParticipationDemoSummary:
     pavilions: int = 0
     applications: int = 0
     participations: int = 0
+    screenings: ScreeningDemoSummary | None = None
+    meetings: MeetingDemoSummary | None = None
     screeners: ScreenerDemoSummary | None = None
+    deals: DealDemoSummary | None = None
 
 
 def _company_of(user) -> Organization:
@@ -175,8 +179,8 @@ def demo_participation_build(*, admin, producers: list) -> ParticipationDemoSumm
     participate(second_user, second, editions[0], "", (), (ParticipationStatus.REGISTERED,))
     participate(first_user, first, editions[1], "")
     participate(second_user, second, editions[1], "", (), (ParticipationStatus.CANCELLED,))
-    demo_screenings_build(admin=admin, producers=producers)
-    demo_deals_build(producers=producers, editions=editions)
+    summary.screenings = demo_screenings_build(admin=admin, producers=producers)
+    summary.deals = demo_deals_build(producers=producers, editions=editions)
     summary.screeners = demo_screeners_build(producer=first_user)
-    demo_meetings_build(producers=producers)
+    summary.meetings = demo_meetings_build(producers=producers)
     return summary

@@ -186,8 +186,18 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"  markets: {markets.editions} new editions (indicative dates), {participation.pavilions} pavilions, "
-            f"{participation.applications} pavilion applications, {participation.participations} participations"
+            f"{participation.applications} pavilion applications, {participation.participations} participations, "
+            f"{markets.buyer_profiles} buyer profiles"
         )
+        if participation.screenings is not None:
+            screenings, meetings = participation.screenings, participation.meetings
+            screeners, deals = participation.screeners, participation.deals
+            self.stdout.write(
+                f"  market business: {screenings.screenings} screenings ({screenings.reservations} seats reserved, "
+                f"{screenings.cancelled} cancelled), {meetings.meetings} meetings, {screeners.files} screener files, "
+                f"{screeners.grants} grants, {screeners.plays} plays, {deals.deals} deals ({deals.signed} signed)"
+                + (f"; screeners skipped: {screeners.skipped}" if screeners.skipped else "")
+            )
 
     def _user(self, email: str, name: str, password: str) -> User:
         user = User.objects.filter(email=email).first()
