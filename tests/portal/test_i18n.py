@@ -57,6 +57,8 @@ SAME_IN_CHINESE: frozenset[str] = frozenset(
         "%(field)s: %(msg)s",  # the same
         "%(festival)s %(year)s: %(kind)s deadline",  # the deadline kinds' Chinese names end in 截止 already
         "%(kind)s deadline",  # the same
+        "%(label)s: %(count)s",  # a status and its count; Chinese changes the colon to "："
+        "%(buyer)s (%(company)s) — %(film)s",  # names only; Chinese uses full-width brackets
         ", ",  # list and punctuation separators: Chinese uses its own marks (、；：)
         "; ",
         ": ",
