@@ -203,14 +203,21 @@ def money_constraints(prefix: str, *, name: str) -> list[models.CheckConstraint]
 
 
 class MoneyWidget(forms.MultiWidget):
+    """The amount, which the field's own label names, and the currency, named by its own
+    ``aria-label``."""
+
     def __init__(self, attrs=None) -> None:
         super().__init__(
             [
                 forms.TextInput(attrs={"inputmode": "decimal", "size": 12, **(attrs or {})}),
-                forms.Select(choices=[("", "—"), *currency_choices()]),
+                forms.Select(choices=[("", "—"), *currency_choices()], attrs={"aria-label": _("Currency")}),
             ],
             attrs,
         )
+
+    def id_for_label(self, id_: str) -> str:
+        # The field's <label> names the amount (Django's MultiWidget gives no id here).
+        return f"{id_}_0" if id_ else id_
 
     def decompress(self, value):
         if isinstance(value, Money):

@@ -159,6 +159,15 @@ def test_the_form_field_gives_money():
     assert form.cleaned_data["fee"] == Money(Decimal("1250.00"), "JPY")
 
 
+def test_the_fields_label_names_the_amount_and_the_currency_has_its_own_name():
+    bound = _FeeForm()["fee"]
+    html = str(bound)
+
+    assert bound.id_for_label == "id_fee_0"
+    assert 'id="id_fee_0"' in html
+    assert '<select name="fee_1" aria-label="Currency" id="id_fee_1">' in html
+
+
 def test_the_form_field_left_empty_gives_none():
     form = _FeeForm({"fee_0": "", "fee_1": ""})
 
