@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.enums import (
     PRODUCER_KINDS,
@@ -117,3 +119,20 @@ def organization_buyer_country_count() -> int:
         .distinct()
         .count()
     )
+
+
+def buyer_company_for(*, actor, organization: Organization | None = None) -> Organization:
+    """The verified buyer company the actor acts for: ``organization`` if given (the actor must
+    belong to it), else the actor's only verified buyer company. Refusals name ``organization``."""
+    verified = [
+        org_id
+        for org_id, info in memberships_of(actor).items()
+        if info.kind == OrganizationKind.BUYER_COMPANY and info.verification_status == VerificationStatus.VERIFIED
+    ]
+    if organization is not None:
+        if organization.pk not in verified:
+            raise ValidationError({"organization": [_("Choose a verified buyer company you belong to.")]})
+        return organization
+    if len(verified) != 1:
+        raise ValidationError({"organization": [_("You belong to several buyer companies: choose one.")]})
+    return Organization.objects.get(pk=verified[0])

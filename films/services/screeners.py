@@ -9,10 +9,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.enums import BuyerVerificationStatus, OrganizationKind
 from accounts.models import Organization
-from accounts.rules import memberships_of
-from accounts.selectors import organization_contacts
+from accounts.selectors import buyer_company_for, organization_contacts
 from core.models import AuditEvent
 from core.permissions import require_perm
 from core.workflow import audit_record, transition_apply
@@ -27,18 +25,7 @@ MESSAGE_MAX = 4000
 def screener_buyer_for(*, actor, organization: Organization | None = None) -> Organization:
     """The verified buyer company the actor asks for: ``organization`` if given (the actor must
     belong to it), else the actor's only verified buyer company."""
-    verified = [
-        org_id
-        for org_id, info in memberships_of(actor).items()
-        if info.kind == OrganizationKind.BUYER_COMPANY and info.verification_status == BuyerVerificationStatus.VERIFIED
-    ]
-    if organization is not None:
-        if organization.pk not in verified:
-            raise ValidationError({"organization": [_("Choose a verified buyer company you belong to.")]})
-        return organization
-    if len(verified) != 1:
-        raise ValidationError({"organization": [_("You belong to several buyer companies: choose one.")]})
-    return Organization.objects.get(pk=verified[0])
+    return buyer_company_for(actor=actor, organization=organization)
 
 
 def _duplicate() -> ValidationError:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from accounts.enums import BuyerVerificationStatus, OrganizationKind
 from accounts.models import Organization
 from accounts.rules import memberships_of
-from accounts.selectors import organization_contacts
+from accounts.selectors import buyer_company_for, organization_contacts
 from core.display import day_label
 from core.models import AuditEvent
 from core.money import Money, money_errors
@@ -344,18 +344,7 @@ def deal_rights_refusals(
 def deal_buyer_for(*, actor, organization: Organization | None = None) -> Organization:
     """The verified buyer company the actor offers for: ``organization`` if given (the actor must
     belong to it), else the actor's only verified buyer company."""
-    verified = [
-        org_id
-        for org_id, info in memberships_of(actor).items()
-        if info.kind == OrganizationKind.BUYER_COMPANY and info.verification_status == BuyerVerificationStatus.VERIFIED
-    ]
-    if organization is not None:
-        if organization.pk not in verified:
-            raise ValidationError({"organization": [_("Choose a verified buyer company you belong to.")]})
-        return organization
-    if len(verified) != 1:
-        raise ValidationError({"organization": [_("Choose the buyer company you offer for.")]})
-    return Organization.objects.get(pk=verified[0])
+    return buyer_company_for(actor=actor, organization=organization)
 
 
 def _buyer_refusals(buyer: Organization) -> list[str]:

@@ -29,6 +29,7 @@ from films.models import Film
 from markets.enums import BOOKED_MEETING_STATES, MEETING_TRANSITIONS, MeetingPlace, MeetingStatus
 from markets.models import MarketEdition, Meeting, MeetingSlot
 from markets.notification_kinds import MEETING_ANSWERED, MEETING_CANCELLED, MEETING_REQUESTED
+from markets.services.common import text_clean
 from notifications.services import notify
 
 SLOTS_MAX = 5
@@ -38,20 +39,6 @@ LOCATION_MAX = 200
 LINK_MAX = 500
 MESSAGE_MAX = 4000
 _https = URLValidator(schemes=["https"])
-
-
-def _text(value, field: str, limit: int, errors: dict) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        errors[field] = [_("Give text.")]
-        return ""
-    value = value.strip()
-    if "\x00" in value:
-        errors[field] = [_("Null characters are not allowed.")]
-    elif len(value) > limit:
-        errors[field] = [_("At most %(limit)d characters.") % {"limit": limit}]
-    return value
 
 
 def _verified_buyer(info) -> bool:
@@ -171,9 +158,9 @@ def meeting_request(
         errors["place"] = [_("Choose where you meet: the stand, the national pavilion, or online.")]
     elif place != MeetingPlace.ONLINE and edition is None:
         errors["edition"] = [_("Choose the market edition where you meet.")]
-    location = _text(location, "location", LOCATION_MAX, errors)
-    message = _text(message, "message", MESSAGE_MAX, errors)
-    video_link = _text(video_link, "video_link", LINK_MAX, errors)
+    location = text_clean(location, "location", LOCATION_MAX, errors)
+    message = text_clean(message, "message", MESSAGE_MAX, errors)
+    video_link = text_clean(video_link, "video_link", LINK_MAX, errors)
     if video_link and "video_link" not in errors:
         if place != MeetingPlace.ONLINE:
             errors["video_link"] = [_("A video link is for online meetings.")]

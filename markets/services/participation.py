@@ -27,6 +27,7 @@ from markets.enums import (
 )
 from markets.models import MarketEdition, Participation, Pavilion, PavilionApplication
 from markets.notification_kinds import PAVILION_DECISION
+from markets.services.common import text_clean
 from notifications.services import notify
 
 STAND_MAX = 200
@@ -93,20 +94,6 @@ def _film_errors(*, organization: Organization, films: list[int]) -> list[str]:
     return []
 
 
-def _text(value, field: str, limit: int, errors: dict) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        errors[field] = [_("Give text.")]
-        return ""
-    value = value.strip()
-    if "\x00" in value:
-        errors[field] = [_("Null characters are not allowed.")]
-    elif len(value) > limit:
-        errors[field] = [_("At most %(limit)d characters.") % {"limit": limit}]
-    return value
-
-
 def participation_duplicate_message() -> str:
     return _("Your company is already registered for this market edition.")
 
@@ -129,8 +116,8 @@ def participation_create(
     require_perm(actor, "markets.add_participation")
     _producer_company(actor=actor, organization=organization)
     errors: dict[str, list[str]] = {}
-    stand = _text(stand, "stand", STAND_MAX, errors)
-    notes = _text(notes, "notes", TEXT_MAX, errors)
+    stand = text_clean(stand, "stand", STAND_MAX, errors)
+    notes = text_clean(notes, "notes", TEXT_MAX, errors)
     delegate_ids = _ids(delegates, "delegates")
     film_ids = _ids(films, "films")
     if reasons := _delegate_errors(organization=organization, delegates=delegate_ids):
@@ -169,7 +156,7 @@ def participation_update(*, actor, participation: Participation, data: dict) -> 
         raise ValidationError({name: [_("This field cannot be changed here.")] for name in unknown})
     errors: dict[str, list[str]] = {}
     values = {
-        name: _text(data[name], name, limit, errors)
+        name: text_clean(data[name], name, limit, errors)
         for name, limit in (("stand", STAND_MAX), ("notes", TEXT_MAX))
         if name in data
     }
@@ -225,10 +212,10 @@ def _pavilion_input(*, places, stand_name, location) -> tuple[dict, dict[str, li
     errors: dict[str, list[str]] = {}
     if isinstance(places, bool) or not isinstance(places, int) or not 1 <= places <= PLACES_MAX:
         errors["places"] = [_("Give the number of places, 1 to %(max)d.") % {"max": PLACES_MAX}]
-    stand_name = _text(stand_name, "stand_name", STAND_MAX, errors)
+    stand_name = text_clean(stand_name, "stand_name", STAND_MAX, errors)
     if not stand_name and "stand_name" not in errors:
         errors["stand_name"] = [_("Name the pavilion's stand.")]
-    location = _text(location, "location", STAND_MAX, errors)
+    location = text_clean(location, "location", STAND_MAX, errors)
     return {"places": places, "stand_name": stand_name, "location": location}, errors
 
 
@@ -306,7 +293,7 @@ def pavilion_apply(
         errors["pavilion"] = [
             _("Applications for this pavilion closed on %(day)s.") % {"day": day_label(closes.date())}
         ]
-    message = _text(message, "message", TEXT_MAX, errors)
+    message = text_clean(message, "message", TEXT_MAX, errors)
     film_ids = _ids(films, "films")
     if reasons := _film_errors(organization=organization, films=film_ids):
         errors["films"] = reasons

@@ -24,28 +24,13 @@ from markets.enums import MARKET_SCREENING_TRANSITIONS, MarketScreeningStatus, P
 from markets.models import MarketEdition, MarketScreening, Participation, ScreeningReservation
 from markets.models.screenings import CAPACITY_MAX
 from markets.notification_kinds import SCREENING_CANCELLED
+from markets.services.common import text_clean
 from notifications.services import notify
 
 PLACE_MAX = 200
 NOTE_MAX = 4000
 SCHEDULED = MarketScreeningStatus.SCHEDULED
 UPDATABLE = ("venue", "room", "starts_at", "ends_at", "capacity", "note")
-
-
-def _text(value, field: str, limit: int, errors: dict, *, required: bool = False) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        errors[field] = [_("Give text.")]
-        return ""
-    value = value.strip()
-    if "\x00" in value:
-        errors[field] = [_("Null characters are not allowed.")]
-    elif len(value) > limit:
-        errors[field] = [_("At most %(limit)d characters.") % {"limit": limit}]
-    elif required and not value:
-        errors[field] = [_("This field is required.")]
-    return value
 
 
 def _moment(value, field: str, edition: MarketEdition, errors: dict) -> datetime | None:
@@ -192,9 +177,9 @@ def screening_create(
         errors["edition"] = reasons
     if reasons := screening_booking_refusals(edition=edition):
         errors.setdefault("edition", []).extend(reasons)
-    venue = _text(venue, "venue", PLACE_MAX, errors, required=True)
-    room = _text(room, "room", PLACE_MAX, errors, required=True)
-    note = _text(note, "note", NOTE_MAX, errors)
+    venue = text_clean(venue, "venue", PLACE_MAX, errors, required=True)
+    room = text_clean(room, "room", PLACE_MAX, errors, required=True)
+    note = text_clean(note, "note", NOTE_MAX, errors)
     capacity = _capacity(capacity, errors)
     starts = _moment(starts_at, "starts_at", edition, errors)
     ends = _moment(ends_at, "ends_at", edition, errors)
@@ -240,7 +225,7 @@ def screening_update(*, actor, screening: MarketScreening, data: dict) -> Market
             raise ValidationError({"status": [_("A cancelled screening cannot be changed; schedule a new one.")]})
         for name, limit, required in (("venue", PLACE_MAX, True), ("room", PLACE_MAX, True), ("note", NOTE_MAX, False)):
             if name in data:
-                setattr(locked, name, _text(data[name], name, limit, errors, required=required))
+                setattr(locked, name, text_clean(data[name], name, limit, errors, required=required))
         if "capacity" in data:
             capacity = _capacity(data["capacity"], errors)
             reserved = locked.reservations.count()
