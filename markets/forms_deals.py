@@ -85,3 +85,21 @@ class DealRecordForm(_DealTermsForm):
         super().__init__(data, **kwargs)
         self.fields["buyer"].queryset = buyers
         self.order_fields(["buyer"])
+
+
+class DealTermsForm(_DealTermsForm):
+    """An open deal's terms, changed by either party; starts from the deal's present terms."""
+
+    def __init__(self, data=None, *, deal, **kwargs) -> None:
+        initial = {
+            "territories": deal.territories,
+            "excluded": deal.excluded,
+            "media": deal.media,
+            "exclusive": "true" if deal.exclusive else "false",
+            "term_start": deal.term_start,
+            "term_end": deal.term_end,
+            "fee": deal.fee,
+            "edition": deal.edition_id,
+            "notes": deal.notes,
+        }
+        super().__init__(data, initial=initial, **kwargs)

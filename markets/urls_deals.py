@@ -10,6 +10,7 @@ urlpatterns = [
     path("deals/", views.deal_list, name="list"),
     path("deals/<int:pk>/", views.deal_detail, name="detail"),
     path("deals/<int:pk>/transition/", views.deal_transition, name="transition"),
+    path("deals/<int:pk>/edit/", views.deal_edit, name="edit"),
     path("deals/offer/<int:film_pk>/", views.deal_offer, name="offer"),
     path("deals/record/<int:film_pk>/", views.deal_record, name="record"),
 ]

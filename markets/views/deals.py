@@ -20,7 +20,7 @@ from films.selectors import film_list_published, film_list_visible_to
 from films.territories import territory_list
 from markets import selectors, services
 from markets.enums import DEAL_TRANSITIONS, OPEN_DEAL_STATES, DealStatus
-from markets.forms_deals import DealOfferForm, DealRecordForm
+from markets.forms_deals import DealOfferForm, DealRecordForm, DealTermsForm
 from markets.models import Deal
 
 
@@ -183,5 +183,32 @@ def deal_record(request: HttpRequest, film_pk: int) -> HttpResponse:
         request,
         "markets/deals_form.html",
         {"form": form, "film": film, "heading": _("Record a deal"), "action": request.path},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change an open deal's terms (either party): territories, media, exclusivity, term, fee,
+    edition, notes. The rights are checked again as when it was made."""
+    deal = _deal_or_404(request, pk)
+    if not request.user.has_perm("markets.change_deal", deal):
+        raise PermissionDenied(_("Only the deal's two parties may change its terms."))
+    if deal.status not in OPEN_DEAL_STATES:
+        raise PermissionDenied(_("Only an offer or a deal in negotiation can be changed."))
+    form = DealTermsForm(bound(request), deal=deal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deal = services.deal_update(actor=request.user, deal=deal, data=_terms(form.cleaned_data))
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The deal's terms are changed: %(object)s.") % {"object": deal})
+            return redirect(_detail_url(deal))
+    return render(
+        request,
+        "markets/deals_form.html",
+        {"form": form, "film": deal.film, "heading": _("Change the terms"), "action": request.path},
         status=400 if request.method == "POST" else 200,
     )

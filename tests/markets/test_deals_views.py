@@ -276,3 +276,58 @@ def test_the_dashboard_lists_open_deals(client, request, deal, role, sees):
     page = client.get("/dashboard/").content.decode()
 
     assert (f'id="dashboard-deal-{deal.pk}"' in page) is sees
+
+
+EDIT = {**DETAIL, "admin": 403}
+
+
+@pytest.mark.parametrize("role", DEAL_ROLES)
+def test_the_terms_form_is_for_the_deals_two_parties(client, request, deal, role):
+    _login(client, request, role)
+
+    response = client.get(f"/markets/deals/{deal.pk}/edit/")
+
+    assert status_of(response) == EDIT[role]
+    if response.status_code == 200:
+        assert 'value="31415.00"' in response.content.decode()
+
+
+@pytest.mark.parametrize("party", ["producer", "buyer"])
+def test_either_party_changes_an_open_deals_terms(client, request, deal, party):
+    client.force_login(request.getfixturevalue(party))
+
+    response = client.post(f"/markets/deals/{deal.pk}/edit/", _form(territories=["FR"], fee_0="40000"))
+
+    deal.refresh_from_db()
+    assert response.status_code == 302
+    assert (deal.countries, str(deal.fee_amount)) == (["FR"], "40000.00")
+
+
+def test_bad_terms_are_named_and_nothing_changes(client, producer, deal):
+    client.force_login(producer)
+
+    response = client.post(f"/markets/deals/{deal.pk}/edit/", _form(fee_1="", territories=["JP"]))
+
+    deal.refresh_from_db()
+    assert response.status_code == 400
+    assert "fee" in response.context["form"].errors
+    assert (deal.countries, str(deal.fee_amount)) == (["DE"], "31415.00")
+
+
+def test_rights_the_grid_lacks_are_named_on_the_terms_form(client, producer, deal):
+    client.force_login(producer)
+
+    response = client.post(f"/markets/deals/{deal.pk}/edit/", _form(territories=["JP"]))
+
+    deal.refresh_from_db()
+    assert response.status_code == 400
+    assert "Japan" in response.content.decode()
+    assert deal.countries == ["DE"]
+
+
+def test_a_signed_deals_terms_stay(client, producer, deal):
+    Deal.objects.filter(pk=deal.pk).update(status=DealStatus.SIGNED)
+    client.force_login(producer)
+
+    assert client.get(f"/markets/deals/{deal.pk}/edit/").status_code == 403
+    assert client.post(f"/markets/deals/{deal.pk}/edit/", _form(territories=["FR"])).status_code == 403
