@@ -340,6 +340,7 @@ SPECTACULAR_SETTINGS = {
         "SectionKindEnum": "festivals.enums.SectionKind",
         "SubmissionStatusEnum": "festivals.enums.SubmissionStatus",
         "CurrencyEnum": "core.money.CURRENCY_CHOICES",
+        "DealStatusEnum": "markets.enums.DealStatus",
     },
 }
 
