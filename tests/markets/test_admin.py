@@ -4,7 +4,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from markets.models import Market, MarketEdition
 
@@ -45,14 +45,18 @@ def test_agency_admin_adds_a_market_with_its_focus(client, agency_admin):
     assert list(market.focus_tags.values_list("focus", flat=True)) == ["documentaries"]
 
 
+# Next year's edition, computed once.
+YEAR = timezone.localdate().year + 1
+
+
 def _edition_form(market, **extra):
     return {
         "market": market.pk,
-        "year": "2027",
-        "starts_on": "2027-05-12",
-        "ends_on": "2027-05-20",
+        "year": str(YEAR),
+        "starts_on": f"{YEAR}-05-12",
+        "ends_on": f"{YEAR}-05-20",
         "venue": "Palais des Festivals",
-        "registration_closes_at_0": "2027-04-30",
+        "registration_closes_at_0": f"{YEAR}-04-30",
         "registration_closes_at_1": "18:00",
         "screening_booking_closes_at_0": "",
         "screening_booking_closes_at_1": "",
@@ -66,8 +70,8 @@ def test_an_edition_deadline_typed_in_the_back_office_is_the_markets_wall_clock(
     response = client.post("/admin/markets/marketedition/add/", _edition_form(market))
 
     assert response.status_code == 302
-    edition = MarketEdition.objects.get(market=market, year=2027)
-    assert edition.registration_closes_at == datetime(2027, 4, 30, 18, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    edition = MarketEdition.objects.get(market=market, year=YEAR)
+    assert edition.registration_closes_at == datetime(YEAR, 4, 30, 18, 0, tzinfo=ZoneInfo("Europe/Paris"))
     assert edition.screening_booking_closes_at is None
     page = client.get(f"/admin/markets/marketedition/{edition.pk}/change/").content.decode()
     assert 'value="18:00:00"' in page
@@ -78,7 +82,7 @@ def test_a_deadline_after_the_market_closes_shows_as_a_form_error(client, agency
 
     response = client.post(
         "/admin/markets/marketedition/add/",
-        _edition_form(market, registration_closes_at_0="2027-05-21", registration_closes_at_1="09:00"),
+        _edition_form(market, registration_closes_at_0=f"{YEAR}-05-21", registration_closes_at_1="09:00"),
     )
 
     assert response.status_code == 200
@@ -89,12 +93,12 @@ def test_a_deadline_after_the_market_closes_shows_as_a_form_error(client, agency
 def test_an_edition_closing_before_it_opens_shows_as_a_form_error(client, agency_admin, market):
     client.force_login(agency_admin)
 
-    response = client.post("/admin/markets/marketedition/add/", _edition_form(market, ends_on="2027-05-01"))
+    response = client.post("/admin/markets/marketedition/add/", _edition_form(market, ends_on=f"{YEAR}-05-01"))
 
     assert response.status_code == 200
     assert "The edition cannot close before it opens." in response.content.decode()
     assert "market_edition_dates_ordered" not in response.content.decode()  # the rule, not the constraint's name
-    assert not MarketEdition.objects.filter(starts_on=date(2027, 5, 12)).exists()
+    assert not MarketEdition.objects.filter(starts_on=date(YEAR, 5, 12)).exists()
 
 
 @pytest.mark.parametrize("page", ["market", "marketedition"])
