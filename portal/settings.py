@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "films",
     "festivals",
     "markets",
+    "support",
     "portal",
 ]
 

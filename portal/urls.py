@@ -20,6 +20,7 @@ from films.api import register as register_films_api
 from markets.api import register as register_markets_api
 from notifications.api import register as register_notifications_api
 from portal import views
+from support.api import register as register_support_api
 
 admin.site.site_header = _("Go-Global Film Portal back office")
 admin.site.site_title = _("Go-Global back office")
@@ -32,6 +33,7 @@ register_films_api(router)
 register_festivals_api(router)
 register_markets_api(router)
 register_notifications_api(router)
+register_support_api(router)
 
 api_v1 = [
     path("auth/token/", TokenObtainView.as_view(), name="auth-token"),
@@ -60,6 +62,10 @@ urlpatterns = [
     path("markets/", include("markets.urls_deals")),
     path("markets/", include("markets.urls_screeners")),
     path("markets/meetings/", include("markets.urls_meetings")),
+    path("support/", include("support.urls_programmes")),
+    path("support/", include("support.urls_applications")),
+    path("support/", include("support.urls_reviews")),
+    path("support/", include("support.urls_payments")),
     path("notifications/", include("notifications.urls")),
     path("", include("core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

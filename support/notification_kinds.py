@@ -1,0 +1,74 @@
+"""The messages the support app sends through notifications, registered from
+``SupportConfig.ready``: every move of an application reaches its applicant company (decisions
+with the granted amount or the reason), and agency admins hear of each submission."""
+
+from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.display import for_reader
+from core.money import money_format, money_parse
+from notifications.registry import NotificationKind, register_kind
+from support.enums import ApplicationStatus
+
+APPLICATION_MOVED = "support.application_moved"
+APPLICATION_SUBMITTED = "support.application_submitted"
+
+
+def _money(value) -> str:
+    """``{"amount": "…", "currency": "CNY"}`` written in the reader's language."""
+    if not isinstance(value, dict):
+        return ""
+    return money_format(money_parse(value.get("amount"), value.get("currency")))
+
+
+def _context(context: dict) -> dict:
+    due = parse_date(context.get("report_due") or "")
+    return {
+        "film": for_reader(context.get("title", ""), context.get("title_zh", "")),
+        "programme": for_reader(context.get("programme", ""), context.get("programme_zh", "")),
+        "granted": _money(context.get("granted")),
+        "requested": _money(context.get("requested")),
+        "report_due": date_format(due, "DATE_FORMAT") if due else "",
+    }
+
+
+def _moved_subject(context: dict) -> str:
+    subject = {
+        ApplicationStatus.SUBMITTED: _("Your application for “%(film)s” is submitted"),
+        ApplicationStatus.UNDER_REVIEW: _("Your application for “%(film)s” is under review"),
+        ApplicationStatus.CHANGES_REQUESTED: _("Changes asked to your application for “%(film)s”"),
+        ApplicationStatus.APPROVED: _("Your application for “%(film)s” is approved"),
+        ApplicationStatus.REJECTED: _("Your application for “%(film)s” is rejected"),
+        ApplicationStatus.PAID: _("The grant for “%(film)s” is paid in full"),
+        ApplicationStatus.CLOSED: _("Your application for “%(film)s” is closed"),
+        ApplicationStatus.WITHDRAWN: _("Your application for “%(film)s” is withdrawn"),
+    }.get(context.get("to_state"), _("Your application for “%(film)s” has changed"))
+    return subject % _context(context)
+
+
+def _submitted_subject(context: dict) -> str:
+    values = {**_context(context), "applicant": context.get("applicant", "")}
+    return _("%(programme)s: %(applicant)s applied for “%(film)s”") % values
+
+
+def register() -> None:
+    register_kind(
+        NotificationKind(
+            code=APPLICATION_MOVED,
+            label=gettext_lazy("Your export-support applications: review, decisions, payments"),
+            subject=_moved_subject,
+            template="support/email/application_moved.txt",
+            prepare=_context,
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=APPLICATION_SUBMITTED,
+            label=gettext_lazy("Export-support applications submitted (agency admins)"),
+            subject=_submitted_subject,
+            template="support/email/application_submitted.txt",
+            prepare=_context,
+        )
+    )

@@ -1,0 +1,5 @@
+"""The applications panels of the support app."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""The payments panels of the support app."""
+
+
+def register() -> None:
+    pass

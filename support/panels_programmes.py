@@ -1,0 +1,5 @@
+"""The programmes panels of the support app."""
+
+
+def register() -> None:
+    pass

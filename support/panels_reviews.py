@@ -1,0 +1,5 @@
+"""The reviews panels of the support app."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,16 @@
+from support.selectors.budget import (
+    BudgetFigures,
+    programme_budget_figures,
+    programme_committed_total,
+    programme_with_budget,
+)
+from support.selectors.scores import application_with_scores, weighted_mean
+
+__all__ = [
+    "BudgetFigures",
+    "application_with_scores",
+    "programme_budget_figures",
+    "programme_committed_total",
+    "programme_with_budget",
+    "weighted_mean",
+]

@@ -1,0 +1,61 @@
+"""Scores in the database: an application's weighted mean over the submitted reviews (each
+criterion's score weighed by the criterion's weight), and how many reviews are in. A list of
+applications costs one query whatever its length."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Cast, Round
+
+from support.models import Application, CriterionScore, Review
+
+_SCORE = DecimalField(max_digits=6, decimal_places=2)
+
+
+def application_with_scores(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    """``queryset`` annotated with ``weighted_score`` (a decimal 1.00–5.00, None before any
+    submitted review) and ``review_count`` (the submitted reviews)."""
+    scores = (
+        CriterionScore.objects.filter(review__application=OuterRef("pk"), review__submitted_at__isnull=False)
+        .order_by()
+        .values("review__application")
+        .annotate(
+            weighted=ExpressionWrapper(
+                Cast(Sum(F("score") * F("criterion__weight")), _SCORE) / Cast(Sum("criterion__weight"), _SCORE),
+                output_field=_SCORE,
+            )
+        )
+        .values("weighted")
+    )
+    reviews = (
+        Review.objects.filter(application=OuterRef("pk"), submitted_at__isnull=False)
+        .order_by()
+        .values("application")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        weighted_score=Round(Subquery(scores, output_field=_SCORE), 2, output_field=_SCORE),
+        review_count=Subquery(reviews, output_field=IntegerField()),
+    )
+
+
+def weighted_mean(pairs: list[tuple[int, int]]) -> Decimal | None:
+    """The weighted mean of ``(score, weight)`` pairs, rounded to two decimals (the same sum the
+    database makes in :func:`application_with_scores`)."""
+    total_weight = sum(weight for _score, weight in pairs)
+    if not total_weight:
+        return None
+    return (Decimal(sum(score * weight for score, weight in pairs)) / Decimal(total_weight)).quantize(Decimal("0.01"))
