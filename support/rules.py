@@ -42,12 +42,20 @@ def is_own_review(user, review) -> bool:
     return review is not None and getattr(user, "pk", None) == review.reviewer_id
 
 
+@rules.predicate
+def is_blind_for_reviewers(user, application) -> bool:
+    return application is not None and application.programme.blind_review
+
+
 can_view_programme = is_programme_public | is_agency_admin
 can_view_application = is_applicant_member | is_agency_admin | (is_reviewer & is_assigned_reviewer)
 can_edit_application = is_applicant_member & is_producer
 can_list_applications = is_producer | is_agency_admin | is_reviewer
 can_view_review = is_agency_admin | is_own_review
 
+# Blind review: reviewers do not learn which company applied (pages, API, exports alike).
+can_see_applicant = is_agency_admin | is_applicant_member | ~is_blind_for_reviewers
+rules.add_perm("support.see_applicant", can_see_applicant)
 rules.add_perm("support.list_programmes", rules.always_allow)
 rules.add_perm("support.list_applications", can_list_applications)
 rules.add_perm("support.list_reviews", is_agency_admin | is_reviewer)

@@ -4,10 +4,11 @@ from support.selectors.budget import (
     programme_committed_total,
     programme_with_budget,
 )
-from support.selectors.scores import application_with_scores, weighted_mean
+from support.selectors.scores import application_list_ranked, application_with_scores, weighted_mean
 
 __all__ = [
     "BudgetFigures",
+    "application_list_ranked",
     "application_with_scores",
     "programme_budget_figures",
     "programme_committed_total",

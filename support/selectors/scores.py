@@ -19,7 +19,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Round
 
+from support.enums import ApplicationStatus
 from support.models import Application, CriterionScore, Review
+
+# Not (or no longer) before the reviewers.
+UNRANKED_STATES = (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)
 
 _SCORE = DecimalField(max_digits=6, decimal_places=2)
 
@@ -59,3 +63,13 @@ def weighted_mean(pairs: list[tuple[int, int]]) -> Decimal | None:
     if not total_weight:
         return None
     return (Decimal(sum(score * weight for score, weight in pairs)) / Decimal(total_weight)).quantize(Decimal("0.01"))
+
+
+def application_list_ranked(*, programme) -> QuerySet[Application]:
+    """A programme's applications that reviewers score (submitted or later, not withdrawn),
+    best weighted mean first (unscored last), with their scores: one query."""
+    return (
+        application_with_scores(Application.objects.filter(programme=programme).exclude(status__in=UNRANKED_STATES))
+        .select_related("film", "organization", "programme")
+        .order_by(F("weighted_score").desc(nulls_last=True), "submitted_at", "pk")
+    )
