@@ -29,11 +29,14 @@ run: $(VENV)/.run-deps
 	@echo ""
 	$(BIN)/honcho start -f Procfile
 
+# The suite runs on every core (pytest-xdist): each worker has its own test database and Redis
+# database (tests/settings.py). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: $(VENV)/.dev-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check .
