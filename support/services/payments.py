@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.selectors import organization_contacts
 from core.money import Money, money_errors, money_format
@@ -122,12 +123,13 @@ def payment_record(*, actor, application: Application, amount: Money, paid_on: d
         paid = application_paid_total(application=locked)
         _notify_payment(locked, payment, paid)
         if paid >= locked.granted_amount:
+            tranches = Payment.objects.filter(application=locked).count()
             application_transition(
                 application=locked,
                 to=ApplicationStatus.PAID,
                 actor=actor,
-                note=_("Paid in full in %(count)d tranche(s).")
-                % {"count": Payment.objects.filter(application=locked).count()},
+                note=ngettext("Paid in full in %(count)d tranche.", "Paid in full in %(count)d tranches.", tranches)
+                % {"count": tranches},
             )
     application.status = locked.status
     return payment

@@ -47,7 +47,7 @@ def test_tranches_adding_up_to_the_grant_move_it_to_paid(approved, agency_admin,
     assert approved.status == ApplicationStatus.PAID
     event = AuditEvent.objects.get()
     assert (event.from_state, event.to_state, event.actor) == ("approved", "paid", agency_admin)
-    assert event.note == "Paid in full in 2 tranche(s)."
+    assert event.note == "Paid in full in 2 tranches."
     summary = application_payment_summary(application=approved)
     assert [p.reference for p in summary.payments] == ["TR-1", "TR-2"]
     assert (summary.paid, summary.left) == (cny(30_000), cny(0))
