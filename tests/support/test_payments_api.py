@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from support.enums import ApplicationStatus
 from support.models import Application, Payment
 from tests.pages import ROLE_FIXTURES, ROLES
+from tests.support.factories import ReviewFactory
 from tests.support.payments_helpers import decided, paid_in
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +203,12 @@ def test_a_payment_of_today_is_the_latest_accepted(approved, agency_admin):
 
     assert client.post(URL, _body(approved, paid_on=tomorrow), format="json").status_code == 400
     assert client.post(URL, _body(approved), format="json").status_code == 201
+
+
+def test_an_assigned_reviewer_reads_no_payment(approved, payment, reviewer):
+    ReviewFactory(application=approved, reviewer=reviewer)
+    client = APIClient()
+    client.force_authenticate(reviewer)
+
+    assert client.get(URL).status_code == 403
+    assert client.get(f"{URL}{payment.pk}/").status_code == 404

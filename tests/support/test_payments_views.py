@@ -128,6 +128,7 @@ def test_more_than_the_budget_left_is_refused_beside_the_amount(client, agency_a
     assert response.status_code == 400
     errors = response.context["form"].errors
     assert "what is left of the programme's budget, 40,000.00" in errors["granted"][0]
+    assert 'id="decision_granted_error"' in response.content.decode()
     assert response.context["figures"]["ceiling"] == cny(40_000)
     assert Application.objects.get(pk=under_review.pk).status == ApplicationStatus.UNDER_REVIEW
 
@@ -156,6 +157,7 @@ def test_a_decision_made_meanwhile_is_reported_and_nothing_changes(client, agenc
 
     assert response.status_code == 400
     assert "cannot become “Approved”" in response.context["form"].errors["decision"][0]
+    assert "cannot become “Approved”" in response.content.decode()
     assert Application.objects.get(pk=under_review.pk).granted is None
 
 
@@ -318,3 +320,18 @@ def test_a_bad_tranche_from_the_page_shows_beside_its_field(client, agency_admin
     assert response.status_code == 400
     assert phrase in response.content.decode()
     assert Payment.objects.count() == 1
+
+
+def test_an_assigned_reviewer_sees_the_application_but_may_not_decide_or_read_payments(
+    client, reviewer, producer_org, under_review
+):
+    ReviewFactory(application=under_review, reviewer=reviewer)
+    approved = decided(producer_org)
+    ReviewFactory(application=approved, reviewer=reviewer)
+    paid_in(approved, 1_000)
+    client.force_login(reviewer)
+
+    assert client.get(_decide_url(under_review)).status_code == 403
+    assert client.get(f"/support/applications/{approved.pk}/payments/").status_code == 403
+    assert _panels(reviewer, approved) == ""
+    assert _panels(reviewer, under_review) == ""
