@@ -72,3 +72,34 @@ def register() -> None:
             prepare=_context,
         )
     )
+    register_payment_kinds()
+
+
+PAYMENT_RECORDED = "support.payment_recorded"
+
+
+def _payment_context(context: dict) -> dict:
+    paid_on = parse_date(context.get("paid_on") or "")
+    return {
+        **_context(context),
+        "amount": _money(context.get("amount")),
+        "paid": _money(context.get("paid")),
+        "left": _money(context.get("left")),
+        "paid_on": date_format(paid_on, "DATE_FORMAT") if paid_on else "",
+    }
+
+
+def _payment_subject(context: dict) -> str:
+    return _("A payment of %(amount)s for “%(film)s”") % _payment_context(context)
+
+
+def register_payment_kinds() -> None:
+    register_kind(
+        NotificationKind(
+            code=PAYMENT_RECORDED,
+            label=gettext_lazy("Payments of your export-support grants"),
+            subject=_payment_subject,
+            template="support/email/payment_recorded.txt",
+            prepare=_payment_context,
+        )
+    )

@@ -15,3 +15,29 @@ __all__ = [
     "programme_with_budget",
     "weighted_mean",
 ]
+
+from support.selectors.payments import (
+    PaymentSummary,
+    ReportDue,
+    application_get_visible,
+    application_list_for_payments,
+    application_payment_summary,
+    application_report_due,
+    final_report_for_page,
+    final_report_known_results,
+    may_see_payments,
+    payment_list_visible_to,
+)
+
+__all__ += [
+    "PaymentSummary",
+    "ReportDue",
+    "application_get_visible",
+    "application_list_for_payments",
+    "application_payment_summary",
+    "application_report_due",
+    "final_report_for_page",
+    "final_report_known_results",
+    "may_see_payments",
+    "payment_list_visible_to",
+]

@@ -23,3 +23,7 @@ __all__ = [
     "application_paid_total",
     "application_transition",
 ]
+
+from support.services.payments import final_report_submit, payment_record
+
+__all__ += ["final_report_submit", "payment_record"]

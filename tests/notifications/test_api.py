@@ -125,6 +125,7 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "markets.meeting_requested": "immediate",
         "support.application_moved": "immediate",
         "support.application_submitted": "immediate",
+        "support.payment_recorded": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

@@ -69,4 +69,5 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("markets.screening_cancelled", "immediate"),
         ("support.application_moved", "immediate"),
         ("support.application_submitted", "immediate"),
+        ("support.payment_recorded", "immediate"),
     ]

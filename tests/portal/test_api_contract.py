@@ -68,6 +68,7 @@ from tests.markets.meetings_factories import MeetingFactory, MeetingSlotFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantFactory
 from tests.markets.screenings_factories import MarketScreeningFactory
+from tests.support.factories import ApplicationFactory, PaymentFactory, cny
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -114,6 +115,7 @@ STATE_DEPENDENT = [
     "POST /api/v1/meetings/",  # `invitee` of no other side, times past or overlapping
     "POST /api/v1/meetings/{id}/transition/",  # no proposed time chosen, an overlap, a closed meeting
     "GET /api/v1/meetings/{id}/ics/",  # no time booked yet
+    "POST /api/v1/payments/",  # an application not approved, more than is left, not the granted currency
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -168,6 +170,7 @@ _ID_SOURCES = {
     "screener-grants": "screener_grants",
     "screener-files": "screener_files",
     "meetings": "meetings",
+    "payments": "payments",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -271,6 +274,14 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
                     invitee_organization=producer_org,
                 )
             ).meeting_id
+        ],
+        "payments": [
+            PaymentFactory(
+                application=ApplicationFactory(
+                    film=films[1], organization=producer_org, status="approved", granted=cny(30_000)
+                ),
+                amount=cny(10_000),
+            ).pk
         ],
     }
 
