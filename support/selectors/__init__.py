@@ -15,3 +15,18 @@ __all__ = [
     "programme_with_budget",
     "weighted_mean",
 ]
+from support.selectors.applications import (
+    application_detail_for,
+    application_list_for_film,
+    application_list_open_for,
+    application_list_visible_to,
+    application_with_details,
+)
+
+__all__ += [
+    "application_detail_for",
+    "application_list_for_film",
+    "application_list_open_for",
+    "application_list_visible_to",
+    "application_with_details",
+]

@@ -23,3 +23,22 @@ __all__ = [
     "application_paid_total",
     "application_transition",
 ]
+from support.services.applications import (
+    application_create,
+    application_document_add,
+    application_document_remove,
+    application_prefill,
+    application_thing_choices,
+    application_update,
+)
+from support.services.eligibility import application_eligibility
+
+__all__ += [
+    "application_create",
+    "application_document_add",
+    "application_document_remove",
+    "application_eligibility",
+    "application_prefill",
+    "application_thing_choices",
+    "application_update",
+]
