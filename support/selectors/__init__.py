@@ -30,3 +30,6 @@ __all__ += [
     "application_list_visible_to",
     "application_with_details",
 ]
+from support.selectors.applications import application_timeline  # noqa: E402
+
+__all__ += ["application_timeline"]

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.rules import is_agency_admin, is_reviewer, memberships_of
+from core.workflow import audit_timeline
 from films.models import Film
-from support.enums import OPEN_APPLICATION_STATES
+from support.enums import APPLICATION_TRANSITIONS, OPEN_APPLICATION_STATES
 from support.models import Application, ApplicationDocument, BudgetLine, Review
 
 LIST_JOINS = (
@@ -85,3 +87,20 @@ def application_list_open_for(*, user) -> QuerySet[Application]:
         .filter(organization_id__in=organizations, status__in=OPEN_APPLICATION_STATES)
         .order_by("-updated_at", "-id")
     )
+
+
+def application_timeline(*, application: Application, user) -> list:
+    """Every step of the application, newest first, each with ``who`` made it: a name, or, for
+    a reader the programme's blind review keeps from the applicant (``support.see_applicant``),
+    "the applicant" for the applicant company's people (agency staff keep their names)."""
+    events = audit_timeline(obj=application, table=APPLICATION_TRANSITIONS)
+    blind = not user.has_perm("support.see_applicant", application)
+    for event in events:
+        actor = event.actor
+        if actor is None:
+            event.who = _("the system")
+        elif blind and not actor.staff_role:
+            event.who = _("the applicant")
+        else:
+            event.who = actor.display_name
+    return events

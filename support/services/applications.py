@@ -116,10 +116,35 @@ def _money_of(value) -> Money | None:
     raise ValidationError(_("Give an amount and a currency."))
 
 
+def budget_line_errors(line, *, programme: Programme) -> tuple[str, Money | None, dict[str, list[str]]]:
+    """One budget line's item and amount, and what is wrong with them per field (``item``,
+    ``amount``): the item is text without NUL, at most 200 characters; the amount is more than
+    zero, in the programme's currency."""
+    errors: dict[str, list[str]] = {}
+    if not isinstance(line, dict):
+        return "", None, {"item": [_("Give an item and an amount.")]}
+    item = text_clean(line.get("item"), "item", ITEM_MAX, errors, required=True)
+    try:
+        amount = _money_of(line.get("amount"))
+    except ValidationError as exc:
+        errors["amount"] = exc.messages
+        return item, None, errors
+    if amount is None:
+        errors["amount"] = [_("Give the amount.")]
+        return item, None, errors
+    wrong = money_errors(amount.amount, amount.currency)
+    if wrong:
+        errors["amount"] = wrong
+    elif amount.currency != programme.currency:
+        errors["amount"] = [_("This programme takes amounts in %(currency)s only.") % {"currency": programme.currency}]
+    elif amount.amount <= 0:
+        errors["amount"] = [_("The amount must be more than zero.")]
+    return item, amount, errors
+
+
 def budget_lines_clean(raw, *, programme: Programme, errors: dict) -> list[tuple[str, Money]]:
-    """The budget lines as ``(item, amount)``: each item text (no NUL, at most 200 characters),
-    each amount more than zero in the programme's currency, at most 50 lines. Refusals go into
-    ``errors["budget_lines"]``, each naming its line."""
+    """The budget lines as ``(item, amount)`` (see :func:`budget_line_errors`), at most 50.
+    Refusals go into ``errors["budget_lines"]``, each naming its line ("Line 2: …")."""
     if raw is None:
         return []
     if isinstance(raw, str | bytes | dict) or not isinstance(raw, Iterable):
@@ -129,37 +154,17 @@ def budget_lines_clean(raw, *, programme: Programme, errors: dict) -> list[tuple
     if len(raw) > BUDGET_LINES_MAX:
         errors["budget_lines"] = [_("At most %(limit)d budget lines.") % {"limit": BUDGET_LINES_MAX}]
         return []
-    currency = programme.currency
     problems: list[str] = []
     lines: list[tuple[str, Money]] = []
+    names = {"item": _("item"), "amount": _("amount")}
     for n, line in enumerate(raw, start=1):
-        where = _("Line %(n)d") % {"n": n}
-        if not isinstance(line, dict):
-            problems.append(_("%(where)s: give an item and an amount.") % {"where": where})
-            continue
-        item_errors: dict = {}
-        item = text_clean(line.get("item"), "item", ITEM_MAX, item_errors, required=True)
-        for message in item_errors.get("item", []):
-            problems.append(_("%(where)s, item: %(message)s") % {"where": where, "message": message})
-        try:
-            amount = _money_of(line.get("amount"))
-        except ValidationError as exc:
-            problems.extend(_("%(where)s, amount: %(message)s") % {"where": where, "message": m} for m in exc.messages)
-            continue
-        if amount is None:
-            problems.append(_("%(where)s, amount: give the amount.") % {"where": where})
-            continue
-        wrong = money_errors(amount.amount, amount.currency)
-        if wrong:
-            problems.extend(_("%(where)s, amount: %(message)s") % {"where": where, "message": m} for m in wrong)
-        elif amount.currency != currency:
-            problems.append(
-                _("%(where)s: This programme takes amounts in %(currency)s only.")
-                % {"where": where, "currency": currency}
-            )
-        elif amount.amount <= 0:
-            problems.append(_("%(where)s, amount: the amount must be more than zero.") % {"where": where})
-        elif not item_errors:
+        item, amount, line_errors = budget_line_errors(line, programme=programme)
+        for field in ("item", "amount"):
+            for message in line_errors.get(field, []):
+                problems.append(
+                    _("Line %(n)d, %(field)s: %(message)s") % {"n": n, "field": names[field], "message": message}
+                )
+        if not line_errors:
             lines.append((item, amount))
     if problems:
         errors["budget_lines"] = problems

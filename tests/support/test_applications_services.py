@@ -166,11 +166,11 @@ BAD_LINES = {
     "long": ([line("x" * 10_000)], "Line 1, item: At most 200 characters."),
     "empty item": ([line("  ")], "Line 1, item: This field is required."),
     "negative": ([line(amount="-5.00")], "Line 1, amount: The amount cannot be negative."),
-    "zero": ([line(amount="0")], "Line 1, amount: the amount must be more than zero."),
-    "currency": ([line(currency="EUR")], "Line 1: This programme takes amounts in CNY only."),
+    "zero": ([line(amount="0")], "Line 1, amount: The amount must be more than zero."),
+    "currency": ([line(currency="EUR")], "Line 1, amount: This programme takes amounts in CNY only."),
     "float": ([{"item": "Travel", "amount": {"amount": 12.5, "currency": "CNY"}}], None),
     "not a list": ("Travel", "Give a list of budget lines."),
-    "not a dict": ([["Travel", "12"]], "Line 1: give an item and an amount."),
+    "not a dict": ([["Travel", "12"]], "Line 1, item: Give an item and an amount."),
     "too many": ([line() for _ in range(51)], "At most 50 budget lines."),
     "decimals": ([line(amount="1.234")], "Line 1, amount: CNY takes at most 2 decimals."),
 }
@@ -193,7 +193,7 @@ def test_second_line_in_wrong_currency_is_named(producer, draft):
         services.application_update(
             actor=producer, application=draft, data={"budget_lines": [line(), line("Stand", currency="USD")]}
         )
-    assert errors_of(excinfo)["budget_lines"] == ["Line 2: This programme takes amounts in CNY only."]
+    assert errors_of(excinfo)["budget_lines"] == ["Line 2, amount: This programme takes amounts in CNY only."]
 
 
 def test_update_replaces_lines_and_requested(producer, draft):
