@@ -11,7 +11,8 @@ optional ``report_due``)."""
 
 from django.urls import reverse
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
@@ -89,12 +90,12 @@ class ApplicationSerializer(serializers.ModelSerializer):
         return data
 
 
-class BudgetLineSerializer(serializers.Serializer):
+class ApplicationBudgetLineSerializer(serializers.Serializer):
     item = serializers.CharField(max_length=200)
     amount = MoneySerializerField()
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class ApplicationDocumentSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="The download address (an attachment).")
 
     class Meta:
@@ -106,7 +107,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         return reverse("support_applications:document", args=[document.application_id, document.pk])
 
 
-class TimelineEventSerializer(serializers.Serializer):
+class ApplicationTimelineEventSerializer(serializers.Serializer):
     at = serializers.DateTimeField(source="created_at")
     from_status = serializers.CharField(source="from_state", help_text="Empty for the creation.")
     to_status = serializers.CharField(source="to_state")
@@ -119,8 +120,8 @@ class ApplicationDetailSerializer(ApplicationSerializer):
     """An application with its statement, budget lines, documents, timeline, the failed
     eligibility rules (while editable) and the moves the user may make now."""
 
-    budget_lines = BudgetLineSerializer(many=True, read_only=True)
-    documents = DocumentSerializer(many=True, read_only=True)
+    budget_lines = ApplicationBudgetLineSerializer(many=True, read_only=True)
+    documents = ApplicationDocumentSerializer(many=True, read_only=True)
     timeline = serializers.SerializerMethodField()
     eligibility = serializers.SerializerMethodField(
         help_text="Every eligibility rule failed now, while the application is editable (else empty)."
@@ -141,10 +142,10 @@ class ApplicationDetailSerializer(ApplicationSerializer):
         ]
         read_only_fields = fields
 
-    @extend_schema_field(TimelineEventSerializer(many=True))
+    @extend_schema_field(ApplicationTimelineEventSerializer(many=True))
     def get_timeline(self, application: Application) -> list[dict]:
         events = selectors.application_timeline(application=application, user=self.context["request"].user)
-        return TimelineEventSerializer(events, many=True).data
+        return ApplicationTimelineEventSerializer(events, many=True).data
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_eligibility(self, application: Application) -> list[str]:
@@ -167,7 +168,7 @@ def _content_fields(*, required: bool) -> dict:
     return {
         "statement": serializers.CharField(required=False, allow_blank=True, max_length=10_000, trim_whitespace=False),
         "budget_lines": serializers.ListField(
-            child=BudgetLineSerializer(),
+            child=ApplicationBudgetLineSerializer(),
             required=False,
             max_length=1000,
             help_text="Replaces every line; the requested amount is their total. At most 50 lines, each more "
@@ -202,7 +203,7 @@ class ApplicationTransitionSerializer(TransitionRequestSerializer):
     report_due = serializers.DateField(required=False, help_text="Approving: when the final report is due.")
 
 
-class DocumentUploadSerializer(serializers.Serializer):
+class ApplicationDocumentUploadSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
     file = serializers.FileField(allow_empty_file=True, help_text="A PDF, at most 20 MB.")
 
@@ -292,15 +293,15 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     )
 
     @extend_schema(
-        request={"multipart/form-data": DocumentUploadSerializer},
-        responses={201: DocumentSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+        request={"multipart/form-data": ApplicationDocumentUploadSerializer},
+        responses={201: ApplicationDocumentSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
         description="Attach a PDF (checked by its content, at most 20 MB) to a draft or an application with "
         "changes requested.",
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser], filter_backends=[])
     def documents(self, request: Request, pk=None) -> Response:
         application = self.get_object()
-        payload = DocumentUploadSerializer(data=request.data)
+        payload = ApplicationDocumentUploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         document = services.application_document_add(
             actor=request.user,
@@ -308,10 +309,11 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             kind=payload.validated_data["kind"],
             upload=payload.validated_data["file"],
         )
-        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+        return Response(ApplicationDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         request=None,
+        parameters=[OpenApiParameter("doc_id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The document.")],
         responses={
             204: OpenApiResponse(description="Removed."),
             400: ErrorSerializer,
@@ -319,10 +321,13 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             404: ErrorSerializer,
         },
     )
-    @action(detail=True, methods=["delete"], url_path=r"documents/(?P<doc_id>[0-9]{1,18})", filter_backends=[])
+    @action(detail=True, methods=["delete"], url_path=r"documents/(?P<doc_id>[^/.]+)", filter_backends=[])
     def document_remove(self, request: Request, pk=None, doc_id=None) -> Response:
         application = self.get_object()
-        document = ApplicationDocument.objects.filter(application=application, pk=int(doc_id)).first()
+        valid = doc_id.isascii() and doc_id.isdigit() and len(doc_id) < 19
+        document = (
+            ApplicationDocument.objects.filter(application=application, pk=int(doc_id)).first() if valid else None
+        )
         if document is None:
             raise exceptions.NotFound()
         document.application = application

@@ -59,3 +59,13 @@ def complete_application(**kwargs):
 
 
 __all__ = ["PDF", "DocumentKind", "cny"]
+
+
+def support_application_document(application, *, kind: str = DocumentKind.BUDGET, uploaded_by=None):
+    """A stored PDF attached to ``application``."""
+    document = ApplicationDocument(
+        application=application, kind=kind, name="budget.pdf", size=len(PDF), uploaded_by=uploaded_by
+    )
+    document.file.save("x.pdf", pdf_upload(), save=False)
+    document.save()
+    return document
