@@ -294,7 +294,12 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
     @extend_schema(
         request={"multipart/form-data": ApplicationDocumentUploadSerializer},
-        responses={201: ApplicationDocumentSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+        responses={
+            201: ApplicationDocumentSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+        },
         description="Attach a PDF (checked by its content, at most 20 MB) to a draft or an application with "
         "changes requested.",
     )
