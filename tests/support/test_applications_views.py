@@ -400,3 +400,24 @@ def test_a_document_of_another_application_is_404(client, producer, application,
     )
     client.force_login(producer)
     assert client.get(f"/support/applications/{application.pk}/documents/{document.pk}/").status_code == 404
+
+
+def test_the_application_page_keeps_its_queries(client, producer, agency_admin, application):
+    url = f"/support/applications/{application.pk}/"
+    client.force_login(producer)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for n in range(4):
+        application.budget_lines.create(item=f"Extra {n}", amount=cny(1))
+        application_document_add(actor=producer, application=application, kind=DocumentKind.OTHER, upload=pdf_upload())
+    with CaptureQueriesContext(connection) as five:
+        response = client.get(url)
+    assert len(response.context["lines"]) == 5
+    assert len(five) == len(one)
+
+
+def test_the_application_page_in_chinese(client, producer, application):
+    client.force_login(producer)
+    response = client.get(f"/support/applications/{application.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 200
