@@ -5,7 +5,10 @@ live in the services; these forms only read and type the input."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.display import for_reader
 from core.money import MoneyFormField
+from festivals.models import Submission
+from markets.models import Participation
 from support.enums import DocumentKind
 from support.services.applications import BUDGET_LINES_MAX, ITEM_MAX, STATEMENT_MAX, THING_FIELD
 
@@ -33,8 +36,19 @@ class ApplicationStartForm(forms.Form):
         self.fields["film"].label_from_instance = lambda f: f.display_title()
 
 
-def _thing_label(thing) -> str:
-    return f"{thing} · {thing.get_status_display()}"
+def thing_label(thing) -> str:
+    """A festival selection, market participation or film-week proposal as the reader names it,
+    with its status; never the company (blind review)."""
+    if thing is None:
+        return ""
+    if isinstance(thing, Submission):
+        edition, section = thing.section.edition, thing.section
+        where = f"{edition.festival.display_name()} {edition.year} · {for_reader(section.name_en, section.name_zh)}"
+    elif isinstance(thing, Participation):
+        where = f"{thing.edition.market.display_name()} {thing.edition.year}"
+    else:
+        where = thing.showcase.display_title()
+    return f"{where} · {thing.get_status_display()}"
 
 
 class ApplicationContentForm(forms.Form):
@@ -66,7 +80,7 @@ class ApplicationContentForm(forms.Form):
                 required=False,
                 coerce=int,
                 empty_value=None,
-                choices=[("", "—"), *[(thing.pk, _thing_label(thing)) for thing in choices[field]]],
+                choices=[("", "—"), *[(thing.pk, thing_label(thing)) for thing in choices[field]]],
             )
 
 

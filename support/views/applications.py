@@ -34,6 +34,7 @@ from support.forms_applications import (
     BudgetLineFormSet,
     DocumentForm,
     budget_rows,
+    thing_label,
 )
 from support.models import Application, ApplicationDocument, Programme
 from support.services.applications import THING_FIELD, budget_line_errors
@@ -180,6 +181,7 @@ def _detail(request: HttpRequest, application: Application, *, status: int = 200
         "application": application,
         "see_applicant": user.has_perm("support.see_applicant", application),
         "thing": _thing(application),
+        "thing_label": thing_label(_thing(application)),
         "kind": application.programme.kind,
         "kinds": ProgrammeKind,
         "lines": lines,
