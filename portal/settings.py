@@ -342,6 +342,9 @@ SPECTACULAR_SETTINGS = {
         "SubmissionStatusEnum": "festivals.enums.SubmissionStatus",
         "CurrencyEnum": "core.money.CURRENCY_CHOICES",
         "DealStatusEnum": "markets.enums.DealStatus",
+        "ApplicationStatusEnum": "support.enums.ApplicationStatus",
+        "DocumentKindEnum": "support.enums.DocumentKind",
+        "ProgrammeKindEnum": "support.enums.ProgrammeKind",
     },
 }
 

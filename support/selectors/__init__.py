@@ -1,21 +1,10 @@
+from support.selectors.applications import application_timeline
 from support.selectors.budget import (
     BudgetFigures,
     programme_budget_figures,
     programme_committed_total,
     programme_with_budget,
 )
-from support.selectors.scores import application_list_ranked, application_with_scores, weighted_mean
-
-__all__ = [
-    "BudgetFigures",
-    "application_list_ranked",
-    "application_with_scores",
-    "programme_budget_figures",
-    "programme_committed_total",
-    "programme_with_budget",
-    "weighted_mean",
-]
-
 from support.selectors.payments import (
     PaymentSummary,
     ReportDue,
@@ -28,16 +17,25 @@ from support.selectors.payments import (
     may_see_payments,
     payment_list_visible_to,
 )
+from support.selectors.scores import application_list_ranked, application_with_scores, weighted_mean
 
-__all__ += [
+__all__ = [
+    "BudgetFigures",
     "PaymentSummary",
     "ReportDue",
     "application_get_visible",
     "application_list_for_payments",
+    "application_list_ranked",
     "application_payment_summary",
     "application_report_due",
+    "application_timeline",
+    "application_with_scores",
     "final_report_for_page",
     "final_report_known_results",
     "may_see_payments",
     "payment_list_visible_to",
+    "programme_budget_figures",
+    "programme_committed_total",
+    "programme_with_budget",
+    "weighted_mean",
 ]

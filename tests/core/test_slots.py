@@ -60,6 +60,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         "markets.meetings",
         "markets.deals",
         "markets.buyers",
+        "support.applications",
     ]
     # In INSTALLED_APPS order (films, festivals, markets); dashboards then sort them by their order.
     assert [(p.code, p.roles) for p in slot_contents(DASHBOARD_PANELS)] == [
@@ -69,6 +70,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         ("markets.deals", frozenset({"producer", "verified_buyer"})),
         ("markets.buyer_profile", frozenset({"buyer"})),
         ("markets.screener_grants", frozenset({"verified_buyer"})),
+        ("support.applications", frozenset({"producer"})),
     ]
 
 

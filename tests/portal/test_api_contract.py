@@ -68,6 +68,7 @@ from tests.markets.meetings_factories import MeetingFactory, MeetingSlotFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantFactory
 from tests.markets.screenings_factories import MarketScreeningFactory
+from tests.support.applications_helpers import support_application_document
 from tests.support.factories import ApplicationFactory, PaymentFactory, cny
 
 STATE_DEPENDENT = [
@@ -116,6 +117,11 @@ STATE_DEPENDENT = [
     "POST /api/v1/meetings/{id}/transition/",  # no proposed time chosen, an overlap, a closed meeting
     "GET /api/v1/meetings/{id}/ics/",  # no time booked yet
     "POST /api/v1/payments/",  # an application not approved, more than is left, not the granted currency
+    "POST /api/v1/applications/",  # no film of yours, one live already, lines not adding up or in another currency
+    "PATCH /api/v1/applications/{id}/",  # no longer editable; lines in another currency; a thing not of the film
+    "POST /api/v1/applications/{id}/transition/",  # a failed eligibility rule, a move not allowed now
+    "POST /api/v1/applications/{id}/documents/",  # the generated `file` is no PDF; no longer editable
+    "DELETE /api/v1/applications/{id}/documents/{doc_id}/",  # no longer editable
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -171,8 +177,9 @@ _ID_SOURCES = {
     "screener-files": "screener_files",
     "meetings": "meetings",
     "payments": "payments",
+    "applications": "applications",
 }
-_PARAMETER_SOURCES = {"film_id": "films"}
+_PARAMETER_SOURCES = {"film_id": "films", "doc_id": "application_documents"}
 _JSON = "application/json"
 
 
@@ -228,6 +235,8 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         SubmissionFactory(film=films[0], section=section),
         SubmissionFactory(film=films[1], section=section, status=SubmissionStatus.SUBMITTED),
     ]
+    support_application = ApplicationFactory(film=films[1], with_lines=True)
+    support_document = support_application_document(support_application, uploaded_by=producer)
     return {
         "tokens": {
             "admin": Token.objects.create(user=admin).key,
@@ -283,6 +292,8 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
                 amount=cny(10_000),
             ).pk
         ],
+        "applications": [support_application.pk],
+        "application_documents": [support_document.pk],
     }
 
 
