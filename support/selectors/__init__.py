@@ -1,4 +1,11 @@
-from support.selectors.applications import application_timeline
+from support.selectors.applications import (
+    application_detail_for,
+    application_list_for_film,
+    application_list_open_for,
+    application_list_visible_to,
+    application_timeline,
+    application_with_details,
+)
 from support.selectors.budget import (
     BudgetFigures,
     programme_budget_figures,
@@ -23,12 +30,17 @@ __all__ = [
     "BudgetFigures",
     "PaymentSummary",
     "ReportDue",
+    "application_detail_for",
     "application_get_visible",
+    "application_list_for_film",
     "application_list_for_payments",
+    "application_list_open_for",
     "application_list_ranked",
+    "application_list_visible_to",
     "application_payment_summary",
     "application_report_due",
     "application_timeline",
+    "application_with_details",
     "application_with_scores",
     "final_report_for_page",
     "final_report_known_results",
