@@ -15,3 +15,19 @@ __all__ = [
     "programme_with_budget",
     "weighted_mean",
 ]
+
+from support.selectors.reviews import (
+    application_score_breakdown,
+    programme_ranking,
+    review_list_for,
+    review_list_waiting,
+    reviewer_choices_for,
+)
+
+__all__ += [
+    "application_score_breakdown",
+    "programme_ranking",
+    "review_list_for",
+    "review_list_waiting",
+    "reviewer_choices_for",
+]

@@ -23,3 +23,13 @@ __all__ = [
     "application_paid_total",
     "application_transition",
 ]
+
+from support.services.reviews import (
+    review_assign,
+    review_assign_errors,
+    review_declare,
+    review_score,
+    review_unassign,
+)
+
+__all__ += ["review_assign", "review_assign_errors", "review_declare", "review_score", "review_unassign"]
