@@ -123,6 +123,8 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "markets.meeting_answered": "immediate",
         "markets.meeting_cancelled": "immediate",
         "markets.meeting_requested": "immediate",
+        "support.review_assigned": "immediate",
+        "support.review_recused": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

@@ -67,4 +67,6 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("markets.pavilion_decision", "immediate"),
         ("markets.screener_revoked", "immediate"),
         ("markets.screening_cancelled", "immediate"),
+        ("support.review_assigned", "immediate"),
+        ("support.review_recused", "immediate"),
     ]
