@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.rules import is_agency_admin
@@ -65,7 +66,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
             _("Declare that you have no conflict of interest before you see the rubric."),
         ),
         (selectors.STATE_TO_SCORE, _("To score"), _("Score each criterion; save a draft or submit.")),
-        (selectors.STATE_SUBMITTED, _("Submitted"), ""),
+        (selectors.STATE_SUBMITTED, pgettext("review", "Submitted"), ""),
     ]
     return render(
         request,
