@@ -4,6 +4,7 @@ submit (``DELETE``). Nobody else sees any (403). A reviewer declares no conflict
 (``declare/``) before scoring (``scores/``); declaring a conflict recuses them. On a programme
 with blind review, a reviewer does not learn the applicant company (``applicant`` is null)."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -125,11 +126,25 @@ class DeclareAnswerSerializer(serializers.Serializer):
 class ReviewFilter(filters.FilterSet):
     application = IntegerFilter(field_name="application_id", **_ID)
     programme = IntegerFilter(field_name="application__programme_id", **_ID)
-    submitted = filters.BooleanFilter(field_name="submitted_at", lookup_expr="isnull", exclude=True)
+    state = filters.MultipleChoiceFilter(
+        choices=[(state, state) for state in selectors.REVIEW_STATES], method="filter_state", label="State"
+    )
 
     class Meta:
         model = Review
         fields: list[str] = []
+
+    def filter_state(self, queryset, name, value):
+        if not value:
+            return queryset
+        wanted = Q()
+        if selectors.STATE_TO_DECLARE in value:
+            wanted |= Q(no_conflict_declared_at__isnull=True)
+        if selectors.STATE_TO_SCORE in value:
+            wanted |= Q(no_conflict_declared_at__isnull=False, submitted_at__isnull=True)
+        if selectors.STATE_SUBMITTED in value:
+            wanted |= Q(submitted_at__isnull=False)
+        return queryset.filter(wanted)
 
 
 class ReviewViewSet(

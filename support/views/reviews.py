@@ -5,9 +5,12 @@ to assign and unassign an application's reviewers, and a programme's ranked list
 Scores are commercial facts: only agency admins and the reviewer of a review see them. Blind
 review hides the applicant company from reviewers (``support.see_applicant``)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +25,8 @@ from support.enums import REVIEWABLE_STATES
 from support.forms_reviews import ReviewAssignForm, ReviewDeclareForm, ReviewScoreForm
 from support.models import Application, Programme, Review
 from support.selectors import reviews as selectors
+
+LIST_PAGE_SIZE = 100
 
 
 def _detail_url(review: Review) -> str:
@@ -54,9 +59,12 @@ def review_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "") if admin else ""
     if state not in selectors.REVIEW_STATES:
         state = ""
-    reviews = list(
-        selectors.review_list_filtered(user=request.user, programme=programme, state=state, reviewer=reviewer)
-    )
+    chosen = {"programme": programme, "state": state, "reviewer": reviewer}
+    page = Paginator(
+        selectors.review_list_filtered(user=request.user, programme=programme, state=state, reviewer=reviewer),
+        LIST_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    reviews = list(page.object_list)
     for review in reviews:
         review.state = selectors.review_state(review)
     groups = [
@@ -78,8 +86,12 @@ def review_list(request: HttpRequest) -> HttpResponse:
                 for code, heading, lead in groups
             ],
             "programmes": Programme.objects.order_by("-year", "title_en", "pk") if admin else [],
-            "chosen": {"programme": programme, "state": state, "reviewer": reviewer},
+            "chosen": chosen,
             "states": groups,
+            "page": page,
+            "query": urlencode(
+                {k: v for k, v in {"programme": programme, "state": state, "reviewer": reviewer}.items() if v}
+            ),
         },
     )
 

@@ -68,6 +68,7 @@ from tests.markets.meetings_factories import MeetingFactory, MeetingSlotFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantFactory
 from tests.markets.screenings_factories import MarketScreeningFactory
+from tests.support.reviews_helpers import reviews_contract_world
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -114,6 +115,8 @@ STATE_DEPENDENT = [
     "POST /api/v1/meetings/",  # `invitee` of no other side, times past or overlapping
     "POST /api/v1/meetings/{id}/transition/",  # no proposed time chosen, an overlap, a closed meeting
     "GET /api/v1/meetings/{id}/ics/",  # no time booked yet
+    "POST /api/v1/reviews/",  # not a reviewer, of the applicant company, assigned already, application not under review
+    "DELETE /api/v1/reviews/{id}/",  # a submitted review stays
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -168,6 +171,7 @@ _ID_SOURCES = {
     "screener-grants": "screener_grants",
     "screener-files": "screener_files",
     "meetings": "meetings",
+    "reviews": "reviews",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -272,6 +276,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
                 )
             ).meeting_id
         ],
+        "reviews": reviews_contract_world(organization=producer_org, admin=admin),
     }
 
 
@@ -358,6 +363,7 @@ _DELETIONS = [
     ("DELETE /api/v1/screenings/{id}/", "producer", lambda world: world["screenings"][0]),
     ("DELETE /api/v1/shortlists/{id}/", "buyer", lambda world: world["shortlists"][0]),
     ("DELETE /api/v1/submissions/{id}/", "producer", lambda world: world["submissions"][0]),  # the draft
+    ("DELETE /api/v1/reviews/{id}/", "admin", lambda world: world["reviews"][0]),  # not submitted
 ]
 
 

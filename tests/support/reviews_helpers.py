@@ -36,3 +36,18 @@ def declared(review: Review) -> Review:
 
 def full_scores(criteria, values=(5, 4, 3)) -> dict:
     return {c.pk: {"score": v, "comment": f"About {c.name_en}"} for c, v in zip(criteria, values, strict=True)}
+
+
+def reviews_contract_world(*, organization, admin) -> list[int]:
+    """For the API contract: an application of ``organization`` under review on a programme
+    with a rubric, and one review by a reviewer not yet declared; the review's id."""
+    from tests.factories import ReviewerFactory  # noqa: PLC0415
+    from tests.films.factories import PublishedFilmFactory  # noqa: PLC0415
+    from tests.support.factories import ProgrammeFactory  # noqa: PLC0415
+
+    programme = ProgrammeFactory(title_en="Contract Support")
+    rubric_321(programme)
+    application = application_under_review(programme, organization)
+    application.film = PublishedFilmFactory(organization=organization)
+    application.save(update_fields=["film"])
+    return [assigned(application, ReviewerFactory(email="contract-reviewer@example.test"), admin).pk]

@@ -365,3 +365,13 @@ def test_the_list_costs_the_same_with_one_or_several_reviews(request, review, cr
 
     assert len(response.json()["results"]) == 4
     assert len(several) == len(one)
+
+
+def test_the_list_filters_by_state_and_refuses_unknown_states(api_client, review, agency_admin, criteria):
+    done = scored(ReviewFactory(application=review.application), dict(zip(criteria, (3, 3, 3), strict=True)))
+    api_client.force_authenticate(agency_admin)
+
+    assert [r["id"] for r in api_client.get(URL, {"state": "submitted"}).json()["results"]] == [done.pk]
+    assert [r["id"] for r in api_client.get(URL, {"state": "to_declare"}).json()["results"]] == [review.pk]
+    assert api_client.get(URL, {"state": "finished"}).status_code == 400
+    assert api_client.get(URL, {"application": "x"}).status_code == 400
