@@ -86,6 +86,14 @@ class ReviewScoreForm(forms.Form):
             initial=review.comment,
         )
 
+    def clean(self) -> dict:
+        data = super().clean()
+        for c in self.criteria:
+            score, comment = f"score_{c.pk}", f"comment_{c.pk}"
+            if data.get(score) is None and data.get(comment) and not self.has_error(score):
+                self.add_error(score, _("Give a score with your comment: a comment alone is not kept."))
+        return data
+
     def rows(self) -> list[tuple]:
         """``(criterion, score field, comment field)`` per criterion, for the template."""
         return [(c, self[f"score_{c.pk}"], self[f"comment_{c.pk}"]) for c in self.criteria]

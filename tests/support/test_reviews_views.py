@@ -416,3 +416,16 @@ def test_the_dashboard_panel_lists_the_reviews_waiting(review, reviewer, agency_
     assert [r.pk for r in panel["reviews"]] == [review.pk]
     assert done.pk not in [r.pk for r in panel["reviews"]]
     assert review_dashboard_panel(_request(agency_admin)) is None
+
+
+def test_a_comment_without_a_score_is_not_lost_silently(client, login, review, criteria):
+    declared(review)
+    login("reviewer")
+
+    response = client.post(
+        f"/support/reviews/{review.pk}/", {"action": "save", f"comment_{criteria[1].pk}": "Promising, but…"}
+    )
+
+    assert response.status_code == 400
+    assert response.context["score_form"].errors[f"score_{criteria[1].pk}"]
+    assert "Promising, but…" in _text(response)
