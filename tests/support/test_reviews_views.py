@@ -429,3 +429,39 @@ def test_a_comment_without_a_score_is_not_lost_silently(client, login, review, c
     assert response.status_code == 400
     assert response.context["score_form"].errors[f"score_{criteria[1].pk}"]
     assert "Promising, but…" in _text(response)
+
+
+def test_the_dashboard_shows_a_reviewer_the_reviews_waiting(client, login, review):
+    login("reviewer")
+
+    text = _text(client.get("/dashboard/"))
+
+    assert "Reviews waiting for you" in text
+    assert f"/support/reviews/{review.pk}/" in text
+
+
+@pytest.mark.parametrize("role", ["owner", "buyer", "admin"])
+def test_the_dashboard_shows_nobody_else_the_reviews_panel(client, login, review, role):
+    login(role)
+
+    assert "Reviews waiting for you" not in _text(client.get("/dashboard/"))
+
+
+def test_the_application_panel_renders_for_admins_and_the_reviewer(review, criteria, agency_admin, reviewer):
+    from django.template.loader import render_to_string  # noqa: PLC0415
+
+    scored(review, dict(zip(criteria, (5, 4, 3), strict=True)))
+    pending = ReviewFactory(application=review.application)
+    template = "support/includes/reviews_application_panel.html"
+
+    request = _request(agency_admin)
+    html = render_to_string(template, {"panel": review_application_panel(request, review.application)}, request)
+    assert "4.33" in html
+    assert f'name="review" value="{pending.pk}"' in html  # may be unassigned
+    assert f'name="review" value="{review.pk}"' not in html  # submitted: stays
+    assert "Market potential" in html
+
+    request = _request(reviewer)
+    html = render_to_string(template, {"panel": review_application_panel(request, review.application)}, request)
+    assert f"/support/reviews/{review.pk}/" in html
+    assert "4.33" not in html
