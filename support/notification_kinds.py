@@ -73,6 +73,7 @@ def register() -> None:
         )
     )
     register_payment_kinds()
+    register_reviews()
 
 
 PAYMENT_RECORDED = "support.payment_recorded"
@@ -101,5 +102,44 @@ def register_payment_kinds() -> None:
             subject=_payment_subject,
             template="support/email/payment_recorded.txt",
             prepare=_payment_context,
+        )
+    )
+
+
+# --- Reviews (appended by the reviews part) -------------------------------------------------------
+
+REVIEW_ASSIGNED = "support.review_assigned"
+REVIEW_RECUSED = "support.review_recused"
+
+
+def _review_context(context: dict) -> dict:
+    return {**_context(context), "reviewer": context.get("reviewer", ""), "note": context.get("note", "")}
+
+
+def _review_assigned_subject(context: dict) -> str:
+    return _("Review asked: “%(film)s” for %(programme)s") % _review_context(context)
+
+
+def _review_recused_subject(context: dict) -> str:
+    return _("%(reviewer)s declared a conflict of interest on “%(film)s”") % _review_context(context)
+
+
+def register_reviews() -> None:
+    register_kind(
+        NotificationKind(
+            code=REVIEW_ASSIGNED,
+            label=gettext_lazy("Export-support applications given to you to review (reviewers)"),
+            subject=_review_assigned_subject,
+            template="support/email/review_assigned.txt",
+            prepare=_review_context,
+        )
+    )
+    register_kind(
+        NotificationKind(
+            code=REVIEW_RECUSED,
+            label=gettext_lazy("Reviewers recused for a conflict of interest (agency admins)"),
+            subject=_review_recused_subject,
+            template="support/email/review_recused.txt",
+            prepare=_review_context,
         )
     )

@@ -24,6 +24,13 @@ from support.selectors.payments import (
     may_see_payments,
     payment_list_visible_to,
 )
+from support.selectors.reviews import (
+    application_score_breakdown,
+    programme_ranking,
+    review_list_for,
+    review_list_waiting,
+    reviewer_choices_for,
+)
 from support.selectors.scores import application_list_ranked, application_with_scores, weighted_mean
 
 __all__ = [
@@ -39,6 +46,7 @@ __all__ = [
     "application_list_visible_to",
     "application_payment_summary",
     "application_report_due",
+    "application_score_breakdown",
     "application_timeline",
     "application_with_details",
     "application_with_scores",
@@ -48,6 +56,10 @@ __all__ = [
     "payment_list_visible_to",
     "programme_budget_figures",
     "programme_committed_total",
+    "programme_ranking",
     "programme_with_budget",
+    "review_list_for",
+    "review_list_waiting",
+    "reviewer_choices_for",
     "weighted_mean",
 ]

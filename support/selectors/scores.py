@@ -16,8 +16,9 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Value,
 )
-from django.db.models.functions import Cast, Round
+from django.db.models.functions import Round
 
 from support.enums import ApplicationStatus
 from support.models import Application, CriterionScore, Review
@@ -36,8 +37,9 @@ def application_with_scores(queryset: QuerySet[Application]) -> QuerySet[Applica
         .order_by()
         .values("review__application")
         .annotate(
+            # Times a decimal 1 first: SQLite divides integers as integers.
             weighted=ExpressionWrapper(
-                Cast(Sum(F("score") * F("criterion__weight")), _SCORE) / Cast(Sum("criterion__weight"), _SCORE),
+                Sum(F("score") * F("criterion__weight")) * Value(Decimal("1.0")) / Sum("criterion__weight"),
                 output_field=_SCORE,
             )
         )

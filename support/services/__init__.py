@@ -20,6 +20,7 @@ from support.services.payments import (
     final_report_submit,
     payment_record,
 )
+from support.services.reviews import review_assign, review_assign_errors, review_declare, review_score, review_unassign
 from support.services.workflow import application_transition
 
 __all__ = [
@@ -41,4 +42,9 @@ __all__ = [
     "application_update",
     "final_report_submit",
     "payment_record",
+    "review_assign",
+    "review_assign_errors",
+    "review_declare",
+    "review_score",
+    "review_unassign",
 ]

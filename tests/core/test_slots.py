@@ -71,6 +71,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         ("markets.buyer_profile", frozenset({"buyer"})),
         ("markets.screener_grants", frozenset({"verified_buyer"})),
         ("support.applications", frozenset({"producer"})),
+        ("support.reviews", frozenset({"reviewer"})),
     ]
 
 

@@ -126,6 +126,8 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "support.application_moved": "immediate",
         "support.application_submitted": "immediate",
         "support.payment_recorded": "immediate",
+        "support.review_assigned": "immediate",
+        "support.review_recused": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

@@ -70,4 +70,6 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("support.application_moved", "immediate"),
         ("support.application_submitted", "immediate"),
         ("support.payment_recorded", "immediate"),
+        ("support.review_assigned", "immediate"),
+        ("support.review_recused", "immediate"),
     ]

@@ -70,6 +70,7 @@ from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantF
 from tests.markets.screenings_factories import MarketScreeningFactory
 from tests.support.applications_helpers import support_application_document
 from tests.support.factories import ApplicationFactory, PaymentFactory, cny
+from tests.support.reviews_helpers import reviews_contract_world
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -122,6 +123,8 @@ STATE_DEPENDENT = [
     "POST /api/v1/applications/{id}/transition/",  # a failed eligibility rule, a move not allowed now
     "POST /api/v1/applications/{id}/documents/",  # the generated `file` is no PDF; no longer editable
     "DELETE /api/v1/applications/{id}/documents/{doc_id}/",  # no longer editable
+    "POST /api/v1/reviews/",  # not a reviewer, of the applicant company, assigned already, application not under review
+    "DELETE /api/v1/reviews/{id}/",  # a submitted review stays
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -178,6 +181,7 @@ _ID_SOURCES = {
     "meetings": "meetings",
     "payments": "payments",
     "applications": "applications",
+    "reviews": "reviews",
 }
 _PARAMETER_SOURCES = {"film_id": "films", "doc_id": "application_documents"}
 _JSON = "application/json"
@@ -294,6 +298,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         ],
         "applications": [support_application.pk],
         "application_documents": [support_document.pk],
+        "reviews": reviews_contract_world(organization=producer_org, admin=admin),
     }
 
 
@@ -380,6 +385,7 @@ _DELETIONS = [
     ("DELETE /api/v1/screenings/{id}/", "producer", lambda world: world["screenings"][0]),
     ("DELETE /api/v1/shortlists/{id}/", "buyer", lambda world: world["shortlists"][0]),
     ("DELETE /api/v1/submissions/{id}/", "producer", lambda world: world["submissions"][0]),  # the draft
+    ("DELETE /api/v1/reviews/{id}/", "admin", lambda world: world["reviews"][0]),  # not submitted
 ]
 
 
