@@ -63,6 +63,14 @@ def number(value) -> str:
 
 
 @register.filter
+def decimals(value, places=2) -> str:
+    """``{{ score|decimals:2 }}``: the number localised with exactly ``places`` decimals."""
+    if value is None or value == "":
+        return ""
+    return display.number_format(value, decimal_pos=int(places))
+
+
+@register.filter
 def weekday_date(day) -> str:
     return display.date_with_weekday(day)
 

@@ -9,16 +9,15 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     DecimalField,
-    ExpressionWrapper,
     F,
+    FloatField,
     IntegerField,
     OuterRef,
     QuerySet,
     Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Round
+from django.db.models.functions import Cast, Round
 
 from support.enums import ApplicationStatus
 from support.models import Application, CriterionScore, Review
@@ -37,10 +36,9 @@ def application_with_scores(queryset: QuerySet[Application]) -> QuerySet[Applica
         .order_by()
         .values("review__application")
         .annotate(
-            # Times a decimal 1 first: SQLite divides integers as integers.
-            weighted=ExpressionWrapper(
-                Sum(F("score") * F("criterion__weight")) * Value(Decimal("1.0")) / Sum("criterion__weight"),
-                output_field=_SCORE,
+            # As a real first: SQLite divides integers as integers (and casts 1.0 to NUMERIC as 1).
+            weighted=Cast(
+                Cast(Sum(F("score") * F("criterion__weight")), FloatField()) / Sum("criterion__weight"), _SCORE
             )
         )
         .values("weighted")

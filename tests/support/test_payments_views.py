@@ -4,6 +4,7 @@ the budget left, a budget fully committed, a decision made meanwhile), a rejecti
 by the applicant, tranches recorded from the page; panels keep their queries."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -97,7 +98,8 @@ def test_the_page_shows_the_weighted_score_and_the_ceiling(client, agency_admin,
 
     response = client.get(_decide_url(under_review))
 
-    assert str(response.context["score"]) == "3.50"
+    assert response.context["score"] == Decimal("3.50")
+    assert "3.50 / 5" in response.content.decode()
     assert response.context["form"]["granted"].value() == cny(60_000)
 
 
