@@ -15,3 +15,26 @@ __all__ = [
     "programme_with_budget",
     "weighted_mean",
 ]
+from support.selectors.programmes import (
+    ProgrammeDashboard,
+    programme_dashboard,
+    programme_export_rows,
+    programme_is_open,
+    programme_list_open,
+    programme_list_recently_closed,
+    programme_list_upcoming,
+    programme_list_visible_to,
+    programme_list_with_waiting,
+)
+
+__all__ += [
+    "ProgrammeDashboard",
+    "programme_dashboard",
+    "programme_export_rows",
+    "programme_is_open",
+    "programme_list_open",
+    "programme_list_recently_closed",
+    "programme_list_upcoming",
+    "programme_list_visible_to",
+    "programme_list_with_waiting",
+]

@@ -23,3 +23,6 @@ __all__ = [
     "application_paid_total",
     "application_transition",
 ]
+from support.services.programmes import programme_check, programme_create, programme_update
+
+__all__ += ["programme_check", "programme_create", "programme_update"]
