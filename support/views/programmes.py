@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from core.csv import csv_lines
@@ -25,6 +25,19 @@ from support.selectors import programme_budget_figures, programme_with_budget
 from support.selectors import programmes as selectors
 
 
+def time_left(moment: datetime, now: datetime) -> str:
+    """How long until ``moment`` in the largest whole unit: "12 days", "5 hours", "1 minute"."""
+    seconds = max((moment - now).total_seconds(), 60)
+    if seconds >= 86_400:
+        n = int(seconds // 86_400)
+        return ngettext("%(n)d day", "%(n)d days", n) % {"n": n}
+    if seconds >= 3_600:
+        n = int(seconds // 3_600)
+        return ngettext("%(n)d hour", "%(n)d hours", n) % {"n": n}
+    n = int(seconds // 60)
+    return ngettext("%(n)d minute", "%(n)d minutes", n) % {"n": n}
+
+
 def programme_describe(programme: Programme, *, now: datetime) -> Programme:
     """What the pages show of a call: its window on the programme's clock, and in words how
     long until it opens or closes."""
@@ -32,8 +45,8 @@ def programme_describe(programme: Programme, *, now: datetime) -> Programme:
     programme.opens_label = moment_label(programme.opens_at, zone)
     programme.closes_label = moment_label(programme.closes_at, zone)
     programme.is_open = selectors.programme_is_open(programme, now=now)
-    programme.closes_in = timeuntil(programme.closes_at, now, depth=1) if programme.closes_at > now else ""
-    programme.opens_in = timeuntil(programme.opens_at, now, depth=1) if programme.opens_at > now else ""
+    programme.closes_in = time_left(programme.closes_at, now) if programme.closes_at > now else ""
+    programme.opens_in = time_left(programme.opens_at, now) if programme.opens_at > now else ""
     return programme
 
 
