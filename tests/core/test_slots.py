@@ -69,6 +69,8 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         ("markets.deals", frozenset({"producer", "verified_buyer"})),
         ("markets.buyer_profile", frozenset({"buyer"})),
         ("markets.screener_grants", frozenset({"verified_buyer"})),
+        ("support.open_calls", frozenset({"producer"})),
+        ("support.programmes", frozenset({"agency_admin"})),
     ]
 
 
