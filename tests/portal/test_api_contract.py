@@ -68,6 +68,7 @@ from tests.markets.meetings_factories import MeetingFactory, MeetingSlotFactory
 from tests.markets.participation_factories import ParticipationFactory, PavilionApplicationFactory, PavilionFactory
 from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantFactory
 from tests.markets.screenings_factories import MarketScreeningFactory
+from tests.support.factories import ProgrammeFactory
 
 STATE_DEPENDENT = [
     "POST /api/v1/auth/token/",  # e-mail and password of no account
@@ -114,6 +115,8 @@ STATE_DEPENDENT = [
     "POST /api/v1/meetings/",  # `invitee` of no other side, times past or overlapping
     "POST /api/v1/meetings/{id}/transition/",  # no proposed time chosen, an overlap, a closed meeting
     "GET /api/v1/meetings/{id}/ics/",  # no time booked yet
+    "POST /api/v1/support-programmes/",  # window out of order, maximum grant above the budget, not in CNY
+    "PATCH /api/v1/support-programmes/{id}/",  # as above, or the budget below what is already granted
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -168,6 +171,7 @@ _ID_SOURCES = {
     "screener-grants": "screener_grants",
     "screener-files": "screener_files",
     "meetings": "meetings",
+    "support-programmes": "support_programmes",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -272,6 +276,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
                 )
             ).meeting_id
         ],
+        "support_programmes": [ProgrammeFactory().pk, ProgrammeFactory(published=False).pk],
     }
 
 
