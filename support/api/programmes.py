@@ -5,14 +5,13 @@ the services: every refusal is a 400 naming its field."""
 
 from django.utils import timezone
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api import ErrorSerializer, RulesPermission
 from core.money import MoneySerializerField
-from festivals.enums import FestivalTier
 from support.enums import DocumentKind, ProgrammeKind
 from support.models import Criterion, Programme
 from support.selectors.budget import programme_budget_figures
@@ -48,7 +47,21 @@ PROGRAMME_FIELDS = [
 ]
 
 
-class CriterionSerializer(serializers.ModelSerializer):
+# Inline enums, not components: other serializers name fields "kind" with other choices, and
+# the applications' documents share DocumentKind under another field's name.
+@extend_schema_field({"type": "string", "enum": ProgrammeKind.values, "description": "What the programme funds."})
+class ProgrammeKindField(serializers.ChoiceField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(choices=ProgrammeKind.choices, **kwargs)
+
+
+@extend_schema_field({"type": "string", "enum": DocumentKind.values})
+class DocumentKindField(serializers.ChoiceField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(choices=DocumentKind.choices, **kwargs)
+
+
+class SupportCriterionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Criterion
         fields = ["id", "position", "name_en", "name_zh", "guidance_en", "guidance_zh", "weight"]
@@ -66,18 +79,22 @@ class _Figures:
         return memo[programme.pk]
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class SupportProgrammeSerializer(serializers.ModelSerializer):
     budget = MoneySerializerField(read_only=True, help_text="The programme's total budget.")
     max_grant = MoneySerializerField(read_only=True, help_text="The most one application may be granted.")
     committed = serializers.SerializerMethodField(help_text="Granted to approved, paid and closed applications.")
     paid = serializers.SerializerMethodField(help_text="Paid out so far.")
     remaining = serializers.SerializerMethodField(help_text="The budget less what is committed.")
     is_open = serializers.SerializerMethodField(help_text="The call takes applications now.")
-    required_documents = serializers.ListField(
-        child=serializers.ChoiceField(choices=DocumentKind.choices), read_only=True
+    kind = ProgrammeKindField(read_only=True)
+    required_documents = serializers.ListField(child=DocumentKindField(), read_only=True)
+    criteria = SupportCriterionSerializer(
+        many=True, read_only=True, help_text="The scoring rubric (scores 1–5), weighted."
     )
-    criteria = CriterionSerializer(many=True, read_only=True, help_text="The scoring rubric (scores 1–5), weighted.")
     time_zone = serializers.CharField(read_only=True, help_text="The IANA zone the call window is set in.")
+    min_festival_tier = serializers.CharField(
+        read_only=True, help_text="Festival participation: the lowest festival tier (A, B or C; empty: any)."
+    )
 
     class Meta:
         model = Programme
@@ -108,7 +125,7 @@ class WallClockDateTimeField(serializers.DateTimeField):
         return value if timezone.is_naive(value) else super().enforce_timezone(value)
 
 
-class CriterionInputSerializer(serializers.Serializer):
+class SupportCriterionInputSerializer(serializers.Serializer):
     id = serializers.IntegerField(required=False, min_value=1, help_text="Keep and change this criterion.")
     name_en = serializers.CharField(max_length=200)
     name_zh = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -117,10 +134,13 @@ class CriterionInputSerializer(serializers.Serializer):
     weight = serializers.IntegerField(min_value=1, max_value=100)
 
 
-class ProgrammeWriteSerializer(serializers.Serializer):
+# Named as the programme itself, so the schema reads "SupportProgrammeRequest" for what is
+# posted and "SupportProgramme" for what is answered (and its kinds are one choice set).
+@extend_schema_serializer(component_name="SupportProgramme")
+class SupportProgrammeWriteSerializer(serializers.Serializer):
     """Every field is optional here; on ``POST`` the service names the required ones missing."""
 
-    kind = serializers.ChoiceField(choices=ProgrammeKind.choices, required=False)
+    kind = ProgrammeKindField(required=False)
     year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
     title_en = serializers.CharField(max_length=200, required=False)
     title_zh = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -133,16 +153,18 @@ class ProgrammeWriteSerializer(serializers.Serializer):
     time_zone = serializers.CharField(max_length=64, required=False, help_text="An IANA name, e.g. Asia/Shanghai.")
     published = serializers.BooleanField(required=False)
     requires_published_film = serializers.BooleanField(required=False)
-    min_festival_tier = serializers.ChoiceField(choices=FestivalTier.choices, required=False, allow_blank=True)
+    min_festival_tier = serializers.CharField(
+        max_length=1, required=False, allow_blank=True, help_text="A, B or C (A is highest); empty: any festival."
+    )
     required_documents = serializers.ListField(
         child=serializers.CharField(max_length=40), max_length=20, required=False
     )
     report_days = serializers.IntegerField(min_value=1, max_value=730, required=False)
     blind_review = serializers.BooleanField(required=False)
-    criteria = CriterionInputSerializer(many=True, required=False, help_text="Replaces the rubric when given.")
+    criteria = SupportCriterionInputSerializer(many=True, required=False, help_text="Replaces the rubric when given.")
 
 
-class ProgrammeFilter(filters.FilterSet):
+class SupportProgrammeFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=ProgrammeKind.choices)
     year = filters.NumberFilter(min_value=2000, max_value=2100)
     open = filters.BooleanFilter(method="filter_open", label="Open now")
@@ -158,10 +180,10 @@ class ProgrammeFilter(filters.FilterSet):
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
-class ProgrammeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class SupportProgrammeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Support programmes (calls for export support). Agency admins add and change them."""
 
-    serializer_class = ProgrammeSerializer
+    serializer_class = SupportProgrammeSerializer
     permission_classes = [RulesPermission]
     permission_rules = {
         "list": RulesPermission.PUBLIC,
@@ -170,14 +192,14 @@ class ProgrammeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         "partial_update": "support.change_programme",
     }
     http_method_names = ["get", "post", "patch", "head", "options"]
-    filterset_class = ProgrammeFilter
+    filterset_class = SupportProgrammeFilter
 
     def get_queryset(self):
         return programme_list_api(user=self.request.user).order_by("-year", "closes_at", "pk")
 
     def _answer(self, programme: Programme, code: int = status.HTTP_200_OK) -> Response:
         fresh = self.get_queryset().get(pk=programme.pk)
-        return Response(ProgrammeSerializer(fresh, context=self.get_serializer_context()).data, status=code)
+        return Response(SupportProgrammeSerializer(fresh, context=self.get_serializer_context()).data, status=code)
 
     @staticmethod
     def _split(validated: dict) -> tuple[dict, list[dict] | None]:
@@ -186,23 +208,23 @@ class ProgrammeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         return data, None if criteria is None else [dict(row) for row in criteria]
 
     @extend_schema(
-        request=ProgrammeWriteSerializer,
-        responses={201: ProgrammeSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+        request=SupportProgrammeWriteSerializer,
+        responses={201: SupportProgrammeSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
     )
     def create(self, request: Request) -> Response:
-        payload = ProgrammeWriteSerializer(data=request.data)
+        payload = SupportProgrammeWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data, criteria = self._split(payload.validated_data)
         programme = programme_create(actor=request.user, data=data, criteria=criteria)
         return self._answer(programme, status.HTTP_201_CREATED)
 
     @extend_schema(
-        request=ProgrammeWriteSerializer,
-        responses={200: ProgrammeSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+        request=SupportProgrammeWriteSerializer,
+        responses={200: SupportProgrammeSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
     )
     def partial_update(self, request: Request, pk=None) -> Response:
         programme = self.get_object()
-        payload = ProgrammeWriteSerializer(data=request.data)
+        payload = SupportProgrammeWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data, criteria = self._split(payload.validated_data)
         programme_update(programme=programme, actor=request.user, data=data, criteria=criteria)
@@ -210,4 +232,4 @@ class ProgrammeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
 
 
 def register(router) -> None:
-    router.register("support-programmes", ProgrammeViewSet, basename="support-programme")
+    router.register("support-programmes", SupportProgrammeViewSet, basename="support-programme")

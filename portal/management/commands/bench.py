@@ -71,9 +71,15 @@ class Command(BaseCommand):
             help="measure only the catalogue, only the markets (deals, buyers, meetings, screener streaming), "
             "or only export support (a programme's ranked list and dashboard)",
         )
-        parser.add_argument("--programmes", type=int, help="support programmes to seed (default 50; 10 on SQLite)")
         parser.add_argument(
-            "--applications", type=int, help="support applications to seed (default 20,000; 2,000 on SQLite)"
+            "--programmes",
+            type=int,
+            help="support programmes to seed (default 50; 10 on SQLite; fewer with fewer --films)",
+        )
+        parser.add_argument(
+            "--applications",
+            type=int,
+            help="support applications to seed (default 20,000; 2,000 on SQLite; fewer with fewer --films)",
         )
 
     def handle(self, *args, **options) -> None:
@@ -111,9 +117,12 @@ class Command(BaseCommand):
     def _support(self, options: dict) -> str:
         """Export support: the ranked list of one programme and its dashboard among 50 programmes
         and 20,000 applications with scored reviews (smaller on SQLite). Returns its Markdown."""
-        postgres = connection.vendor == "postgresql"
-        programmes = options.get("programmes") or (50 if postgres else 10)
-        applications = options.get("applications") or (20_000 if postgres else 2_000)
+        default = POSTGRES_SIZE if connection.vendor == "postgresql" else SMALL_SIZE
+        base_programmes, base_applications = (50, 20_000) if connection.vendor == "postgresql" else (10, 2_000)
+        # A trial run on a smaller catalogue than the default seeds support in proportion.
+        ratio = min(1.0, max(options.get("films") or default.films, 1) / default.films)
+        programmes = options.get("programmes") or max(2, int(base_programmes * ratio))
+        applications = options.get("applications") or max(20, int(base_applications * ratio))
         if programmes < 1 or applications < 1:
             raise BenchError("--programmes and --applications must be at least 1.")
         self.stdout.write(self.style.MIGRATE_HEADING("Export support: ranked list and programme dashboard"))
