@@ -167,17 +167,18 @@ class SupportProgrammeWriteSerializer(serializers.Serializer):
 class SupportProgrammeFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=ProgrammeKind.choices)
     year = filters.NumberFilter(min_value=2000, max_value=2100)
-    open = filters.BooleanFilter(method="filter_open", label="Open now")
+    # "true" or "false" and nothing else (a boolean filter would quietly ignore "maybe").
+    open = filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")], method="filter_open", label="Open now (true) or not (false)"
+    )
 
     class Meta:
         model = Programme
         fields: list[str] = []
 
-    def filter_open(self, queryset, name, value):
-        if value is None:
-            return queryset
+    def filter_open(self, queryset, name, value: str):
         condition = programme_open_q(timezone.now())
-        return queryset.filter(condition) if value else queryset.exclude(condition)
+        return queryset.filter(condition) if value == "true" else queryset.exclude(condition)
 
 
 class SupportProgrammeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -86,6 +86,7 @@ def test_filters_by_kind_year_and_open(client, programme):
     assert titles("open=false") == ["Later"]
     assert client.get(f"{URL}?kind=nonsense").status_code == 400
     assert client.get(f"{URL}?year=abc").status_code == 400
+    assert client.get(f"{URL}?open=maybe").status_code == 400
 
 
 def test_the_list_costs_the_same_queries_for_one_and_many(client, programme):
