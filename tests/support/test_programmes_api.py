@@ -192,3 +192,18 @@ def test_patching_an_unpublished_programme_unseen_is_404(request):
     hidden = ProgrammeFactory(published=False)
     client = _client(request, "producer")
     assert client.patch(f"{URL}{hidden.pk}/", {"title_en": "X"}, format="json").status_code in (403, 404)
+
+
+def test_one_programme_costs_the_same_queries_whatever_its_rubric_and_applications(client):
+    small, large = ProgrammeFactory(), ProgrammeFactory()
+    rubric(small, weights=(1,))
+    rubric(large)
+    for _ in range(3):
+        ApplicationFactory(programme=large, status=ApplicationStatus.APPROVED, granted=cny(1_000))
+
+    def count(programme) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{URL}{programme.pk}/").status_code == 200
+        return len(queries)
+
+    assert count(small) == count(large)
