@@ -24,6 +24,17 @@ from support.selectors.payments import (
     may_see_payments,
     payment_list_visible_to,
 )
+from support.selectors.programmes import (
+    ProgrammeDashboard,
+    programme_dashboard,
+    programme_export_rows,
+    programme_is_open,
+    programme_list_open,
+    programme_list_recently_closed,
+    programme_list_upcoming,
+    programme_list_visible_to,
+    programme_list_with_waiting,
+)
 from support.selectors.reviews import (
     application_score_breakdown,
     programme_ranking,
@@ -36,6 +47,7 @@ from support.selectors.scores import application_list_ranked, application_with_s
 __all__ = [
     "BudgetFigures",
     "PaymentSummary",
+    "ProgrammeDashboard",
     "ReportDue",
     "application_detail_for",
     "application_get_visible",
@@ -56,6 +68,14 @@ __all__ = [
     "payment_list_visible_to",
     "programme_budget_figures",
     "programme_committed_total",
+    "programme_dashboard",
+    "programme_export_rows",
+    "programme_is_open",
+    "programme_list_open",
+    "programme_list_recently_closed",
+    "programme_list_upcoming",
+    "programme_list_visible_to",
+    "programme_list_with_waiting",
     "programme_ranking",
     "programme_with_budget",
     "review_list_for",

@@ -20,6 +20,7 @@ from support.services.payments import (
     final_report_submit,
     payment_record,
 )
+from support.services.programmes import programme_check, programme_create, programme_update
 from support.services.reviews import review_assign, review_assign_errors, review_declare, review_score, review_unassign
 from support.services.workflow import application_transition
 
@@ -42,6 +43,9 @@ __all__ = [
     "application_update",
     "final_report_submit",
     "payment_record",
+    "programme_check",
+    "programme_create",
+    "programme_update",
     "review_assign",
     "review_assign_errors",
     "review_declare",

@@ -62,7 +62,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         "markets.buyers",
         "support.applications",
     ]
-    # In INSTALLED_APPS order (films, festivals, markets); dashboards then sort them by their order.
+    # In INSTALLED_APPS order (films, festivals, markets, support); dashboards then sort them by their order.
     assert [(p.code, p.roles) for p in slot_contents(DASHBOARD_PANELS)] == [
         ("films.screeners", frozenset({"producer", "buyer", "agency_admin"})),
         ("festivals", frozenset({"producer", "agency_admin"})),
@@ -70,6 +70,8 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         ("markets.deals", frozenset({"producer", "verified_buyer"})),
         ("markets.buyer_profile", frozenset({"buyer"})),
         ("markets.screener_grants", frozenset({"verified_buyer"})),
+        ("support.open_calls", frozenset({"producer"})),
+        ("support.programmes", frozenset({"agency_admin"})),
         ("support.applications", frozenset({"producer"})),
         ("support.reviews", frozenset({"reviewer"})),
     ]

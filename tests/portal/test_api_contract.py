@@ -69,7 +69,7 @@ from tests.markets.participation_factories import ParticipationFactory, Pavilion
 from tests.markets.screener_factories import ScreenerFileFactory, ScreenerGrantFactory
 from tests.markets.screenings_factories import MarketScreeningFactory
 from tests.support.applications_helpers import support_application_document
-from tests.support.factories import ApplicationFactory, PaymentFactory, cny
+from tests.support.factories import ApplicationFactory, PaymentFactory, ProgrammeFactory, cny
 from tests.support.reviews_helpers import reviews_contract_world
 
 STATE_DEPENDENT = [
@@ -125,6 +125,8 @@ STATE_DEPENDENT = [
     "DELETE /api/v1/applications/{id}/documents/{doc_id}/",  # no longer editable
     "POST /api/v1/reviews/",  # not a reviewer, of the applicant company, assigned already, application not under review
     "DELETE /api/v1/reviews/{id}/",  # a submitted review stays
+    "POST /api/v1/support-programmes/",  # window out of order, maximum grant above the budget, not in CNY
+    "PATCH /api/v1/support-programmes/{id}/",  # as above, or the budget below what is already granted
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -182,6 +184,7 @@ _ID_SOURCES = {
     "payments": "payments",
     "applications": "applications",
     "reviews": "reviews",
+    "support-programmes": "support_programmes",
 }
 _PARAMETER_SOURCES = {"film_id": "films", "doc_id": "application_documents"}
 _JSON = "application/json"
@@ -299,6 +302,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "applications": [support_application.pk],
         "application_documents": [support_document.pk],
         "reviews": reviews_contract_world(organization=producer_org, admin=admin),
+        "support_programmes": [ProgrammeFactory().pk, ProgrammeFactory(published=False).pk],
     }
 
 

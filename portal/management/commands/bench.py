@@ -33,6 +33,7 @@ from portal.bench.measure import (
 from portal.bench.meetings import bench_meetings
 from portal.bench.screeners import bench_screeners
 from portal.bench.seed import SeedSize, bench_user, seed, seed_delete
+from portal.bench.support import bench_support
 
 POSTGRES_SIZE = SeedSize(films=100_000, rights_per_film=20, buyers=10_000)
 SMALL_SIZE = SeedSize(films=2_000, rights_per_film=20, buyers=200)
@@ -66,8 +67,19 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
         parser.add_argument(
             "--only",
-            choices=["catalogue", "markets"],
-            help="measure only the catalogue, or only the markets (deals, buyers, meetings, screener streaming)",
+            choices=["catalogue", "markets", "support"],
+            help="measure only the catalogue, only the markets (deals, buyers, meetings, screener streaming), "
+            "or only export support (a programme's ranked list and dashboard)",
+        )
+        parser.add_argument(
+            "--programmes",
+            type=int,
+            help="support programmes to seed (default 50; 10 on SQLite; fewer with fewer --films)",
+        )
+        parser.add_argument(
+            "--applications",
+            type=int,
+            help="support applications to seed (default 20,000; 2,000 on SQLite; fewer with fewer --films)",
         )
 
     def handle(self, *args, **options) -> None:
@@ -78,9 +90,12 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Removed the benchmark's films, companies and user."))
             return
         try:
-            document = self._run(options) if options["only"] != "markets" else "# Benchmark\n"
-            if options["only"] != "catalogue":
+            only = options["only"]
+            document = self._run(options) if only in (None, "catalogue") else "# Benchmark\n"
+            if only in (None, "markets"):
                 document += self._markets()
+            if only in (None, "support"):
+                document += self._support(options)
         except BenchError as exc:
             raise CommandError(str(exc)) from exc
         if options["report"]:
@@ -98,6 +113,25 @@ class Command(BaseCommand):
             self.stdout.write(section)
             sections.append(section)
         return "\n\n" + "\n\n".join(sections)
+
+    def _support(self, options: dict) -> str:
+        """Export support: the ranked list of one programme and its dashboard among 50 programmes
+        and 20,000 applications with scored reviews (smaller on SQLite). Returns its Markdown."""
+        default = POSTGRES_SIZE if connection.vendor == "postgresql" else SMALL_SIZE
+        base_programmes, base_applications = (50, 20_000) if connection.vendor == "postgresql" else (10, 2_000)
+        # A trial run on a smaller catalogue than the default seeds support in proportion.
+        ratio = min(1.0, max(options.get("films") or default.films, 1) / default.films)
+        programmes = options.get("programmes") or max(2, int(base_programmes * ratio))
+        applications = options.get("applications") or max(20, int(base_applications * ratio))
+        if programmes < 1 or applications < 1:
+            raise BenchError("--programmes and --applications must be at least 1.")
+        self.stdout.write(self.style.MIGRATE_HEADING("Export support: ranked list and programme dashboard"))
+        try:
+            section = bench_support(write=self.stdout.write, programmes=programmes, applications=applications)
+        except AssertionError as exc:
+            raise BenchError(str(exc)) from exc
+        self.stdout.write(section)
+        return "\n\n" + section
 
     def _run(self, options: dict) -> str:
         write = self.stdout.write
