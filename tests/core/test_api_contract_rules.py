@@ -78,6 +78,8 @@ def test_the_schema_says_which_reads_need_no_credentials(api_client):
         "GET /api/v1/markets/{id}/",
         "GET /api/v1/showcases/",
         "GET /api/v1/showcases/{id}/",
+        "GET /api/v1/support-programmes/",
+        "GET /api/v1/support-programmes/{id}/",
         "POST /api/v1/auth/token/",
     ]
 

@@ -59,6 +59,10 @@ from films.models import (
 from markets.enums import ParticipationStatus, PavilionApplicationStatus
 from markets.models import Market, MarketEdition, Participation, Pavilion, PavilionApplication
 from notifications.models import Notification
+from support import demo as support_demo
+from support.enums import ApplicationStatus
+from support.models import Application, FinalReport, Payment, Programme, Review
+from support.selectors import programme_budget_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +128,7 @@ def test_demo_data_creates_the_documented_logins(demo):
     assert users["admin@demo.test"].staff_role == StaffRole.AGENCY_ADMIN
     assert users["admin@demo.test"].is_staff is True
     assert users["reviewer@demo.test"].staff_role == StaffRole.REVIEWER
+    assert users["reviewer2@demo.test"].staff_role == StaffRole.REVIEWER
     assert users["producer@demo.test"].organizations.get().name == "Demo Pictures"
     assert users["producer2@demo.test"].organizations.get().name == "Second Light Films"
     assert users["buyer@demo.test"].organizations.get().verification_status == "verified"
@@ -437,6 +442,10 @@ def test_demo_data_is_idempotent(demo):
                 ShortlistItem,
                 ScreenerRequest,
                 MarketEdition,
+                Programme,
+                Application,
+                Review,
+                Payment,
             )
         }
 
@@ -651,6 +660,7 @@ def test_demo_festival_dates_hold_whatever_day_the_demo_is_loaded(demo, moment):
         FestivalEdition,
         FestivalFollow,
     )
+    _support_taken_down()  # its applications name festival selections
     for model in festival_models:
         model.objects.all().delete()
     admin = User.objects.get(email="admin@demo.test")
@@ -781,3 +791,75 @@ def test_demo_buyers_have_their_verification_decisions_as_notifications(demo):
         ("buyer3@demo.test", "suspended"),
         ("buyer4@demo.test", "rejected"),
     }
+
+
+# --- Export support ----------------------------------------------------------------------
+
+
+def _support_taken_down() -> None:
+    Payment.objects.all().delete()
+    Application.objects.all().delete()
+    Programme.objects.all().delete()
+
+
+def _application_history(application) -> list[str]:
+    return list(
+        AuditEvent.objects.filter(content_type__model="application", object_id=str(application.pk))
+        .order_by("id")
+        .values_list("to_state", flat=True)
+    )
+
+
+def test_demo_support_has_applications_in_every_state_with_true_history(demo):
+    applications = Application.objects.select_related("programme", "film")
+
+    assert {a.status for a in applications} == set(ApplicationStatus.values)
+    histories = {a.status: _application_history(a) for a in applications}
+    assert histories["closed"] == ["draft", "submitted", "under_review", "approved", "paid", "closed"]
+    assert histories["withdrawn"] == ["draft", "submitted", "withdrawn"]
+    assert histories["changes_requested"] == ["draft", "submitted", "changes_requested"]
+    assert all(a.budget_lines.exists() and a.documents.exists() for a in applications)
+    assert all(a.requested_amount == sum(line.amount_amount for line in a.budget_lines.all()) for a in applications)
+
+
+def test_demo_support_has_open_coming_and_closed_calls_whatever_the_day(demo):
+    _support_taken_down()
+    admin = User.objects.get(email="admin@demo.test")
+    producers = list(User.objects.filter(email__in=["producer@demo.test", "producer2@demo.test"]).order_by("email"))
+    reviewers = list(User.objects.filter(email__in=["reviewer@demo.test", "reviewer2@demo.test"]).order_by("email"))
+
+    for moment in CLOCK_DAYS:
+        _support_taken_down()
+        with time_machine.travel(moment, tick=False):
+            summary = support_demo.demo_support_build(admin=admin, producers=producers, reviewers=reviewers)
+            now = timezone.now()
+
+            assert summary.applications == len(support_demo.APPLICATIONS)
+            open_now = Programme.objects.filter(opens_at__lte=now, closes_at__gt=now)
+            assert open_now.count() == 3
+            assert Programme.objects.filter(opens_at__gt=now).count() == 1
+            closed = Programme.objects.get(closes_at__lte=now)
+            assert {a.status for a in closed.applications.all()} == {"approved", "paid", "closed"}
+            assert str(closed.year) in closed.title_en
+
+
+def test_demo_support_reviews_payments_and_the_final_report_add_up(demo):
+    submitted = Review.objects.filter(submitted_at__isnull=False)
+    assert submitted.exists()
+    assert all(r.scores.count() == r.application.programme.criteria.count() for r in submitted)
+    assert Review.objects.filter(submitted_at__isnull=True, no_conflict_declared_at__isnull=True).exists()
+    assert Programme.objects.filter(blind_review=True).exists()
+    for application in Application.objects.filter(status__in=["paid", "closed"]):
+        assert sum(p.amount_amount for p in application.payments.all()) == application.granted_amount
+    report = FinalReport.objects.get()
+    assert report.application.status == "closed"
+    assert report.actual_costs.currency == "CNY"
+    for programme in Programme.objects.all():
+        figures = programme_budget_figures(programme=programme)
+        assert figures.committed.amount <= figures.budget.amount
+        assert figures.paid.amount <= figures.committed.amount
+
+
+def test_the_command_reports_export_support(demo_world):
+    _media, out, _built_on = demo_world
+    assert "export support: 5 programmes, 11 applications" in out

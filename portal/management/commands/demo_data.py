@@ -25,6 +25,7 @@ from festivals import demo as festivals_demo
 from films import demo as films_demo
 from films import services as film_services
 from markets import demo as markets_demo
+from support import demo as support_demo
 
 DEFAULT_PASSWORD = "go-global-demo"  # noqa: S105 (documented demo password, refused with DEBUG off)
 
@@ -40,6 +41,7 @@ PEOPLE = [
     # email, name, staff role
     ("admin@demo.test", "Wang Fang 王芳", StaffRole.AGENCY_ADMIN),
     ("reviewer@demo.test", "Li Wei 李伟", StaffRole.REVIEWER),
+    ("reviewer2@demo.test", "Zhou Min 周敏", StaffRole.REVIEWER),
 ]
 
 PRODUCERS = [
@@ -171,6 +173,11 @@ class Command(BaseCommand):
                 admin=User.objects.get(email="admin@demo.test"),
                 producers=[User.objects.get(email="producer@demo.test"), User.objects.get(email="producer2@demo.test")],
             )
+            support = support_demo.demo_support_build(
+                admin=User.objects.get(email="admin@demo.test"),
+                producers=[User.objects.get(email="producer@demo.test"), User.objects.get(email="producer2@demo.test")],
+                reviewers=[User.objects.get(email="reviewer@demo.test"), User.objects.get(email="reviewer2@demo.test")],
+            )
         self._print_logins(password)
         states = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(catalogue.states.items()))
         self.stdout.write(
@@ -197,6 +204,12 @@ class Command(BaseCommand):
                 f"{screenings.cancelled} cancelled), {meetings.meetings} meetings, {screeners.files} screener files, "
                 f"{screeners.grants} grants, {screeners.plays} plays, {deals.deals} deals ({deals.signed} signed)"
                 + (f"; screeners skipped: {screeners.skipped}" if screeners.skipped else "")
+            )
+        if support.programmes:
+            states = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(support.states.items()))
+            self.stdout.write(
+                f"  export support: {support.programmes} programmes, {support.applications} applications ({states}), "
+                f"{support.reviews} reviews, {support.payments} payments"
             )
 
     def _user(self, email: str, name: str, password: str) -> User:
