@@ -1,6 +1,7 @@
 """Validators shared by every app's fields."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,3 +21,21 @@ def refuse_nul_characters(value) -> None:
     in text and in ``jsonb`` alike, so it must be refused before a save."""
     if text_has_nul(value):
         raise ValidationError(_("Text may not contain NUL characters."), code="null_characters_not_allowed")
+
+
+def text_clean(value, field: str, limit: int, errors: dict, *, required: bool = False) -> str:
+    """``value`` stripped, or "" for None; a refusal goes into ``errors[field]``: not text, a
+    NUL character, longer than ``limit``, or empty when ``required``."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        errors[field] = [gettext_now("Give text.")]
+        return ""
+    value = value.strip()
+    if "\x00" in value:
+        errors[field] = [gettext_now("Null characters are not allowed.")]
+    elif len(value) > limit:
+        errors[field] = [gettext_now("At most %(limit)d characters.") % {"limit": limit}]
+    elif required and not value:
+        errors[field] = [gettext_now("This field is required.")]
+    return value

@@ -164,6 +164,21 @@ APPLICATION_TRANSITIONS = TransitionTable(
 )
 
 
+# What happens next, as the applicant's lists and dashboard say it.
+APPLICATION_NEXT_STEPS = {
+    _A.DRAFT: _("Complete the application and submit it."),
+    _A.SUBMITTED: _("The agency starts the review."),
+    _A.UNDER_REVIEW: _("Reviewers score it; the agency decides."),
+    _A.CHANGES_REQUESTED: _("Make the changes asked for and submit again."),
+    _A.APPROVED: _("The agency pays the grant."),
+    _A.PAID: _("Submit the final report."),
+}
+
+
+def application_next_step(application) -> str:
+    return str(APPLICATION_NEXT_STEPS.get(application.status, ""))
+
+
 class Score(models.IntegerChoices):
     """A reviewer's score of one rubric criterion."""
 

@@ -9,6 +9,7 @@ from accounts.rules import is_agency_admin, memberships_of
 from core.slots import DASHBOARD_PANELS, DashboardPanel, Panel, object_panels, slot_register
 from films.models import Film
 from support import selectors
+from support.enums import application_next_step
 
 PANEL_APPLICATIONS = 10
 
@@ -31,14 +32,12 @@ def application_film_panel(request: HttpRequest, film: Film) -> dict | None:
 
 
 def application_dashboard_panel(request: HttpRequest) -> dict | None:
-    from support.views.applications import next_step  # noqa: PLC0415  (views import the panels' app at start-up)
-
     user = request.user
     if not user.has_perm("support.apply"):
         return None
     applications = list(selectors.application_list_open_for(user=user)[:PANEL_APPLICATIONS])
     for application in applications:
-        application.next_step = next_step(application)
+        application.next_step = application_next_step(application)
     return {"applications": applications}
 
 

@@ -24,12 +24,12 @@ from accounts.models import Membership, Organization, User
 from accounts.rules import memberships_of
 from core.models import AuditEvent
 from core.permissions import require_perm
+from core.validators import text_clean
 from core.workflow import TransitionError, audit_record, transition_apply
 from films.models import Film
 from markets.enums import BOOKED_MEETING_STATES, MEETING_TRANSITIONS, MeetingPlace, MeetingStatus
 from markets.models import MarketEdition, Meeting, MeetingSlot
 from markets.notification_kinds import MEETING_ANSWERED, MEETING_CANCELLED, MEETING_REQUESTED
-from markets.services.common import text_clean
 from notifications.services import notify
 
 SLOTS_MAX = 5

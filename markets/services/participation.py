@@ -17,6 +17,7 @@ from accounts.selectors import organization_contacts
 from accounts.services import producer_verification_refusals
 from core.display import day_label
 from core.permissions import require_perm
+from core.validators import text_clean
 from core.workflow import audit_record, transition_apply
 from films.selectors import film_list_published
 from markets.enums import (
@@ -27,7 +28,6 @@ from markets.enums import (
 )
 from markets.models import MarketEdition, Participation, Pavilion, PavilionApplication
 from markets.notification_kinds import PAVILION_DECISION
-from markets.services.common import text_clean
 from notifications.services import notify
 
 STAND_MAX = 200

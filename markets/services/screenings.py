@@ -17,6 +17,7 @@ from accounts.rules import is_agency_admin, memberships_of
 from accounts.verification import require_verified_buyer
 from core.display import day_label, moment_label
 from core.permissions import require_perm
+from core.validators import text_clean
 from core.workflow import audit_record, transition_apply
 from films.models import Film
 from films.selectors import film_list_published
@@ -24,7 +25,6 @@ from markets.enums import MARKET_SCREENING_TRANSITIONS, MarketScreeningStatus, P
 from markets.models import MarketEdition, MarketScreening, Participation, ScreeningReservation
 from markets.models.screenings import CAPACITY_MAX
 from markets.notification_kinds import SCREENING_CANCELLED
-from markets.services.common import text_clean
 from notifications.services import notify
 
 PLACE_MAX = 200

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from accounts.rules import memberships_of
 from core.money import Money, money_errors, money_format, money_parse
 from core.permissions import require_perm
+from core.validators import text_clean
 from core.workflow import audit_record
 from festivals.enums import SELECTED_STATES, ProposalStatus, SubmissionStatus
 from festivals.models import ShowcaseProposal, Submission
@@ -29,7 +30,6 @@ from markets.models import Participation
 from support.documents import pdf_check, pdf_display_name
 from support.enums import EDITABLE_STATES, ApplicationStatus, DocumentKind, ProgrammeKind
 from support.models import Application, ApplicationDocument, BudgetLine, Programme
-from support.services.common import text_clean
 
 STATEMENT_MAX = 10_000
 ITEM_MAX = 200

@@ -16,12 +16,12 @@ from django.utils.translation import ngettext
 from accounts.selectors import organization_contacts
 from core.money import Money, money_errors, money_format
 from core.permissions import require_perm
+from core.validators import text_clean
 from notifications.services import notify
 from support.enums import ApplicationStatus
 from support.models import Application, FinalReport, Payment
 from support.notification_kinds import PAYMENT_RECORDED
 from support.selectors.payments import final_report_known_results
-from support.services.common import text_clean
 from support.services.workflow import application_transition
 
 

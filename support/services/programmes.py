@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 
 from core.money import Money, money_errors, money_format
 from core.permissions import require_perm
+from core.validators import text_clean
 from festivals.enums import FestivalTier
 from festivals.zones import zone_named, zone_names
 from support.enums import DocumentKind, ProgrammeKind
 from support.models import Criterion, CriterionScore, Programme
 from support.selectors.budget import programme_committed_total
-from support.services.common import text_clean
 
 __all__ = ["programme_check", "programme_create", "programme_update"]
 

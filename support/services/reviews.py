@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 from accounts.enums import StaffRole
 from accounts.rules import is_agency_admin
 from accounts.selectors import user_list_agency_admins
+from core.validators import text_clean
 from notifications.services import notify
 from support.enums import REVIEWABLE_STATES, ApplicationStatus
 from support.models import Application, Criterion, CriterionScore, Review
 from support.notification_kinds import REVIEW_ASSIGNED, REVIEW_RECUSED
-from support.services.common import text_clean
 from support.services.workflow import application_transition
 
 COMMENT_MAX = 4000

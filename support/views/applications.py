@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.rules import memberships_of
@@ -27,6 +26,7 @@ from support.enums import (
     EDITABLE_STATES,
     ApplicationStatus,
     ProgrammeKind,
+    application_next_step,
 )
 from support.forms_applications import (
     ApplicationContentForm,
@@ -40,22 +40,6 @@ from support.models import Application, ApplicationDocument, Programme
 from support.services.applications import THING_FIELD, budget_line_errors
 
 _A = ApplicationStatus
-
-NEXT_STEPS = {
-    _A.DRAFT: gettext_lazy("Complete the application and submit it."),
-    _A.SUBMITTED: gettext_lazy("The agency starts the review."),
-    _A.UNDER_REVIEW: gettext_lazy("Reviewers score it; the agency decides."),
-    _A.CHANGES_REQUESTED: gettext_lazy("Make the changes asked for and submit again."),
-    _A.APPROVED: gettext_lazy("The agency pays the grant."),
-    _A.PAID: gettext_lazy("Submit the final report."),
-    _A.REJECTED: "",
-    _A.CLOSED: "",
-    _A.WITHDRAWN: "",
-}
-
-
-def next_step(application: Application) -> str:
-    return str(NEXT_STEPS.get(application.status, ""))
 
 
 def _detail_url(application: Application) -> str:
@@ -100,7 +84,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         programme = ""
     rows = list(applications[:200])
     for application in rows:
-        application.next_step = next_step(application)
+        application.next_step = application_next_step(application)
         application.show_applicant = request.user.has_perm("support.see_applicant", application)
     programmes = Programme.objects.filter(Q(published=True) | Q(pk__in=[row.programme_id for row in rows])).order_by(
         "-year", "title_en"
@@ -195,7 +179,7 @@ def _detail(request: HttpRequest, application: Application, *, status: int = 200
         "blocked": blocked,
         "may_decide": may_decide,
         "transition_refused": refused,
-        "next_step": next_step(application),
+        "next_step": application_next_step(application),
         "panels": panels_for(request, application),
     }
     return render(request, "support/applications_detail.html", context, status=status)

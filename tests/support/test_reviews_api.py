@@ -12,33 +12,13 @@ from support.enums import ApplicationStatus
 from support.models import CriterionScore, Review
 from tests.factories import MembershipFactory, ReviewerFactory
 from tests.pages import ROLE_FIXTURES, ROLES
-from tests.support.factories import ApplicationFactory, CriterionFactory, ProgrammeFactory, ReviewFactory, scored
-from tests.support.reviews_helpers import application_under_review, assigned, declared, rubric_321
+from tests.support.factories import ApplicationFactory, CriterionFactory, ReviewFactory, scored
+from tests.support.reviews_helpers import declared
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/reviews/"
 ALL_ROLES = [*ROLES, "unassigned"]
-
-
-@pytest.fixture
-def programme(db):
-    return ProgrammeFactory()
-
-
-@pytest.fixture
-def criteria(programme):
-    return rubric_321(programme)
-
-
-@pytest.fixture
-def application(programme, criteria, producer_org, producer):
-    return application_under_review(programme, producer_org)
-
-
-@pytest.fixture
-def review(application, reviewer, agency_admin):
-    return assigned(application, reviewer, agency_admin)
 
 
 def _client(request, role) -> tuple[APIClient, object]:

@@ -14,30 +14,10 @@ from support.models import CriterionScore, Review
 from support.selectors import application_score_breakdown, programme_ranking, review_list_for
 from support.services import review_assign, review_declare, review_score, review_unassign
 from tests.factories import AgencyAdminFactory, MembershipFactory, ReviewerFactory
-from tests.support.factories import ApplicationFactory, CriterionFactory, ProgrammeFactory, ReviewFactory, scored
-from tests.support.reviews_helpers import application_under_review, assigned, declared, full_scores, rubric_321
+from tests.support.factories import ApplicationFactory, CriterionFactory, ReviewFactory, scored
+from tests.support.reviews_helpers import declared, full_scores
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def programme(db):
-    return ProgrammeFactory()
-
-
-@pytest.fixture
-def criteria(programme):
-    return rubric_321(programme)
-
-
-@pytest.fixture
-def application(programme, criteria, producer_org, producer):
-    return application_under_review(programme, producer_org)
-
-
-@pytest.fixture
-def review(application, reviewer, agency_admin):
-    return assigned(application, reviewer, agency_admin)
 
 
 # --- Assigning ------------------------------------------------------------------------------------

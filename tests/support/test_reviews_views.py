@@ -13,30 +13,10 @@ from support.models import CriterionScore, Review
 from support.panels_reviews import review_application_panel, review_dashboard_panel
 from tests.factories import MembershipFactory, ReviewerFactory
 from tests.pages import ROLES, status_of
-from tests.support.factories import ApplicationFactory, ProgrammeFactory, ReviewFactory, scored
-from tests.support.reviews_helpers import application_under_review, assigned, declared, rubric_321
+from tests.support.factories import ApplicationFactory, ReviewFactory, scored
+from tests.support.reviews_helpers import declared
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def programme(db):
-    return ProgrammeFactory()
-
-
-@pytest.fixture
-def criteria(programme):
-    return rubric_321(programme)
-
-
-@pytest.fixture
-def application(programme, criteria, producer_org, producer):
-    return application_under_review(programme, producer_org)
-
-
-@pytest.fixture
-def review(application, reviewer, agency_admin):
-    return assigned(application, reviewer, agency_admin)
 
 
 LIST = "/support/reviews/"
