@@ -34,6 +34,7 @@ from schemathesis.specs.openapi.checks import (
 from accounts.enums import BuyerVerificationStatus, OrganizationKind
 from festivals.enums import SubmissionStatus
 from portal.wsgi import application
+from support.enums import ApplicationStatus
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.festivals.factories import (
     DeadlineFactory,
@@ -44,6 +45,7 @@ from tests.festivals.factories import (
     VenueFactory,
 )
 from tests.films.factories import FilmFactory, PublishedFilmFactory, ShortlistFactory, ShortlistItemFactory
+from tests.support.factories import ApplicationFactory, PaymentFactory, ReviewFactory, cny
 
 SCHEMA = schemathesis.openapi.from_wsgi("/api/schema/", application)
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
@@ -70,6 +72,10 @@ _ID_SOURCES = {
     "screenings": "screenings",
     "showcases": "showcases",
     "showcase-proposals": "proposals",
+    "support-programmes": "support_programmes",
+    "applications": "applications",
+    "reviews": "reviews",
+    "payments": "payments",
 }
 _PARAMETER_SOURCES = {"film_id": "films"}
 _JSON = "application/json"
@@ -89,8 +95,8 @@ def wsgi_keeps_the_test_connection():
 
 @pytest.fixture
 def api_world(db, wsgi_keeps_the_test_connection) -> dict:
-    """Organizations of every kind, buyers in every verification state, films, a shortlist and
-    an agency admin's token."""
+    """Organizations of every kind, buyers in every verification state, films, a shortlist,
+    festival and support records, and an agency admin's token."""
     admin = AgencyAdminFactory(email="fuzz-admin@example.test")
     producer = OrganizationFactory(name="Fuzz Pictures")
     organizations = [
@@ -120,6 +126,8 @@ def api_world(db, wsgi_keeps_the_test_connection) -> dict:
         SubmissionFactory(film=films[0], section=section),
         SubmissionFactory(film=films[1], section=section, status=SubmissionStatus.SUBMITTED),
     ]
+    under_review = ApplicationFactory(film=films[1], status=ApplicationStatus.UNDER_REVIEW, with_lines=True)
+    approved = ApplicationFactory(film=films[1], status=ApplicationStatus.APPROVED, granted=cny(20_000))
     return {
         "token": Token.objects.create(user=admin).key,
         "organizations": [o.pk for o in organizations],
@@ -131,6 +139,10 @@ def api_world(db, wsgi_keeps_the_test_connection) -> dict:
         "screenings": [ScreeningFactory(film=films[0]).pk],
         "showcases": [week.pk],
         "proposals": [ProposalFactory(showcase=week, film=films[1]).pk],
+        "support_programmes": [under_review.programme_id, approved.programme_id],
+        "applications": [under_review.pk, approved.pk],
+        "reviews": [ReviewFactory(application=under_review).pk],
+        "payments": [PaymentFactory(application=approved).pk],
     }
 
 

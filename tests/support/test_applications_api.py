@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from support.enums import ApplicationStatus, DocumentKind
-from support.models import Application, ApplicationDocument
+from support.models import Application, ApplicationDocument, Programme
 from support.services import application_transition
 from tests.factories import ReviewerFactory
 from tests.films.factories import PublishedFilmFactory
@@ -282,6 +282,28 @@ def test_approving_above_the_requested_is_400(api_client, agency_admin, applicat
     )
     assert response.status_code == 400
     assert "granted" in response.json()["errors"]
+
+
+def test_approving_above_the_budget_left_is_400_naming_it_and_changes_nothing(api_client, agency_admin, application):
+    programme = application.programme
+    Programme.objects.filter(pk=programme.pk).update(budget_amount=100_000, max_grant_amount=50_000)
+    ApplicationFactory(
+        programme=programme, status=ApplicationStatus.APPROVED, granted=cny(40_000), requested=cny(40_000)
+    )
+    ApplicationFactory(programme=programme, status=ApplicationStatus.PAID, granted=cny(45_000), requested=cny(45_000))
+    Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.UNDER_REVIEW)
+    api_client.force_authenticate(agency_admin)
+
+    response = api_client.post(
+        f"{URL}{application.pk}/transition/",
+        {"to": "approved", "granted": {"amount": "20000.00", "currency": "CNY"}},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "what is left of the programme's budget, 15,000.00 CNY" in response.json()["errors"]["granted"][0]
+    application.refresh_from_db()
+    assert (application.status, application.granted) == (ApplicationStatus.UNDER_REVIEW, None)
 
 
 def test_reviewer_cannot_move_and_producer_cannot_approve(api_client, producer, application, assigned):
