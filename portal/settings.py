@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "festivals",
     "markets",
     "support",
+    "campaigns",
     "portal",
 ]
 

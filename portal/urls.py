@@ -14,6 +14,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView, OrganizationViewSet, TokenObtainView
+from campaigns.api import register as register_campaigns_api
 from core.jobs.api import JobViewSet
 from festivals.api import register as register_festivals_api
 from films.api import register as register_films_api
@@ -34,6 +35,7 @@ register_festivals_api(router)
 register_markets_api(router)
 register_notifications_api(router)
 register_support_api(router)
+register_campaigns_api(router)
 
 api_v1 = [
     path("auth/token/", TokenObtainView.as_view(), name="auth-token"),
@@ -66,6 +68,12 @@ urlpatterns = [
     path("support/", include("support.urls_applications")),
     path("support/", include("support.urls_reviews")),
     path("support/", include("support.urls_payments")),
+    path("campaigns/", include("campaigns.urls_campaigns")),
+    path("campaigns/", include("campaigns.urls_reports")),
+    path("reminders/", include("campaigns.urls_reminders")),
+    path("searches/", include("campaigns.urls_searches")),
+    path("calendar/", include("campaigns.urls_feeds")),
+    path("operations/", include("campaigns.urls_operations")),
     path("notifications/", include("notifications.urls")),
     path("", include("core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -86,6 +86,27 @@ def buyer_list_filter(
     return queryset
 
 
+def buyer_list_segment(
+    *, buyer_types: list[str] = (), countries: list[str] = (), genres: list[str] = ()
+) -> QuerySet[Organization]:
+    """Verified buyer companies of a promotion's segment: of any of ``buyer_types``, buying for
+    any of ``countries`` and interested in any of ``genres`` (genre slugs); an empty list
+    leaves that part open. Each interest is an EXISTS on its table's index."""
+    queryset = _verified_buyers()
+    if buyer_types:
+        queryset = queryset.filter(buyer_type__in=list(buyer_types))
+    if countries:
+        queryset = queryset.filter(
+            Exists(BuyerTerritory.objects.filter(profile__organization=OuterRef("pk"), country__in=list(countries)))
+        )
+    if genres:
+        ids = [row.id for row in genre_rows() if row.slug in set(genres)]
+        queryset = queryset.filter(
+            Exists(BuyerGenre.objects.filter(profile__organization=OuterRef("pk"), genre_id__in=ids))
+        )
+    return queryset
+
+
 def buyer_list_readable_by(*, user) -> QuerySet[Organization]:
     """Buyer companies whose page the user may read: every verified one for those who browse the
     directory, and the user's own buyer companies whatever their status."""

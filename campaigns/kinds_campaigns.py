@@ -1,0 +1,5 @@
+"""The campaigns notification kinds."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""The feeds notification kinds."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""The reminders notification kinds."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""The searches notification kinds."""
+
+
+def register() -> None:
+    pass

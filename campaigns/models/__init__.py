@@ -1,0 +1,3 @@
+from campaigns.models.campaigns import Campaign, CampaignClick, CampaignDelivery
+
+__all__ = ["Campaign", "CampaignClick", "CampaignDelivery"]

@@ -1,0 +1,5 @@
+"""The campaigns panels."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""The feeds panels."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""The reminders panels."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""The searches panels."""
+
+
+def register() -> None:
+    pass
