@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+"""The operations page, included under /operations/."""
+
+from django.urls import path
+
+from campaigns.views import operations as views
 
 app_name = "campaigns_operations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.operations_page, name="page"),
+]

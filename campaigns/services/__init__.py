@@ -1,0 +1,3 @@
+from campaigns.services.feeds import calendar_feed_for, calendar_feed_revoke, calendar_feed_rotate
+
+__all__ = ["calendar_feed_for", "calendar_feed_revoke", "calendar_feed_rotate"]
