@@ -38,6 +38,8 @@ class Command(BaseCommand):
         unknown = sorted(set(only or []) - set(schedule))
         if unknown:
             raise CommandError(f"No such entry in CELERY_BEAT_SCHEDULE: {', '.join(unknown)}.")
+        # What a worker does on start: import every app's tasks module, so each task is known here.
+        app.loader.import_default_modules()
         failed = []
         for name, entry in schedule.items():
             if only and name not in only:
