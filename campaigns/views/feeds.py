@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from campaigns.ics import calendar_feed_chunks
 from campaigns.models import CalendarFeed
@@ -34,7 +34,7 @@ def calendar_feed_url(feed: CalendarFeed) -> str:
     return f"{settings.SITE_URL}{reverse('campaigns_feeds:ics', args=[feed.token])}"
 
 
-@require_GET
+@require_safe
 def feed_ics(request: HttpRequest, token: str) -> StreamingHttpResponse:
     """The calendar of the feed's owner, streamed. A malformed, unknown, rotated or switched-off
     token answers the same 404, which says nothing of whether such a person exists."""

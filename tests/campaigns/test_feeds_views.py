@@ -99,8 +99,11 @@ def test_the_token_is_looked_up_by_its_digest(producer):
     assert CalendarFeed.objects.count() == 1
 
 
-def test_the_address_takes_no_post(client, producer):
-    assert client.post(_ics(calendar_feed_for(user=producer).token)).status_code == 405
+def test_the_address_takes_no_post_but_answers_head(client, producer):
+    url = _ics(calendar_feed_for(user=producer).token)
+
+    assert client.post(url).status_code == 405
+    assert client.head(url).status_code == 200
 
 
 # --- The page ---------------------------------------------------------------------------------------

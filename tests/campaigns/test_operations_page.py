@@ -72,7 +72,7 @@ def test_the_page_shows_the_queue_with_reasons_and_deliveries(client, agency_adm
     assert "SMTP 451: try again later" in page
     assert response.context["sending"] == rows["sending"]
     assert response.context["sending"][0].deliveries_made == 2
-    assert [c.pk for c in response.context["scheduled"]][0] == rows["scheduled"][0].pk
+    assert response.context["scheduled"][0].pk == rows["scheduled"][0].pk
     assert '<th scope="col">' in page
 
 

@@ -80,7 +80,7 @@ def test_what_is_not_due_yet_stays_queued(lost_in_the_broker):
 
 
 def test_an_unknown_entry_is_refused_by_name():
-    with pytest.raises(CommandError, match="No such entry in CELERY_BEAT_SCHEDULE: nothing.here."):
+    with pytest.raises(CommandError, match=r"No such entry in CELERY_BEAT_SCHEDULE: nothing\.here\."):
         _rebuild("--only", "nothing.here")
 
 
@@ -91,7 +91,7 @@ def test_a_task_no_worker_knows_is_reported_and_the_others_still_run(settings, l
     }
     err = StringIO()
 
-    with pytest.raises(CommandError, match="Not rebuilt: missing."):
+    with pytest.raises(CommandError, match=r"Not rebuilt: missing\."):
         call_command("rebuild_jobs", stdout=StringIO(), stderr=err)
 
     assert "missing: no task named campaigns.no_such_task is registered." in err.getvalue()
