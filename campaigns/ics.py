@@ -82,7 +82,7 @@ def _meetings(events: FeedEvents, user, stamp: datetime) -> Iterator[bytes]:
             "company": company.name,
         }
         if meeting.film is not None:
-            summary = _("%(meeting)s about 《%(film)s》") % {"meeting": summary, "film": meeting.film.display_title()}
+            summary = _("%(meeting)s about “%(film)s”") % {"meeting": summary, "film": meeting.film.display_title()}
         yield _event(
             uid=f"feed-meeting-{meeting.pk}",
             stamp=stamp,
@@ -99,7 +99,7 @@ def _screenings(events: FeedEvents, stamp: datetime) -> Iterator[bytes]:
         yield _event(
             uid=f"feed-market-screening-{screening.pk}",
             stamp=stamp,
-            summary=_("Screening of 《%(film)s》 at %(market)s %(year)s")
+            summary=_("Screening of “%(film)s” at %(market)s %(year)s")
             % {
                 "film": screening.film.display_title(),
                 "market": screening.edition.market.display_name(),
@@ -131,7 +131,7 @@ def _calls(events: FeedEvents, stamp: datetime) -> Iterator[bytes]:
         yield _event(
             uid=f"feed-support-call-{application.pk}",
             stamp=stamp,
-            summary=_("Support call closes: %(programme)s (《%(film)s》, draft application)")
+            summary=_("Support call closes: %(programme)s (“%(film)s”, draft application)")
             % {"programme": programme.display_title(), "film": application.film.display_title()},
             start=programme.closes_at,
             end=programme.closes_at,
@@ -145,7 +145,7 @@ def _reports(events: FeedEvents, stamp: datetime) -> Iterator[bytes]:
         yield _event(
             uid=f"feed-final-report-{application.pk}",
             stamp=stamp,
-            summary=_("Final report due: %(programme)s (《%(film)s》)")
+            summary=_("Final report due: %(programme)s (“%(film)s”)")
             % {"programme": application.programme.display_title(), "film": application.film.display_title()},
             start=due,
             end=due + timedelta(days=1),
