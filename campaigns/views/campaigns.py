@@ -20,9 +20,9 @@ from campaigns.enums import CAMPAIGN_TRANSITIONS, EDITABLE_CAMPAIGN_STATES, Camp
 from campaigns.forms_campaigns import CampaignFilterForm, CampaignForm
 from campaigns.models import Campaign
 from campaigns.selectors.campaigns import campaign_next_step
-from campaigns.services.campaigns import campaign_film_choices, campaign_segment_clean
+from campaigns.services.campaigns import campaign_check, campaign_film_choices, campaign_segment_clean
 from core.display import for_reader, format_list
-from core.pages import bound, form_errors_from, transition_page
+from core.pages import bound, form_errors_beside, form_errors_from, transition_page
 from core.workflow import audit_notice, audit_timeline
 from films.selectors import genre_rows
 from films.territories import territory_list
@@ -125,6 +125,15 @@ def _preview(form: CampaignForm) -> dict | None:
     return selectors.campaign_recipients(**segment)
 
 
+def _errors_beside(form: CampaignForm, *, campaign: Campaign | None, organization_id: int | None) -> None:
+    """The service's rules, run on what did parse, reported with the form's own errors in one pass."""
+    data = {name: value for name, value in form.cleaned_data.items() if name != "organization"}
+    if campaign is None:
+        organization_id = form.cleaned_data.get("organization") or organization_id
+    _values, _films, errors = campaign_check(data=data, campaign=campaign, organization_id=organization_id)
+    form_errors_beside(form, errors)
+
+
 def _form_page(request, template: str, context: dict, *, status: int = 200) -> HttpResponse:
     return render(request, template, context, status=status)
 
@@ -163,6 +172,8 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("The campaign is saved as a draft."))
                 return redirect(_detail_url(campaign))
         else:
+            own = companies[0].pk if len(companies) == 1 else None
+            _errors_beside(form, campaign=None, organization_id=None if agency else own)
             status = 400
     return _form_page(
         request, "campaigns/campaigns_form.html", {"form": form, "campaign": None, "preview": preview}, status=status
@@ -215,6 +226,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The campaign is saved."))
                 return redirect(_detail_url(campaign))
         else:
+            _errors_beside(form, campaign=campaign, organization_id=campaign.organization_id)
             status = 400
     return _form_page(
         request,
