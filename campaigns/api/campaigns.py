@@ -83,7 +83,11 @@ class CampaignDetailSerializer(CampaignSerializer):
 
 
 def _write_fields() -> dict:
-    strings = {"child": serializers.CharField(max_length=100), "required": False, "max_length": 300}
+    def strings(**kwargs) -> serializers.ListField:
+        return serializers.ListField(
+            child=serializers.CharField(max_length=100), required=False, max_length=300, **kwargs
+        )
+
     return {
         "name": serializers.CharField(max_length=200, required=False, allow_blank=True, trim_whitespace=False),
         "subject_en": serializers.CharField(max_length=200, required=False, allow_blank=True, trim_whitespace=False),
@@ -96,11 +100,9 @@ def _write_fields() -> dict:
             max_length=100,
             help_text="Published films of the campaign's company (any published film for the agency); at least one.",
         ),
-        "buyer_types": serializers.ListField(help_text=f"Among {', '.join(BuyerType.values)}; empty: any.", **strings),
-        "territories": serializers.ListField(
-            help_text="ISO country codes or region names (europe); empty: anywhere.", **strings
-        ),
-        "genres": serializers.ListField(help_text="Genre slugs; empty: any genre.", **strings),
+        "buyer_types": strings(help_text=f"Among {', '.join(BuyerType.values)}; empty: any."),
+        "territories": strings(help_text="ISO country codes or region names (europe); empty: anywhere."),
+        "genres": strings(help_text="Genre slugs; empty: any genre."),
         "by_email": serializers.BooleanField(required=False),
         "in_app": serializers.BooleanField(required=False),
         "featured_from": serializers.DateField(required=False, allow_null=True, help_text="Not in the past."),
