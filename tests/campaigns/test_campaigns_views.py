@@ -283,3 +283,27 @@ def test_the_approval_queue_costs_a_fixed_number_of_queries(client, agency_admin
 
     assert len(response.context["campaigns"]) == n
     assert len(queries) == 5
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_transition_page_per_role(client, as_role, world, campaign, role):
+    as_role(role)
+
+    response = client.post(f"{LIST}{campaign.pk}/transition/", {"to": _C.SUBMITTED})
+
+    assert status_of(response) == {"owner": 302, "admin": 403, "anonymous": "login"}.get(role, 404)
+    campaign.refresh_from_db()
+    assert (campaign.status == _C.SUBMITTED) is (role == "owner")
+
+
+def test_cancelling_asks_first_on_the_page(client, producer, campaign):
+    client.force_login(producer)
+
+    asked = client.post(f"{LIST}{campaign.pk}/transition/", {"to": _C.CANCELLED})
+    confirmed = client.post(f"{LIST}{campaign.pk}/transition/", {"to": _C.CANCELLED, "confirmed": "1"})
+
+    assert asked.status_code == 200
+    assert "cannot be sent later" in asked.content.decode()
+    assert confirmed.status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.status == _C.CANCELLED
