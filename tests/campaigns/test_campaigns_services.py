@@ -426,3 +426,21 @@ def test_cancelling_tells_the_company_but_not_the_one_who_cancelled(world, produ
 
     told = set(Notification.objects.filter(kind=CAMPAIGN_MOVED).values_list("recipient", flat=True))
     assert told == {colleague.pk}
+
+
+def test_the_mails_name_the_campaign_and_the_way_forward(
+    world, producer, agency_admin, film, mailoutbox, django_capture_on_commit_callbacks
+):
+    campaign = campaign_create(actor=producer, data=campaign_input(film, name="Autumn slate"))
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign_transition(campaign=campaign, to=_C.SUBMITTED, actor=producer)
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign_transition(campaign=campaign, to=_C.DRAFT, actor=agency_admin, note="Name the festivals.")
+
+    asked = next(m for m in mailoutbox if m.to == [agency_admin.email])
+    returned = next(m for m in mailoutbox if m.to == [producer.email])
+    assert asked.subject == "Demo Pictures asks approval for the campaign “Autumn slate”"
+    assert "sent the promotion campaign “Autumn slate” for the agency's approval" in asked.body
+    assert f"/campaigns/{campaign.pk}/" in asked.body
+    assert returned.subject == "Changes asked to your campaign “Autumn slate”"
+    assert "Name the festivals." in returned.body

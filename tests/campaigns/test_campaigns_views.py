@@ -307,3 +307,15 @@ def test_cancelling_asks_first_on_the_page(client, producer, campaign):
     assert confirmed.status_code == 302
     campaign.refresh_from_db()
     assert campaign.status == _C.CANCELLED
+
+
+def test_the_pages_render_for_a_chinese_reader(client, producer, world, campaign):
+    campaign.territories, campaign.genres, campaign.buyer_types = ["europe", "TW"], ["drama"], ["distributor"]
+    campaign.save()
+    client.force_login(producer)
+
+    detail = client.get(f"{LIST}{campaign.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    edit = client.get(f"{LIST}{campaign.pk}/edit/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    assert (detail.status_code, edit.status_code) == (200, 200)
+    assert "中国台湾" in detail.context["segment"]["territories"]
