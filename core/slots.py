@@ -158,3 +158,24 @@ def insight_figures_for(*, user, roles: Iterable[str]) -> list[tuple[InsightFigu
             if value is not None:
                 shown.append((figure, value))
     return shown
+
+
+@dataclass(frozen=True)
+class CatalogueFeature:
+    """Films shown as "Featured" above the catalogue's results: ``films(request)`` answers them
+    (an empty list: nothing to feature now), in a fixed number of queries."""
+
+    code: str
+    films: Callable[[HttpRequest], list]
+
+
+CATALOGUE_FEATURED = Slot("catalogue.featured", CatalogueFeature, "Films featured above the catalogue's results.")
+
+
+def catalogue_featured_for(request: HttpRequest) -> list:
+    """Every featured film of the catalogue now, each once, in the order the slot gives them."""
+    films: dict[int, Any] = {}
+    for feature in slot_contents(CATALOGUE_FEATURED):
+        for film in feature.films(request):
+            films.setdefault(film.pk, film)
+    return list(films.values())

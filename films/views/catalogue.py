@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.verification import buyer_verification_notice
 from core.pages import RefusedTransition
-from core.slots import panels_for
+from core.slots import catalogue_featured_for, panels_for
 from core.workflow import audit_notice
 from films import forms, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia, ScreenerRequestStatus
@@ -106,6 +106,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "availability_ignored": filterset.availability_ignored,
             "availability_notice": buyer_verification_notice(request.user) if filterset.availability_ignored else None,
             "empty": empty,
+            "featured": catalogue_featured_for(request) if page is not None and not filtered else [],
         },
         status=200 if page is not None else 400,
     )

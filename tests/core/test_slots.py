@@ -74,6 +74,8 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         ("support.programmes", frozenset({"agency_admin"})),
         ("support.applications", frozenset({"producer"})),
         ("support.reviews", frozenset({"reviewer"})),
+        ("campaigns.campaigns", frozenset({"producer"})),
+        ("campaigns.approvals", frozenset({"agency_admin"})),
         ("campaigns.operations", frozenset({"agency_admin"})),
         ("campaigns.calendar_feed", frozenset({"agency_admin", "reviewer", "producer", "buyer", "verified_buyer"})),
     ]

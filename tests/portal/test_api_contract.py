@@ -53,6 +53,7 @@ from films import services
 from films.models import FilmRevision, Genre, ScreenerRequest
 from markets.models import Market, MarketEdition
 from portal.wsgi import application
+from tests.campaigns.factories import CampaignFactory
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.festivals.factories import (
     DeadlineFactory,
@@ -127,6 +128,9 @@ STATE_DEPENDENT = [
     "DELETE /api/v1/reviews/{id}/",  # a submitted review stays
     "POST /api/v1/support-programmes/",  # window out of order, maximum grant above the budget, not in CNY
     "PATCH /api/v1/support-programmes/{id}/",  # as above, or the budget below what is already granted
+    "POST /api/v1/campaigns/",  # films not published or not of the company; unknown segment values; times past
+    "PATCH /api/v1/campaigns/{id}/",  # no longer a draft; as above
+    "POST /api/v1/campaigns/{id}/transition/",  # an empty segment, no film, a send time past, a move not allowed now
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -185,6 +189,7 @@ _ID_SOURCES = {
     "applications": "applications",
     "reviews": "reviews",
     "support-programmes": "support_programmes",
+    "campaigns": "campaigns",
 }
 _PARAMETER_SOURCES = {"film_id": "films", "doc_id": "application_documents"}
 _JSON = "application/json"
@@ -303,6 +308,10 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "application_documents": [support_document.pk],
         "reviews": reviews_contract_world(organization=producer_org, admin=admin),
         "support_programmes": [ProgrammeFactory().pk, ProgrammeFactory(published=False).pk],
+        "campaigns": [
+            CampaignFactory(organization=producer_org, films=[films[1]]).pk,
+            CampaignFactory(organization=None, films=[films[1]], status="approved").pk,
+        ],
     }
 
 
