@@ -346,6 +346,7 @@ SPECTACULAR_SETTINGS = {
         "ApplicationStatusEnum": "support.enums.ApplicationStatus",
         "DocumentKindEnum": "support.enums.DocumentKind",
         "ProgrammeKindEnum": "support.enums.ProgrammeKind",
+        "CampaignStatusEnum": "campaigns.enums.CampaignStatus",
     },
 }
 
