@@ -26,6 +26,10 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_list_reportable_by(user=request.user).select_related("organization").filter(pk=pk).first()
     if campaign is None or not request.user.has_perm("campaigns.view_campaign_report", campaign):
         raise Http404
+    timeline = audit_timeline(obj=campaign, table=CAMPAIGN_TRANSITIONS)
+    for event in timeline:
+        # The dispatcher's moves (sending, sent) have no actor.
+        event.who = event.actor.display_name if event.actor is not None else _("the system")
     return render(
         request,
         "campaigns/reports_page.html",
@@ -33,7 +37,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             "campaign": campaign,
             "report": campaign_report(campaign=campaign),
             "follow_up_days": FOLLOW_UP_DAYS,
-            "timeline": audit_timeline(obj=campaign, table=CAMPAIGN_TRANSITIONS),
+            "timeline": timeline,
         },
     )
 
