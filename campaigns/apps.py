@@ -23,3 +23,6 @@ class CampaignsConfig(AppConfig):
             module.register()
         for module in (panels_campaigns, panels_reminders, panels_searches, panels_feeds):
             module.register()
+        from campaigns import kinds_sending  # noqa: PLC0415
+
+        kinds_sending.register()

@@ -389,8 +389,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "notifications.sweep": {"task": "notifications.sweep", "schedule": 60.0},
     "notifications.digest_sweep": {"task": "notifications.digest_sweep", "schedule": crontab(minute="*/10")},
+    "campaigns.dispatch_due": {"task": "campaigns.dispatch_due", "schedule": 60.0},
 }
 BUYER_VERIFICATION_REMINDER_HOURS = env.int("BUYER_VERIFICATION_REMINDER_HOURS", default=48)
+# Deliveries a campaign worker writes the notifications of in one transaction.
+CAMPAIGNS_SEND_BATCH_SIZE = env.int("CAMPAIGNS_SEND_BATCH_SIZE", default=500)
 
 # --- Security ---------------------------------------------------------------------------
 

@@ -128,6 +128,7 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "support.payment_recorded": "immediate",
         "support.review_assigned": "immediate",
         "support.review_recused": "immediate",
+        "campaigns.campaign": "immediate",
         "campaigns.campaign_submitted": "immediate",
         "campaigns.campaign_moved": "immediate",
     }

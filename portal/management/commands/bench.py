@@ -1,5 +1,6 @@
 """``make bench``: seed a large catalogue on the configured database, then measure the catalogue;
-then the markets (deal signing, buyers who might want a film, meetings, screener streaming).
+then the markets (deal signing, buyers who might want a film, meetings, screener streaming),
+export support and campaign sending.
 
 Prints the seeding time, every catalogue request's SQL plans, a Markdown table of latency,
 throughput and SQL queries, and the targets' verdicts, then each markets section. Targets are reported, not asserted:
@@ -17,6 +18,7 @@ from django.test import Client, override_settings
 
 from portal.bench import report
 from portal.bench.buyers import bench_buyers
+from portal.bench.campaigns import bench_campaigns
 from portal.bench.deals import bench_deals
 from portal.bench.measure import (
     KEPT,
@@ -67,9 +69,10 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
         parser.add_argument(
             "--only",
-            choices=["catalogue", "markets", "support"],
+            choices=["catalogue", "markets", "support", "campaigns"],
             help="measure only the catalogue, only the markets (deals, buyers, meetings, screener streaming), "
-            "or only export support (a programme's ranked list and dashboard)",
+            "only export support (a programme's ranked list and dashboard), "
+            "or only campaigns (one campaign sent to 50,000 buyers)",
         )
         parser.add_argument(
             "--programmes",
@@ -80,6 +83,11 @@ class Command(BaseCommand):
             "--applications",
             type=int,
             help="support applications to seed (default 20,000; 2,000 on SQLite; fewer with fewer --films)",
+        )
+        parser.add_argument(
+            "--campaign-buyers",
+            type=int,
+            help="verified buyers one campaign is sent to (default 50,000; 5,000 on SQLite)",
         )
 
     def handle(self, *args, **options) -> None:
@@ -96,6 +104,8 @@ class Command(BaseCommand):
                 document += self._markets()
             if only in (None, "support"):
                 document += self._support(options)
+            if only in (None, "campaigns"):
+                document += self._campaigns(options)
         except BenchError as exc:
             raise CommandError(str(exc)) from exc
         if options["report"]:
@@ -128,6 +138,20 @@ class Command(BaseCommand):
         self.stdout.write(self.style.MIGRATE_HEADING("Export support: ranked list and programme dashboard"))
         try:
             section = bench_support(write=self.stdout.write, programmes=programmes, applications=applications)
+        except AssertionError as exc:
+            raise BenchError(str(exc)) from exc
+        self.stdout.write(section)
+        return "\n\n" + section
+
+    def _campaigns(self, options: dict) -> str:
+        """One campaign sent to 50,000 verified buyers (5,000 on SQLite) in batches: the send rate
+        and the worker's memory per batch. Returns its Markdown."""
+        buyers = options.get("campaign_buyers") or (50_000 if connection.vendor == "postgresql" else 5_000)
+        if buyers < 1:
+            raise BenchError("--campaign-buyers must be at least 1.")
+        self.stdout.write(self.style.MIGRATE_HEADING("Campaigns: sending one campaign"))
+        try:
+            section = bench_campaigns(write=self.stdout.write, buyers=buyers)
         except AssertionError as exc:
             raise BenchError(str(exc)) from exc
         self.stdout.write(section)
