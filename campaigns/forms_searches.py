@@ -7,7 +7,7 @@ from campaigns.services.searches import NAME_MAX, QUERY_MAX
 
 
 class SavedSearchNameForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=NAME_MAX)
+    name = forms.CharField(label=_("Name of the search"), max_length=NAME_MAX)
 
 
 class SavedSearchForm(SavedSearchNameForm):

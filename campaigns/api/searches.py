@@ -77,7 +77,7 @@ class SavedSearchSerializer(serializers.ModelSerializer):
 
 
 class SavedSearchRenameSerializer(serializers.Serializer):
-    name = serializers.CharField(help_text="The new name (at most 100 characters).")
+    name = serializers.CharField(max_length=100, help_text="The new name.")
 
     def validate(self, attrs):
         extra = sorted(set(self.initial_data) - {"name"}) if isinstance(self.initial_data, dict) else []

@@ -350,7 +350,7 @@ def saved_searches_alert(*, now: datetime | None = None, batch_size: int = SWEEP
 
 def saved_search_match_summary(*, count: int, titles: list[str]) -> str:
     """“《A》, 《B》 and 3 more” in the reader's language."""
-    shown = _(", ").join(f"“{title}”" for title in titles)
+    shown = _(", ").join(_("“%(title)s”") % {"title": title} for title in titles)
     more = count - len(titles)
     if more <= 0:
         return shown

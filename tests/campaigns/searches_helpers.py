@@ -32,3 +32,11 @@ def make_available(film, territory: str = "FR", media: str = RightsMedia.THEATRI
 
 def later(minutes: int) -> datetime:
     return SAVED_AT + timedelta(minutes=minutes)
+
+
+def saved_search_contract_world(*, user) -> list[int]:
+    """The ids of a verified buyer's saved searches, for the API contract test's world."""
+    return [
+        services.saved_search_create(user=user, name="Contract dramas", query="genre=drama&territory=FR").pk,
+        services.saved_search_create(user=user, name="Contract features", query="type=feature_fiction").pk,
+    ]

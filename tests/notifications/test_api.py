@@ -128,6 +128,7 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "support.payment_recorded": "immediate",
         "support.review_assigned": "immediate",
         "support.review_recused": "immediate",
+        "campaigns.saved_search_match": "daily",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

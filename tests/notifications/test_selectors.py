@@ -53,6 +53,7 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("accounts.producer_signup", "immediate"),
         ("accounts.stale_verifications", "immediate"),
         ("accounts.verification_decision", "daily"),
+        ("campaigns.saved_search_match", "daily"),
         ("films.listing_decision", "immediate"),
         ("films.listing_submitted", "immediate"),
         ("films.revision_decision", "immediate"),

@@ -53,6 +53,7 @@ from films import services
 from films.models import FilmRevision, Genre, ScreenerRequest
 from markets.models import Market, MarketEdition
 from portal.wsgi import application
+from tests.campaigns.searches_helpers import saved_search_contract_world
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.festivals.factories import (
     DeadlineFactory,
@@ -127,6 +128,8 @@ STATE_DEPENDENT = [
     "DELETE /api/v1/reviews/{id}/",  # a submitted review stays
     "POST /api/v1/support-programmes/",  # window out of order, maximum grant above the budget, not in CNY
     "PATCH /api/v1/support-programmes/{id}/",  # as above, or the budget below what is already granted
+    "POST /api/v1/saved-searches/",  # a filter value the catalogue does not know (genres are stored); the limit reached
+    "PATCH /api/v1/saved-searches/{id}/",  # a name of spaces only; a field other than the name
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -185,6 +188,7 @@ _ID_SOURCES = {
     "applications": "applications",
     "reviews": "reviews",
     "support-programmes": "support_programmes",
+    "saved-searches": "saved_searches",
 }
 _PARAMETER_SOURCES = {"film_id": "films", "doc_id": "application_documents"}
 _JSON = "application/json"
@@ -303,6 +307,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
         "application_documents": [support_document.pk],
         "reviews": reviews_contract_world(organization=producer_org, admin=admin),
         "support_programmes": [ProgrammeFactory().pk, ProgrammeFactory(published=False).pk],
+        "saved_searches": saved_search_contract_world(user=buyer),
     }
 
 
@@ -390,6 +395,7 @@ _DELETIONS = [
     ("DELETE /api/v1/shortlists/{id}/", "buyer", lambda world: world["shortlists"][0]),
     ("DELETE /api/v1/submissions/{id}/", "producer", lambda world: world["submissions"][0]),  # the draft
     ("DELETE /api/v1/reviews/{id}/", "admin", lambda world: world["reviews"][0]),  # not submitted
+    ("DELETE /api/v1/saved-searches/{id}/", "buyer", lambda world: world["saved_searches"][0]),
 ]
 
 
