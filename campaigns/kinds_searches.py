@@ -33,17 +33,19 @@ def _prepare(context: dict) -> dict:
     return {
         "films": films,
         "more": max(count - len(films), 0),
-        "summary": saved_search_match_summary(count=count, titles=[film["title"] for film in films]),
         "results_link": absolute(str(context.get("results_url") or "")),
     }
 
 
+# A subject line names a few films; the mail lists the rest.
+SUBJECT_TITLES = 3
+
+
 def _subject(context: dict) -> str:
-    prepared = _prepare(context)
-    return _("New for your search “%(search)s”: %(films)s") % {
-        "search": context.get("search", ""),
-        "films": prepared["summary"],
-    }
+    films = _films(context)
+    count = context.get("count") if isinstance(context.get("count"), int) else len(films)
+    summary = saved_search_match_summary(count=count, titles=[film["title"] for film in films[:SUBJECT_TITLES]])
+    return _("New for your search “%(search)s”: %(films)s") % {"search": context.get("search", ""), "films": summary}
 
 
 def register() -> None:
