@@ -36,6 +36,7 @@ SAVED_SEARCH_MATCH = "campaigns.saved_search_match"
 SAVED_SEARCH_LIMIT = 50
 NAME_MAX = 100
 QUERY_MAX = 2000
+QUERY_MAX_FIELDS = 100
 # The film titles one notification names; the rest are counted ("and 3 more").
 MATCH_TITLES_NAMED = 10
 SWEEP_BATCH = 500
@@ -86,7 +87,13 @@ def saved_search_query_clean(*, query: str, user) -> str:
     allowed = saved_search_parameters()
     values: dict[str, list[str]] = {}
     problems = []
-    for key, value in parse_qsl(query, keep_blank_values=True, max_num_fields=200):
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=QUERY_MAX_FIELDS)
+    except ValueError:
+        raise ValidationError(
+            {"query": [_("At most %(limit)d filter values.") % {"limit": QUERY_MAX_FIELDS}]}
+        ) from None
+    for key, value in pairs:
         if key in NAVIGATION_PARAMETERS:
             continue
         if key not in allowed:

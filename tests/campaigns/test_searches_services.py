@@ -66,6 +66,7 @@ def test_an_invalid_filter_is_refused_naming_it(buyer, query, named):
         ("x" * 101, "genre=drama", "name"),
         ("Long", "q=" + "a" * 2001, "query"),
         ("Nul", "genre=drama\x00", "query"),
+        ("Many", "&".join(["genre=drama"] * 101), "query"),
         (["not", "text"], "genre=drama", "name"),
     ],
 )
