@@ -337,6 +337,7 @@ def saved_searches_alert(*, now: datetime | None = None, batch_size: int = SWEEP
         published = dict(
             film_selectors.film_list_published()
             .filter(published_at__gt=since, published_at__lte=now)
+            .order_by("-published_at", "-id")  # the catalogue's listing index, read from its newest end
             .values_list("pk", "published_at")
         )
         rights = dict(

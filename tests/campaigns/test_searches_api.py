@@ -1,9 +1,13 @@
 """``/api/v1/saved-searches/``: a verified buyer's own searches; the catalogue's filters check the
 query (a string or an object of filters), a bad one answers 400 naming it, another's is 404."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from campaigns.models import SavedSearch
 from tests.campaigns.searches_helpers import later, published_film, saved, sweep
@@ -164,3 +168,35 @@ def test_the_list_costs_the_same_for_one_or_several_searches(api_client, buyer, 
 
     assert len(api_client.get(URL).json()["results"]) == 5
     assert _queries(api_client, URL) == one
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=40),
+    st.sampled_from(["\ud800", "‮reversed", "🎬" * 50, "genre=" * 400, "&" * 3000, "%00", "q=%ff%fe", "=x&=y"]),
+)
+_VALUES = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(name=_VALUES, query=_VALUES, method=st.sampled_from(["post", "patch"]))
+def test_hostile_bodies_never_answer_a_server_error(api_client, buyer, name, query, method):
+    search = SavedSearch.objects.filter(user=buyer).first() or saved(buyer)
+    api_client.force_authenticate(buyer)
+    url = URL if method == "post" else f"{URL}{search.pk}/"
+
+    body = json.dumps({"name": name, "query": query})  # ASCII: lone surrogates travel as escapes
+    response = getattr(api_client, method)(url, body, content_type="application/json")
+
+    assert response.status_code in (200, 201, 400)

@@ -293,3 +293,43 @@ def test_the_sweep_does_not_read_unchanged_films(buyer, producer_org):
 
     # No candidate films: the batch's two change queries, then only the search's lock and update.
     assert not any("films_film" in q["sql"] and "IN (" in q["sql"] for q in queries.captured_queries)
+
+
+@pytest.mark.postgres
+def test_the_sweeps_change_queries_use_the_catalogues_indexes(buyer, producer_org):
+    # The two change queries of a sweep on a grid of thousands of rights rows, statistics taken:
+    # films published since the window by the catalogue's listing index, rights rows added since
+    # by a primary-key range, neither reading the tables whole.
+    from django.db.models import Max  # noqa: PLC0415
+
+    from films import selectors  # noqa: PLC0415
+    from films.models import FilmRight  # noqa: PLC0415
+
+    film = published_film(producer_org, at=SAVED_AT)
+    FilmRight.objects.bulk_create(
+        FilmRight(film=film, territory=f"{chr(65 + n // 26)}{chr(65 + n % 26)}", media=media)
+        for n in range(26 * 26)
+        for media in ("theatrical", "tv", "svod")
+    )
+    top = FilmRight.objects.order_by("-pk").values_list("pk", flat=True).first()
+    published = (
+        selectors.film_list_published()
+        .filter(published_at__gt=SAVED_AT, published_at__lte=later(5))
+        .order_by("-published_at", "-id")
+    )
+    rights = (
+        FilmRight.objects.filter(pk__gt=top - 10, pk__lte=top, status="available")
+        .order_by()
+        .values("film_id")
+        .annotate(top=Max("pk"))
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE films_film, films_filmright")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a one-film table is read whole otherwise
+        listing = published.values_list("pk", "published_at").explain()
+        cursor.execute("SET LOCAL enable_seqscan = on")
+        added = rights.explain()
+
+    assert "film_listing_idx" in listing
+    assert "films_filmright_pkey" in added
+    assert "Seq Scan" not in added
