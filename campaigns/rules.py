@@ -31,3 +31,17 @@ rules.add_perm("campaigns.view_campaign_report", can_view_campaign)
 rules.add_perm("campaigns.view_operations", is_agency_admin)
 
 __all__ = ["is_agency_admin", "is_producer"]
+
+
+# Saved searches and their alerts: a verified buyer's own, for nobody else (not even agency staff:
+# what a buyer looks for is a commercial fact).
+from accounts.rules import is_verified_buyer  # noqa: E402
+
+
+@rules.predicate
+def is_saved_search_owner(user, saved_search) -> bool:
+    return saved_search is not None and getattr(user, "pk", None) == saved_search.user_id
+
+
+rules.add_perm("campaigns.use_saved_searches", is_verified_buyer)
+rules.add_perm("campaigns.change_savedsearch", is_verified_buyer & is_saved_search_owner)

@@ -1,6 +1,12 @@
 from campaigns.models.campaigns import Campaign, CampaignClick, CampaignDelivery
-
-__all__ = ["Campaign", "CampaignClick", "CampaignDelivery"]
 from campaigns.models.feeds import CalendarFeed
+from campaigns.models.searches import SavedSearch, SavedSearchMatch
 
-__all__ += ["CalendarFeed"]
+__all__ = [
+    "CalendarFeed",
+    "Campaign",
+    "CampaignClick",
+    "CampaignDelivery",
+    "SavedSearch",
+    "SavedSearchMatch",
+]

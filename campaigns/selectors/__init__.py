@@ -9,9 +9,11 @@ from campaigns.selectors.campaigns import (
 )
 from campaigns.selectors.feeds import calendar_feed_by_token, calendar_feed_events
 from campaigns.selectors.operations import operations_overview, queue_counts
+from campaigns.selectors.searches import FiltersInWords, saved_search_list_for, saved_search_list_with_new_matches
 from campaigns.selectors.segments import campaign_segment_count, campaign_segment_users
 
 __all__ = [
+    "FiltersInWords",
     "calendar_feed_by_token",
     "calendar_feed_events",
     "campaign_detail_for",
@@ -25,4 +27,6 @@ __all__ = [
     "campaign_segment_users",
     "operations_overview",
     "queue_counts",
+    "saved_search_list_for",
+    "saved_search_list_with_new_matches",
 ]

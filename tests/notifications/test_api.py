@@ -131,6 +131,7 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "campaigns.campaign": "immediate",
         "campaigns.campaign_submitted": "immediate",
         "campaigns.campaign_moved": "immediate",
+        "campaigns.saved_search_match": "daily",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

@@ -56,6 +56,7 @@ def test_preference_rows_give_every_listed_kind_with_defaults(django_assert_num_
         ("campaigns.campaign", "immediate"),
         ("campaigns.campaign_moved", "immediate"),
         ("campaigns.campaign_submitted", "immediate"),
+        ("campaigns.saved_search_match", "daily"),
         ("films.listing_decision", "immediate"),
         ("films.listing_submitted", "immediate"),
         ("films.revision_decision", "immediate"),

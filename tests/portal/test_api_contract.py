@@ -54,6 +54,7 @@ from films.models import FilmRevision, Genre, ScreenerRequest
 from markets.models import Market, MarketEdition
 from portal.wsgi import application
 from tests.campaigns.factories import CampaignFactory
+from tests.campaigns.searches_helpers import saved_search_contract_world
 from tests.factories import AgencyAdminFactory, BuyerOrganizationFactory, OrganizationFactory, member_of
 from tests.festivals.factories import (
     DeadlineFactory,
@@ -131,6 +132,8 @@ STATE_DEPENDENT = [
     "POST /api/v1/campaigns/",  # films not published or not of the company; unknown segment values; times past
     "PATCH /api/v1/campaigns/{id}/",  # no longer a draft; as above
     "POST /api/v1/campaigns/{id}/transition/",  # an empty segment, no film, a send time past, a move not allowed now
+    "POST /api/v1/saved-searches/",  # a filter value the catalogue does not know (genres are stored); the limit reached
+    "PATCH /api/v1/saved-searches/{id}/",  # a name of spaces only; a field other than the name
 ]
 
 SCHEMA = schemathesis.openapi.from_wsgi(
@@ -190,6 +193,7 @@ _ID_SOURCES = {
     "reviews": "reviews",
     "support-programmes": "support_programmes",
     "campaigns": "campaigns",
+    "saved-searches": "saved_searches",
 }
 _PARAMETER_SOURCES = {"film_id": "films", "doc_id": "application_documents"}
 _JSON = "application/json"
@@ -312,6 +316,7 @@ def contract_world(db, wsgi_keeps_the_test_connection) -> dict:
             CampaignFactory(organization=producer_org, films=[films[1]]).pk,
             CampaignFactory(organization=None, films=[films[1]], status="approved").pk,
         ],
+        "saved_searches": saved_search_contract_world(user=buyer),
     }
 
 
@@ -399,6 +404,7 @@ _DELETIONS = [
     ("DELETE /api/v1/shortlists/{id}/", "buyer", lambda world: world["shortlists"][0]),
     ("DELETE /api/v1/submissions/{id}/", "producer", lambda world: world["submissions"][0]),  # the draft
     ("DELETE /api/v1/reviews/{id}/", "admin", lambda world: world["reviews"][0]),  # not submitted
+    ("DELETE /api/v1/saved-searches/{id}/", "buyer", lambda world: world["saved_searches"][0]),
 ]
 
 
