@@ -62,6 +62,7 @@ SAME_IN_CHINESE: frozenset[str] = frozenset(
         ", ",  # list and punctuation separators: Chinese uses its own marks (、；：)
         "; ",
         ": ",
+        "“%(title)s”",  # a film title in its marks: Chinese writes 《》
     }
 )
 
