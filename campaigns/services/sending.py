@@ -100,7 +100,10 @@ def campaign_sending_start(*, campaign_id: int, now: datetime | None = None) -> 
             return None
         campaign.status = CampaignStatus.SENDING
         campaign.sending_started_at = now
-        campaign.save(update_fields=["status", "sending_started_at", "updated_at"])
+        # The count made when it was scheduled was a forecast: the deliveries made now set the
+        # true one (and mark, for a resumed sending, that they are made).
+        campaign.recipients_count = None
+        campaign.save(update_fields=["status", "sending_started_at", "recipients_count", "updated_at"])
         audit_record(obj=campaign, actor=None, from_state=CampaignStatus.SCHEDULED, to_state=CampaignStatus.SENDING)
     return campaign
 

@@ -95,6 +95,8 @@ def test_a_tampered_token_records_nothing_and_says_so(client, sent):
         signing.dumps([1, 2, "3"], salt=sending.CLICK_SALT),
         signing.dumps([1, 2], salt=sending.CLICK_SALT),
     ],
+    # Stable ids: a signed token holds its moment, and every test worker must collect the same ids.
+    ids=["nonsense", "too long", "unsigned", "another purpose", "a dict", "a text id", "too short"],
 )
 def test_malformed_or_foreign_tokens_record_nothing(client, sent, token):
     _refused(client.get(f"/campaigns/go/{token}/"))

@@ -15,6 +15,9 @@ from PIL import Image
 
 from accounts.enums import BuyerVerificationStatus, StaffRole
 from accounts.models import Organization, User
+from campaigns import demo as campaigns_demo
+from campaigns.enums import CampaignStatus
+from campaigns.models import Campaign, CampaignClick, CampaignDelivery, SavedSearch
 from core.models import AuditEvent, Job, JobStatus
 from festivals import demo as festivals_demo
 from festivals import selectors as festival_selectors
@@ -863,3 +866,18 @@ def test_demo_support_reviews_payments_and_the_final_report_add_up(demo):
 def test_the_command_reports_export_support(demo_world):
     _media, out, _built_on = demo_world
     assert "export support: 5 programmes, 11 applications" in out
+
+
+# --- Campaigns -----------------------------------------------------------------------------
+
+
+def test_demo_campaigns_are_in_every_state_one_sent_and_one_going_out_soon(demo, demo_world):
+    campaigns = {c.status: c for c in Campaign.objects.all()}
+    assert set(campaigns) == set(CampaignStatus.values) - {CampaignStatus.SENDING}
+    sent = campaigns[CampaignStatus.SENT]
+    assert CampaignDelivery.objects.filter(campaign=sent, notification__isnull=False).count() == sent.recipients_count
+    assert CampaignClick.objects.filter(delivery__campaign=sent).exists()
+    scheduled = campaigns[CampaignStatus.SCHEDULED]
+    assert timezone.now() < scheduled.send_at <= timezone.now() + campaigns_demo.SCHEDULED_IN
+    assert {c.organization_id is None for c in Campaign.objects.all()} == {True, False}
+    assert SavedSearch.objects.filter(user__email="buyer@demo.test").count() == len(campaigns_demo.SAVED_SEARCHES)

@@ -20,6 +20,7 @@ from accounts.enums import (
     StaffRole,
 )
 from accounts.models import Organization, User
+from campaigns import demo as campaigns_demo
 from core.workflow import audit_record
 from festivals import demo as festivals_demo
 from films import demo as films_demo
@@ -178,6 +179,14 @@ class Command(BaseCommand):
                 producers=[User.objects.get(email="producer@demo.test"), User.objects.get(email="producer2@demo.test")],
                 reviewers=[User.objects.get(email="reviewer@demo.test"), User.objects.get(email="reviewer2@demo.test")],
             )
+            campaigns = campaigns_demo.demo_campaigns_build(
+                admin=User.objects.get(email="admin@demo.test"),
+                producers={
+                    "producer": User.objects.get(email="producer@demo.test"),
+                    "producer2": User.objects.get(email="producer2@demo.test"),
+                },
+                buyer=User.objects.get(email="buyer@demo.test"),
+            )
         self._print_logins(password)
         states = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(catalogue.states.items()))
         self.stdout.write(
@@ -210,6 +219,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  export support: {support.programmes} programmes, {support.applications} applications ({states}), "
                 f"{support.reviews} reviews, {support.payments} payments"
+            )
+        if campaigns.campaigns:
+            states = ", ".join(f"{n} {status}" for status, n in sorted(campaigns.states.items()))
+            self.stdout.write(
+                f"  campaigns: {campaigns.campaigns} ({states}), {campaigns.deliveries} deliveries, "
+                f"{campaigns.clicks} clicks, {campaigns.saved_searches} saved searches; the scheduled one goes out "
+                f"{int(campaigns_demo.SCHEDULED_IN.total_seconds() // 60)} minutes from now"
             )
 
     def _user(self, email: str, name: str, password: str) -> User:
