@@ -388,6 +388,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "notifications.sweep": {"task": "notifications.sweep", "schedule": 60.0},
     "notifications.digest_sweep": {"task": "notifications.digest_sweep", "schedule": crontab(minute="*/10")},
+    "campaigns.remind_due": {"task": "campaigns.remind_due", "schedule": crontab(minute="*/5")},
 }
 BUYER_VERIFICATION_REMINDER_HOURS = env.int("BUYER_VERIFICATION_REMINDER_HOURS", default=48)
 

@@ -1,0 +1,3 @@
+from campaigns.services.reminders import reminder_setting_set, reminder_sweep
+
+__all__ = ["reminder_setting_set", "reminder_sweep"]
