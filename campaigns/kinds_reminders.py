@@ -30,13 +30,17 @@ def reminder_time(value: str) -> str:
     return f"{date_format(local, 'DATETIME_FORMAT')} ({local.tzname()})"
 
 
-def reminder_ahead(hours: object) -> str:
-    """“in 7 days”, “in 1 hour”: how far ahead the reminder was written."""
-    if not isinstance(hours, int) or isinstance(hours, bool) or hours <= 0:
+def reminder_ahead(at: str, written: str) -> str:
+    """“in 7 days”, “in 5 hours”: how long before the deadline the reminder was written (a late
+    one, after a broker outage, says how long is really left)."""
+    at_time, written_time = parse_datetime(at or ""), parse_datetime(written or "")
+    if at_time is None or written_time is None or at_time <= written_time:
         return ""
-    if hours % 24 == 0:
-        days = hours // 24
+    hours = round((at_time - written_time).total_seconds() / 3600)
+    if hours >= 36 or (hours >= 24 and hours % 24 == 0):
+        days = round(hours / 24)
         return ngettext("in %(count)d day", "in %(count)d days", days) % {"count": days}
+    hours = max(hours, 1)
     return ngettext("in %(count)d hour", "in %(count)d hours", hours) % {"count": hours}
 
 
@@ -57,7 +61,7 @@ def _context(context: dict) -> dict:
         "what": _what(context),
         "year": context.get("year", ""),
         "at": reminder_time(context.get("at", "")),
-        "ahead": reminder_ahead(context.get("offset_hours")),
+        "ahead": reminder_ahead(context.get("at", ""), context.get("written_at", "")),
         "other": context.get("other", ""),
         "location": " · ".join(p for p in (context.get("location"), context.get("venue"), context.get("room")) if p),
     }

@@ -126,7 +126,7 @@ def _send(rows: list[_Due]) -> int:
                 recipients=[users[r.recipient_id] for r in group if r.recipient_id in users],
                 kind=subject.kind,
                 dedupe_key=f"{key}:{hours}h",
-                context={**subject.context, "offset_hours": hours},
+                context={**subject.context, "offset_hours": hours, "written_at": timezone.now().isoformat()},
                 url=subject.url,
             )
     return len(fresh)

@@ -29,7 +29,9 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
         "defaults": REMINDER_OFFSETS_DEFAULT,
         "upcoming": [
             {
-                "line": kind_get(u.subject.kind).subject_for({**u.subject.context, "offset_hours": u.offset_hours}),
+                "line": kind_get(u.subject.kind).subject_for(
+                    {**u.subject.context, "offset_hours": u.offset_hours, "written_at": u.remind_at.isoformat()}
+                ),
                 "url": u.subject.url,
                 "remind_at": u.remind_at,
                 "at": u.subject.at,
