@@ -23,7 +23,7 @@ DUE = AT - dt.timedelta(days=7) + dt.timedelta(minutes=1)
 
 def build(followers: int = 0):
     with time_machine.travel(AT - dt.timedelta(days=60), tick=False):
-        deadline, people = festival_deadline(AT)
+        deadline, _people = festival_deadline(AT)
         for _ in range(followers):
             FestivalFollow.objects.create(user=UserFactory(), festival=deadline.edition.festival)
         return deadline
