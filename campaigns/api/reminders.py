@@ -2,6 +2,7 @@
 with ``GET`` and changed with ``PUT`` or ``PATCH`` at that one address, like ``/api/v1/me/``."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, permissions, serializers, viewsets
 from rest_framework.request import Request
@@ -16,6 +17,8 @@ from campaigns.models.reminders import (
 from campaigns.selectors.reminders import REMINDER_HOURS_FIXED, reminder_offsets_for
 from campaigns.services.reminders import reminder_setting_set
 from core.api import ErrorSerializer
+from core.parsers import BoundedJSONParser
+from core.schema import PortalAutoSchema
 
 OFFSETS_SCHEMA = {
     "type": "array",
@@ -61,6 +64,16 @@ def _body(user) -> dict:
     }
 
 
+class ReminderSettingSchema(PortalAutoSchema):
+    """The body takes ``offsets`` and nothing else: any other field is refused by name."""
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request":
+            schema["additionalProperties"] = False
+        return schema
+
+
 BAD_OFFSETS = OpenApiResponse(ErrorSerializer, description="`offsets` breaks a rule; nothing is saved.")
 
 
@@ -71,6 +84,9 @@ class ReminderSettingViewSet(viewsets.GenericViewSet):
     permission_classes = [permissions.IsAuthenticated]
     pagination_class = None
     filter_backends: list = []
+    # A list of numbers has one plain encoding: JSON (a form would send text, one field at a time).
+    parser_classes = [BoundedJSONParser]
+    schema = ReminderSettingSchema()
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
@@ -88,6 +104,11 @@ class ReminderSettingViewSet(viewsets.GenericViewSet):
         return Response(_body(request.user))
 
     def _save(self, request: Request, *, partial: bool) -> Response:
+        if not isinstance(request.data, dict):
+            raise exceptions.ValidationError({"offsets": [_("Send an object with the field offsets.")]})
+        unknown = sorted(set(request.data) - {"offsets"})
+        if unknown:
+            raise exceptions.ValidationError({name: [_("This field is not known.")] for name in unknown[:10]})
         serializer = self.get_serializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         if "offsets" in serializer.validated_data:

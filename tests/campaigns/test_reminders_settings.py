@@ -159,8 +159,20 @@ def test_the_schema_documents_one_object_at_one_address(api_client):
     operations = schema["paths"][API]
     assert sorted(operations) == ["get", "patch", "put"]
     assert "{id}" not in str([p for p in schema["paths"] if p.startswith(API)])
-    body = operations["put"]["requestBody"]["content"]["application/json"]["schema"]
-    assert body["$ref"].endswith("/ReminderSettingRequest")
-    offsets = schema["components"]["schemas"]["ReminderSetting"]["properties"]["offsets"]
-    assert offsets["uniqueItems"] is True
-    assert offsets["maxItems"] == 6
+    body = operations["put"]["requestBody"]
+    assert (list(body["content"]), body["required"]) == (["application/json"], True)
+    request = schema["components"]["schemas"]["ReminderSettingRequest"]
+    assert (request["additionalProperties"], request["required"]) == (False, ["offsets"])
+    offsets = request["properties"]["offsets"]
+    assert (offsets["uniqueItems"], offsets["minItems"], offsets["maxItems"]) == (True, 1, 6)
+    assert offsets["items"] == {"type": "integer", "minimum": 1, "maximum": 365}
+
+
+def test_an_unknown_field_or_a_form_body_is_refused(producer, api_client):
+    api_client.force_authenticate(producer)
+    response = api_client.patch(API, {"offsets": [3], "days": [1]}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"days": ["This field is not known."]}
+    assert api_client.put(API, "offsets=3", content_type="application/x-www-form-urlencoded").status_code == 415
+    assert api_client.put(API, [3], format="json").status_code == 400
+    assert not ReminderSetting.objects.exists()
