@@ -74,6 +74,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         ("support.programmes", frozenset({"agency_admin"})),
         ("support.applications", frozenset({"producer"})),
         ("support.reviews", frozenset({"reviewer"})),
+        ("campaigns.reminders", frozenset({"producer", "buyer"})),
     ]
 
 
