@@ -112,18 +112,19 @@ def _insert_new(rows: list[_Due]) -> set[tuple[int, str, int]]:
 def _send(rows: list[_Due]) -> int:
     """Record and notify ``rows`` in one transaction: a reminder is sent iff its row is new."""
     with transaction.atomic():
-        inserted = _insert_new(rows)
+        # Deactivated accounts hear nothing and keep no row (reactivated, they are reminded).
+        users = get_user_model().objects.filter(is_active=True).in_bulk({r.recipient_id for r in rows})
+        inserted = _insert_new([r for r in rows if r.recipient_id in users])
         if not inserted:
             return 0
         fresh = [r for r in rows if (r.recipient_id, r.subject.key, r.offset_hours) in inserted]
-        users = get_user_model().objects.filter(is_active=True).in_bulk({r.recipient_id for r in fresh})
         groups: dict[tuple[str, int], list[_Due]] = defaultdict(list)
         for row in fresh:
             groups[(row.subject.key, row.offset_hours)].append(row)
         for (key, hours), group in groups.items():
             subject = group[0].subject
             notify(
-                recipients=[users[r.recipient_id] for r in group if r.recipient_id in users],
+                recipients=[users[r.recipient_id] for r in group],
                 kind=subject.kind,
                 dedupe_key=f"{key}:{hours}h",
                 context={**subject.context, "offset_hours": hours, "written_at": timezone.now().isoformat()},

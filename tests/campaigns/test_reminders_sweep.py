@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core import mail
 
+from campaigns import tasks
 from campaigns.models import ReminderSent
 from campaigns.services import reminder_setting_set, reminder_sweep
 from notifications.models import Notification
@@ -113,3 +114,20 @@ def test_the_reminder_links_to_the_object_and_speaks_the_readers_time_zone(djang
     # Midnight UTC is eight in the morning in Shanghai.
     assert "08:00" in message.body
     assert "CST" in message.body
+
+
+def test_a_deactivated_account_is_not_reminded():
+    _deadline, (follower, producer) = build(festival_deadline)
+    follower.is_active = False
+    follower.save()
+    assert sweep_at(AT - dt.timedelta(days=7) + MINUTE) == 1
+    assert list(ReminderSent.objects.values_list("recipient_id", flat=True)) == [producer.pk]
+
+
+def test_the_sweep_is_a_named_task_beat_runs_every_five_minutes(settings):
+    # Celery finds the app's tasks in campaigns.tasks, which imports the reminders' module.
+    assert tasks.tasks_reminders.remind_due.name == "campaigns.remind_due"
+    assert tasks.tasks_reminders.remind_due.time_limit == 600
+    entry = settings.CELERY_BEAT_SCHEDULE["campaigns.remind_due"]
+    assert entry["task"] == "campaigns.remind_due"
+    assert entry["schedule"].minute == set(range(0, 60, 5))
