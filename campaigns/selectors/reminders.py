@@ -94,8 +94,8 @@ def _members(org_ids: Iterable[int]) -> dict[int, set[int]]:
     members: dict[int, set[int]] = defaultdict(set)
     org_ids = set(org_ids)
     if org_ids:
-        for org_id, user_id in Membership.objects.filter(organization_id__in=org_ids).values_list(
-            "organization_id", "user_id"
+        for org_id, user_id in (
+            Membership.objects.filter(organization_id__in=org_ids).order_by().values_list("organization_id", "user_id")
         ):
             members[org_id].add(user_id)
     return members
@@ -144,13 +144,14 @@ def _deadline_recipients(deadlines: list[Deadline]) -> dict[int, set[int]]:
         by_edition[deadline.edition_id].append(deadline.pk)
     if not deadlines:
         return found
-    for festival_id, user_id in FestivalFollow.objects.filter(festival_id__in=by_festival).values_list(
-        "festival_id", "user_id"
+    for festival_id, user_id in (
+        FestivalFollow.objects.filter(festival_id__in=by_festival).order_by().values_list("festival_id", "user_id")
     ):
         for pk in by_festival[festival_id]:
             found[pk].add(user_id)
     drafts = (
         Submission.objects.filter(status=SubmissionStatus.DRAFT, section__edition_id__in=by_edition)
+        .order_by()
         .values_list("section__edition_id", "organization_id")
         .distinct()
     )
@@ -190,8 +191,10 @@ def _market_subject(edition: MarketEdition, *, what: str, at: dt.datetime) -> Re
 def _participant_recipients(editions: list[MarketEdition]) -> dict[int, set[int]]:
     if not editions:
         return {}
-    pairs = Participation.objects.filter(edition_id__in=[e.pk for e in editions], status__in=PARTICIPATING).values_list(
-        "edition_id", "organization_id"
+    pairs = (
+        Participation.objects.filter(edition_id__in=[e.pk for e in editions], status__in=PARTICIPATING)
+        .order_by()
+        .values_list("edition_id", "organization_id")
     )
     return _by_org(pairs)
 
@@ -221,6 +224,7 @@ def _call_recipients(programmes: list[Programme]) -> dict[int, set[int]]:
         return {}
     pairs = (
         Application.objects.filter(programme_id__in=[p.pk for p in programmes], status=ApplicationStatus.DRAFT)
+        .order_by()
         .values_list("programme_id", "organization_id")
         .distinct()
     )
@@ -302,9 +306,11 @@ def _screening_recipients(screenings: list[MarketScreening]) -> dict[int, set[in
     found: dict[int, set[int]] = defaultdict(set)
     if not screenings:
         return found
-    for screening_id, user_id in ScreeningReservation.objects.filter(
-        screening_id__in=[s.pk for s in screenings]
-    ).values_list("screening_id", "user_id"):
+    for screening_id, user_id in (
+        ScreeningReservation.objects.filter(screening_id__in=[s.pk for s in screenings])
+        .order_by()
+        .values_list("screening_id", "user_id")
+    ):
         found[screening_id].add(user_id)
     for screening_id, users in _by_org((s.pk, s.organization_id) for s in screenings).items():
         found[screening_id] |= users
