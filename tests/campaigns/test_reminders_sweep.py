@@ -131,3 +131,16 @@ def test_the_sweep_is_a_named_task_beat_runs_every_five_minutes(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["campaigns.remind_due"]
     assert entry["task"] == "campaigns.remind_due"
     assert entry["schedule"].minute == set(range(0, 60, 5))
+
+
+def test_a_chinese_reader_gets_the_chinese_names(django_capture_on_commit_callbacks):
+    deadline, (follower, producer) = build(festival_deadline)
+    festival = deadline.edition.festival
+    festival.name_zh = "测试电影节"
+    festival.save()
+    follower.language = "zh-hans"
+    follower.save()
+    sweep_at(AT - dt.timedelta(days=1) + MINUTE, django_capture_on_commit_callbacks)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert "测试电影节" in subjects[follower.email]
+    assert festival.name_en in subjects[producer.email]
