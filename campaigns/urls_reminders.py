@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from campaigns.views import reminders as views
 
 app_name = "campaigns_reminders"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.reminder_settings, name="settings"),
+]

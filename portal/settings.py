@@ -391,6 +391,7 @@ CELERY_BEAT_SCHEDULE = {
     "notifications.digest_sweep": {"task": "notifications.digest_sweep", "schedule": crontab(minute="*/10")},
     "campaigns.dispatch_due": {"task": "campaigns.dispatch_due", "schedule": 60.0},
     "campaigns.alert_saved_searches": {"task": "campaigns.alert_saved_searches", "schedule": crontab(minute="*/5")},
+    "campaigns.remind_due": {"task": "campaigns.remind_due", "schedule": crontab(minute="*/5")},
 }
 BUYER_VERIFICATION_REMINDER_HOURS = env.int("BUYER_VERIFICATION_REMINDER_HOURS", default=48)
 # Deliveries a campaign worker writes the notifications of in one transaction.

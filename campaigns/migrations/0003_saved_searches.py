@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0001_campaigns'),
+        ('campaigns', '0002_reminders'),
         ('films', '0011_screener_file'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

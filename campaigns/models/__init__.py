@@ -1,5 +1,6 @@
 from campaigns.models.campaigns import Campaign, CampaignClick, CampaignDelivery
 from campaigns.models.feeds import CalendarFeed
+from campaigns.models.reminders import ReminderSent, ReminderSetting
 from campaigns.models.searches import SavedSearch, SavedSearchMatch
 
 __all__ = [
@@ -7,6 +8,8 @@ __all__ = [
     "Campaign",
     "CampaignClick",
     "CampaignDelivery",
+    "ReminderSent",
+    "ReminderSetting",
     "SavedSearch",
     "SavedSearchMatch",
 ]

@@ -9,6 +9,7 @@ from campaigns.selectors.campaigns import (
 )
 from campaigns.selectors.feeds import calendar_feed_by_token, calendar_feed_events
 from campaigns.selectors.operations import operations_overview, queue_counts
+from campaigns.selectors.reminders import reminder_offsets_for, reminder_upcoming_for
 from campaigns.selectors.searches import FiltersInWords, saved_search_list_for, saved_search_list_with_new_matches
 from campaigns.selectors.segments import campaign_segment_count, campaign_segment_users
 
@@ -27,6 +28,8 @@ __all__ = [
     "campaign_segment_users",
     "operations_overview",
     "queue_counts",
+    "reminder_offsets_for",
+    "reminder_upcoming_for",
     "saved_search_list_for",
     "saved_search_list_with_new_matches",
 ]

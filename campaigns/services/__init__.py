@@ -1,5 +1,6 @@
 from campaigns.services.campaigns import campaign_check, campaign_create, campaign_transition, campaign_update
 from campaigns.services.feeds import calendar_feed_for, calendar_feed_revoke, calendar_feed_rotate
+from campaigns.services.reminders import reminder_setting_set, reminder_sweep
 from campaigns.services.searches import (
     saved_search_check,
     saved_search_create,
@@ -19,6 +20,8 @@ __all__ = [
     "campaign_create",
     "campaign_transition",
     "campaign_update",
+    "reminder_setting_set",
+    "reminder_sweep",
     "saved_search_check",
     "saved_search_create",
     "saved_search_delete",

@@ -86,7 +86,20 @@ class MarketEdition(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
             models.UniqueConstraint(fields=["market", "year"], name="market_edition_year_unique"),
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="market_edition_dates_ordered"),
         ]
-        indexes = [models.Index(fields=["starts_on", "market"], name="market_edition_start_idx")]
+        indexes = [
+            models.Index(fields=["starts_on", "market"], name="market_edition_start_idx"),
+            # The reminder sweep reads editions by their registration and booking deadlines.
+            models.Index(
+                fields=["registration_closes_at"],
+                condition=Q(registration_closes_at__isnull=False),
+                name="medition_registration_idx",
+            ),
+            models.Index(
+                fields=["screening_booking_closes_at"],
+                condition=Q(screening_booking_closes_at__isnull=False),
+                name="medition_booking_idx",
+            ),
+        ]
         rules_permissions = _DIRECTORY_PERMISSIONS
 
     def __str__(self) -> str:

@@ -73,6 +73,8 @@ class Meeting(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
             ),
         ]
         indexes = [
+            # The reminder sweep reads accepted meetings by their start (campaigns.services.reminders).
+            models.Index(fields=["starts_at"], condition=Q(status="accepted"), name="meeting_accepted_starts_idx"),
             models.Index(fields=["requester", "status", "starts_at"], name="meeting_requester_idx"),
             models.Index(fields=["invitee", "status", "starts_at"], name="meeting_invitee_idx"),
         ]

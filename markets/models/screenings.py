@@ -71,6 +71,8 @@ class MarketScreening(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
             ),
         ]
         indexes = [
+            # The reminder sweep reads scheduled screenings by their start.
+            models.Index(fields=["starts_at"], condition=Q(status="scheduled"), name="mscreening_scheduled_idx"),
             models.Index(fields=["edition", "starts_at"], name="market_screening_edition_idx"),
             models.Index(fields=["film", "starts_at"], name="market_screening_film_idx"),
             models.Index(fields=["organization", "starts_at"], name="market_screening_org_idx"),

@@ -88,6 +88,8 @@ class Application(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
             *money_constraints("granted", name="application_granted"),
         ]
         indexes = [
+            # The reminder sweep reads paid grants by their report's due date.
+            models.Index(fields=["report_due"], condition=Q(status="paid"), name="application_report_due_idx"),
             models.Index(fields=["programme", "status"], name="application_programme_idx"),
             models.Index(fields=["organization", "-updated_at"], name="application_org_idx"),
             models.Index(fields=["film", "status"], name="application_film_idx"),

@@ -76,6 +76,7 @@ def test_the_apps_fill_the_slots_from_their_app_configs():
         ("support.reviews", frozenset({"reviewer"})),
         ("campaigns.campaigns", frozenset({"producer"})),
         ("campaigns.approvals", frozenset({"agency_admin"})),
+        ("campaigns.reminders", frozenset({"producer", "buyer"})),
         ("campaigns.saved_searches", frozenset({"verified_buyer"})),
         ("campaigns.operations", frozenset({"agency_admin"})),
         ("campaigns.calendar_feed", frozenset({"agency_admin", "reviewer", "producer", "buyer", "verified_buyer"})),

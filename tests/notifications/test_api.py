@@ -132,6 +132,12 @@ def test_preferences_list_every_kind_with_the_users_mode(api_client, producer):
         "campaigns.campaign_submitted": "immediate",
         "campaigns.campaign_moved": "immediate",
         "campaigns.saved_search_match": "daily",
+        "campaigns.reminder_festival_deadline": "immediate",
+        "campaigns.reminder_market_deadline": "immediate",
+        "campaigns.reminder_market_screening": "immediate",
+        "campaigns.reminder_meeting": "immediate",
+        "campaigns.reminder_support_call": "immediate",
+        "campaigns.reminder_support_report": "immediate",
     }
     assert rows[3]["label"] == "Decisions on your company's verification"
 

@@ -33,6 +33,7 @@ from portal.bench.measure import (
     throttle_check,
 )
 from portal.bench.meetings import bench_meetings
+from portal.bench.reminders import bench_reminders
 from portal.bench.screeners import bench_screeners
 from portal.bench.seed import SeedSize, bench_user, seed, seed_delete
 from portal.bench.support import bench_support
@@ -69,10 +70,11 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
         parser.add_argument(
             "--only",
-            choices=["catalogue", "markets", "support", "campaigns"],
+            choices=["catalogue", "markets", "support", "campaigns", "reminders"],
             help="measure only the catalogue, only the markets (deals, buyers, meetings, screener streaming), "
             "only export support (a programme's ranked list and dashboard), "
-            "or only campaigns (one campaign sent to 50,000 buyers)",
+            "only campaigns (one campaign sent to 50,000 buyers) "
+            "or only the reminder sweep (10 and 10,000 reminders due)",
         )
         parser.add_argument(
             "--programmes",
@@ -106,6 +108,8 @@ class Command(BaseCommand):
                 document += self._support(options)
             if only in (None, "campaigns"):
                 document += self._campaigns(options)
+            if only in (None, "reminders"):
+                document += self._reminders(options)
         except BenchError as exc:
             raise CommandError(str(exc)) from exc
         if options["report"]:
@@ -139,6 +143,30 @@ class Command(BaseCommand):
         try:
             section = bench_support(write=self.stdout.write, programmes=programmes, applications=applications)
         except AssertionError as exc:
+            raise BenchError(str(exc)) from exc
+        self.stdout.write(section)
+        return "\n\n" + section
+
+    def _reminders(self, options: dict) -> str:
+        """The reminder sweep with 10 and with 10,000 reminders due among 10,000 festival editions,
+        100,000 submissions and 50,000 followers (in proportion to a smaller --films). Returns its
+        Markdown."""
+        default = POSTGRES_SIZE if connection.vendor == "postgresql" else SMALL_SIZE
+        ratio = min(1.0, max(options.get("films") or default.films, 1) / POSTGRES_SIZE.films)
+        submissions = max(500, int(100_000 * ratio))
+        people = max(200, int(50_000 * ratio))
+        due_large = max(100, int(10_000 * ratio) // 100 * 100)
+        editions = max(int(10_000 * ratio), (due_large // 100 + 21) * 10)
+        self.stdout.write(self.style.MIGRATE_HEADING("Reminder sweep: 10 and many reminders due"))
+        try:
+            section = bench_reminders(
+                write=self.stdout.write,
+                submissions=submissions,
+                editions=editions,
+                people=people,
+                due_large=due_large,
+            )
+        except (AssertionError, ValueError) as exc:
             raise BenchError(str(exc)) from exc
         self.stdout.write(section)
         return "\n\n" + section
