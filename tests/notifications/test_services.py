@@ -339,12 +339,19 @@ def test_unsubscribing_from_the_digest_turns_off_every_daily_kind():
     services.notification_preference_set(user=reader, kind=KIND, email=EmailMode.DAILY)
     services.notification_preference_set(user=reader, kind=OTHER_KIND, email=EmailMode.IMMEDIATE)
 
-    assert services.notification_unsubscribe(user=reader, kind="notifications.daily_digest") == [KIND]
+    # The kinds that go to the digest unless the reader says otherwise (saved-search alerts).
+    daily_by_default = [kind.code for kind in registry.kind_list() if kind.default_email == EmailMode.DAILY]
+
+    assert services.notification_unsubscribe(user=reader, kind="notifications.daily_digest") == sorted(
+        {KIND, *daily_by_default}
+    )
 
     assert dict(NotificationPreference.objects.values_list("kind", "email")) == {
         KIND: EmailMode.OFF,
         OTHER_KIND: EmailMode.IMMEDIATE,
+        **dict.fromkeys(daily_by_default, EmailMode.OFF),
     }
+    assert "campaigns.saved_search_match" in daily_by_default
 
 
 def test_listing_notifications_render_their_subject_in_the_readers_language():
