@@ -67,7 +67,7 @@ def test_the_page_shows_the_figures_per_measure_and_film(client, producer_org, p
     totals = page.split('<tr id="film-totals">')[1].split("</tr>")[0]
     assert "<td>4</td><td>1</td><td>2</td>" in totals
     assert "Paper Kite" in page
-    assert "the system moved it from <strong>Sending</strong> to <strong>Sent</strong>" in page
+    assert "The system moved it from <strong>Sending</strong> to <strong>Sent</strong>" in page
 
 
 def test_the_page_in_chinese(client, producer_org, producer):

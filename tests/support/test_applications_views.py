@@ -148,7 +148,7 @@ def test_blind_review_hides_the_applicant_from_reviewers_only(client, producer, 
     body = client.get(url).content.decode()
     assert "Demo Pictures" not in body
     assert producer.display_name not in body
-    assert "the applicant moved it from" in body
+    assert "The applicant moved it from" in body
     assert "Demo Pictures" not in client.get(LIST).content.decode()
 
     for user in (producer, agency_admin):
