@@ -17,7 +17,8 @@ from accounts.enums import BuyerVerificationStatus, StaffRole
 from accounts.models import Organization, User
 from campaigns import demo as campaigns_demo
 from campaigns.enums import CampaignStatus
-from campaigns.models import Campaign, CampaignClick, CampaignDelivery, SavedSearch
+from campaigns.models import Campaign, CampaignClick, CampaignDelivery, ReminderSent, SavedSearch
+from campaigns.services.reminders import reminder_sweep
 from core.models import AuditEvent, Job, JobStatus
 from festivals import demo as festivals_demo
 from festivals import selectors as festival_selectors
@@ -881,3 +882,12 @@ def test_demo_campaigns_are_in_every_state_one_sent_and_one_going_out_soon(demo,
     assert timezone.now() < scheduled.send_at <= timezone.now() + campaigns_demo.SCHEDULED_IN
     assert {c.organization_id is None for c in Campaign.objects.all()} == {True, False}
     assert SavedSearch.objects.filter(user__email="buyer@demo.test").count() == len(campaigns_demo.SAVED_SEARCHES)
+
+
+def test_the_first_reminder_sweep_after_loading_the_demo_sends_reminders(demo):
+    # `make run` starts celery beat right after the demo is loaded: its first sweep finds these.
+    assert reminder_sweep() >= 1
+    assert ReminderSent.objects.filter(
+        kind="campaigns.reminder_support_call", recipient__email="producer@demo.test"
+    ).exists()
+    assert reminder_sweep() == 0
