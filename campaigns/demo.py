@@ -15,11 +15,18 @@ from accounts.models import User
 from campaigns import services
 from campaigns.enums import CampaignStatus as S
 from campaigns.models import Campaign, CampaignDelivery
+from campaigns.services.reminders import reminder_sweep
 from campaigns.services.sending import campaign_click_record, campaign_send, click_token
+from festivals.models import Deadline
+from festivals.services import festival_follow
 from films.models import Film
+from markets.enums import MeetingPlace, MeetingStatus
+from markets.services import meeting_request, meeting_transition
 
 # The scheduled campaign goes out this long after the demo is loaded.
 SCHEDULED_IN = timedelta(minutes=5)
+# An online meeting starts a day and this long after loading: its one-day reminder falls due then.
+MEETING_REMINDER_IN = timedelta(minutes=10)
 
 
 @dataclasses.dataclass
@@ -28,6 +35,7 @@ class CampaignDemoSummary:
     deliveries: int = 0
     clicks: int = 0
     saved_searches: int = 0
+    reminders: int = 0
     states: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
@@ -187,8 +195,36 @@ def _send_now(campaign: Campaign, summary: CampaignDemoSummary) -> None:
         summary.clicks += 1
 
 
-def demo_campaigns_build(*, admin: User, producers: dict[str, User], buyer: User) -> CampaignDemoSummary:
-    """Build the demo's campaigns and saved searches once."""
+def _meeting_tomorrow(*, buyer: User, producer: User, now) -> None:
+    """An online meeting, accepted, starting a day and ``MEETING_REMINDER_IN`` from now."""
+    starts = (now + timedelta(days=1) + MEETING_REMINDER_IN).replace(second=0, microsecond=0)
+    meeting = meeting_request(
+        actor=buyer,
+        invitee=producer,
+        place=MeetingPlace.ONLINE,
+        video_link="https://meet.example.test/go-global-demo",
+        message="A quick call about the autumn slate. 关于秋季片单的简短通话。",
+        slots=[{"starts_at": starts, "ends_at": starts + timedelta(minutes=30)}],
+        now=now,
+    )
+    slot = meeting.slots.get()
+    meeting_transition(meeting=meeting, to=MeetingStatus.ACCEPTED, actor=producer, slot=slot.pk)
+
+
+def _follow_soonest_deadline(users: list[User], *, now) -> None:
+    """The newcomers follow the festival whose deadline closes soonest, so their reminders come."""
+    deadline = Deadline.objects.filter(closes_at__gt=now).select_related("edition__festival").order_by("closes_at")
+    first = deadline.first()
+    if first is not None:
+        for user in users:
+            festival_follow(user=user, festival=first.edition.festival)
+
+
+def demo_campaigns_build(
+    *, admin: User, producers: dict[str, User], buyer: User, newcomers: list[User] = ()
+) -> CampaignDemoSummary:
+    """Build the demo's campaigns and saved searches once, then send the reminders already due
+    (every demo person has some news); one more (a meeting's) falls due minutes later."""
     summary = CampaignDemoSummary()
     if Campaign.objects.filter(name=CAMPAIGNS[0].name).exists():
         return summary
@@ -205,4 +241,7 @@ def demo_campaigns_build(*, admin: User, producers: dict[str, User], buyer: User
     for name, query in SAVED_SEARCHES:
         services.saved_search_create(user=buyer, name=name, query=query)
         summary.saved_searches += 1
+    _meeting_tomorrow(buyer=buyer, producer=producers["producer2"], now=now)
+    _follow_soonest_deadline(list(newcomers), now=now)
+    summary.reminders = reminder_sweep(now=now)
     return summary

@@ -884,10 +884,17 @@ def test_demo_campaigns_are_in_every_state_one_sent_and_one_going_out_soon(demo,
     assert SavedSearch.objects.filter(user__email="buyer@demo.test").count() == len(campaigns_demo.SAVED_SEARCHES)
 
 
-def test_the_first_reminder_sweep_after_loading_the_demo_sends_reminders(demo):
-    # `make run` starts celery beat right after the demo is loaded: its first sweep finds these.
-    assert reminder_sweep() >= 1
+def test_the_demo_sends_the_reminders_due_and_one_more_falls_due_minutes_later(demo):
     assert ReminderSent.objects.filter(
         kind="campaigns.reminder_support_call", recipient__email="producer@demo.test"
     ).exists()
+    newcomers = ["producer3@demo.test", "buyer2@demo.test"]
+    assert set(
+        Notification.objects.filter(recipient__email__in=newcomers).values_list("recipient__email", flat=True)
+    ) == set(newcomers)
     assert reminder_sweep() == 0
+
+    # `make run` starts celery beat right after loading: its sweeps find the meeting's reminder.
+    with time_machine.travel(timezone.now() + campaigns_demo.MEETING_REMINDER_IN + timedelta(minutes=1), tick=False):
+        assert reminder_sweep() == 2  # the buyer and the producer of the meeting
+        assert reminder_sweep() == 0

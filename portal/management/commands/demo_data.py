@@ -186,6 +186,7 @@ class Command(BaseCommand):
                     "producer2": User.objects.get(email="producer2@demo.test"),
                 },
                 buyer=User.objects.get(email="buyer@demo.test"),
+                newcomers=list(User.objects.filter(email__in=["producer3@demo.test", "buyer2@demo.test"])),
             )
         self._print_logins(password)
         states = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(catalogue.states.items()))
@@ -222,10 +223,13 @@ class Command(BaseCommand):
             )
         if campaigns.campaigns:
             states = ", ".join(f"{n} {status}" for status, n in sorted(campaigns.states.items()))
+            campaign_in = int(campaigns_demo.SCHEDULED_IN.total_seconds() // 60)
+            meeting_in = int(campaigns_demo.MEETING_REMINDER_IN.total_seconds() // 60)
             self.stdout.write(
                 f"  campaigns: {campaigns.campaigns} ({states}), {campaigns.deliveries} deliveries, "
-                f"{campaigns.clicks} clicks, {campaigns.saved_searches} saved searches; the scheduled one goes out "
-                f"{int(campaigns_demo.SCHEDULED_IN.total_seconds() // 60)} minutes from now"
+                f"{campaigns.clicks} clicks, {campaigns.saved_searches} saved searches, "
+                f"{campaigns.reminders} reminders sent; the scheduled campaign goes out in {campaign_in} minutes "
+                f"and a meeting's reminder in {meeting_in}"
             )
 
     def _user(self, email: str, name: str, password: str) -> User:
