@@ -319,3 +319,13 @@ def test_the_pages_render_for_a_chinese_reader(client, producer, world, campaign
 
     assert (detail.status_code, edit.status_code) == (200, 200)
     assert "中国台湾" in detail.context["segment"]["territories"]
+
+
+def test_a_sent_campaign_links_to_its_report_and_a_draft_does_not(client, producer, campaign):
+    client.force_login(producer)
+    assert 'id="campaign-report-link"' not in client.get(f"/campaigns/{campaign.pk}/").content.decode()
+
+    Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.SENT)
+    page = client.get(f"/campaigns/{campaign.pk}/").content.decode()
+
+    assert f'href="/campaigns/{campaign.pk}/report/"' in page
