@@ -13,16 +13,14 @@ class CampaignsConfig(AppConfig):
             kinds_feeds,
             kinds_reminders,
             kinds_searches,
+            kinds_sending,
             panels_campaigns,
             panels_feeds,
             panels_reminders,
             panels_searches,
         )
 
-        for module in (kinds_campaigns, kinds_reminders, kinds_searches, kinds_feeds):
+        for module in (kinds_campaigns, kinds_sending, kinds_reminders, kinds_searches, kinds_feeds):
             module.register()
         for module in (panels_campaigns, panels_reminders, panels_searches, panels_feeds):
             module.register()
-        from campaigns import kinds_sending  # noqa: PLC0415
-
-        kinds_sending.register()

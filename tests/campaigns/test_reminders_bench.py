@@ -2,6 +2,7 @@
 table and plan, and leaves nothing behind."""
 
 import pytest
+from django.core.management import call_command
 
 from accounts.models import User
 from campaigns.models import ReminderSent
@@ -31,8 +32,6 @@ def test_the_reminders_bench_reports_and_cleans_up():
 
 
 def test_the_bench_command_measures_only_the_reminders(capsys, settings):
-    from django.core.management import call_command  # noqa: PLC0415
-
     settings.DEBUG = True
     call_command("bench", "--only", "reminders", "--films", "100")
     out = capsys.readouterr().out

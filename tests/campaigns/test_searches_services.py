@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.db.models import Max
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -13,6 +14,8 @@ from accounts.verification import VerificationRequired
 from campaigns import services
 from campaigns.models import SavedSearch, SavedSearchMatch
 from campaigns.services.searches import SAVED_SEARCH_LIMIT, SAVED_SEARCH_MATCH
+from films import selectors
+from films.models import FilmRight
 from notifications.enums import EmailMode, EmailStatus
 from notifications.models import Notification
 from notifications.registry import kind_get
@@ -300,11 +303,6 @@ def test_the_sweeps_change_queries_use_the_catalogues_indexes(buyer, producer_or
     # The two change queries of a sweep on a grid of thousands of rights rows, statistics taken:
     # films published since the window by the catalogue's listing index, rights rows added since
     # by a primary-key range, neither reading the tables whole.
-    from django.db.models import Max  # noqa: PLC0415
-
-    from films import selectors  # noqa: PLC0415
-    from films.models import FilmRight  # noqa: PLC0415
-
     film = published_film(producer_org, at=SAVED_AT)
     FilmRight.objects.bulk_create(
         FilmRight(film=film, territory=f"{chr(65 + n // 26)}{chr(65 + n % 26)}", media=media)
@@ -330,6 +328,9 @@ def test_the_sweeps_change_queries_use_the_catalogues_indexes(buyer, producer_or
         cursor.execute("SET LOCAL enable_seqscan = on")
         added = rights.explain()
 
-    assert "film_listing_idx" in listing
+    # Which of the catalogue's listing indexes (film_listing_idx, …_year_idx, …_title_idx) the
+    # planner takes for a table this small varies; that it reads one of them, not the table, holds.
+    assert "Index Scan using film_listing" in listing or "Index Only Scan using film_listing" in listing
+    assert "Seq Scan" not in listing
     assert "films_filmright_pkey" in added
     assert "Seq Scan" not in added

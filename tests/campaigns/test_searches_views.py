@@ -5,8 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.models import SavedSearch
+from campaigns.models import SavedSearch, SavedSearchMatch
 from tests.campaigns.searches_helpers import later, published_film, saved, sweep
+from tests.factories import member_of
 from tests.pages import ROLES, messages_of, status_of
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +59,6 @@ def test_nobody_else_touches_a_buyers_search(client, as_role, role, action, buye
 
 
 def test_another_buyers_search_is_not_found(client, buyer, buyer_org):
-    from tests.factories import member_of  # noqa: PLC0415  (one test needs a colleague)
-
     colleague = member_of(buyer_org, email="colleague@example.test")
     search = saved(colleague)
     client.force_login(buyer)
@@ -132,7 +131,6 @@ def test_the_list_says_the_filters_in_words_and_counts_new_films(client, buyer, 
 def test_opening_the_results_goes_to_the_catalogue_and_clears_new_films(client, buyer, producer_org):
     search = saved(buyer)
     film = published_film(producer_org, at=later(1))
-    from campaigns.models import SavedSearchMatch  # noqa: PLC0415
 
     SavedSearchMatch.objects.create(saved_search=search, film=film, notified_at=later(2))
     client.force_login(buyer)
