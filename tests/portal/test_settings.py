@@ -158,3 +158,16 @@ def test_an_unknown_media_storage_refuses_to_start():
 
     assert result.returncode != 0
     assert "MEDIA_STORAGE must be 'filesystem' or 's3'" in result.stderr
+
+
+def test_production_keeps_database_connections_and_development_does_not():
+    code = "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    kept = python(
+        f"import django; django.setup(); {code}", env={**PRODUCTION, "DJANGO_SETTINGS_MODULE": "portal.settings"}
+    )
+    development = python(
+        f"import django; django.setup(); {code}",
+        env={**PRODUCTION, "DEBUG": "true", "DJANGO_SETTINGS_MODULE": "portal.settings"},
+    )
+
+    assert (kept.stdout.strip(), development.stdout.strip()) == ("60", "0"), kept.stderr + development.stderr
