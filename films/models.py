@@ -1,4 +1,9 @@
+from __future__ import annotations
+
+from typing import NamedTuple
+
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -132,6 +137,17 @@ class Film(RulesModelMixin, BaseModel, metaclass=RulesModelBase):
     @property
     def status(self) -> str:
         return self.listing_status
+
+    # What a film card shows besides the columns, under the names films.listing.CatalogueFilm uses
+    # (from films.selectors.film_list_with_cards' prefetches).
+    @property
+    def card_genres(self) -> list[Genre]:
+        return list(self.genres.all())
+
+    @property
+    def card_poster(self) -> PosterFiles | None:
+        images = getattr(self, "poster_images", None)
+        return PosterFiles.of(images[0]) if images else None
 
     @property
     def is_published(self) -> bool:
@@ -271,6 +287,31 @@ class FilmImage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.width}×{self.height}"
+
+
+class PosterFiles(NamedTuple):
+    """A poster's stored files (names in the media storage) and size."""
+
+    original: str
+    display: str
+    thumbnail: str
+    width: int
+    height: int
+
+    @property
+    def display_url(self) -> str:
+        return default_storage.url(self.display)
+
+    @property
+    def thumbnail_url(self) -> str:
+        return default_storage.url(self.thumbnail)
+
+    @classmethod
+    def of(cls, image: FilmImage | None) -> PosterFiles | None:
+        """A ``FilmImage``'s files, or None."""
+        if image is None:
+            return None
+        return cls(image.original.name, image.display.name, image.thumbnail.name, image.width, image.height)
 
 
 class FilmRight(models.Model):

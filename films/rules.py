@@ -82,9 +82,11 @@ class FilmPermissions:
     def __init__(self, user) -> None:
         self.user = user
         self._answers: dict[tuple, bool] = {}
+        # Read once: a page asks for every film, and more than once per film.
+        self._organization_ids = frozenset(memberships_of(user))
 
     def has_perm(self, perm: str, film) -> bool:
-        key = (perm, film.organization_id in memberships_of(self.user), film.listing_status)
+        key = (perm, film.organization_id in self._organization_ids, film.listing_status)
         answer = self._answers.get(key)
         if answer is None:
             answer = self._answers[key] = self.user.has_perm(perm, film)

@@ -30,6 +30,7 @@ from accounts.enums import PRODUCER_KINDS, BuyerVerificationStatus, MembershipRo
 from accounts.models import Membership, Organization
 from accounts.rules import is_agency_admin, memberships_of
 from core.cache import CachedAnswers
+from core.display import for_reader
 from core.models import AuditEvent
 from core.workflow import audit_timeline
 from films.enums import (
@@ -175,6 +176,10 @@ class GenreRow(NamedTuple):
 
     def name(self, language: str | None) -> str:
         return self.name_zh if (language or "").startswith("zh") else self.name_en
+
+    def display_name(self, language: str | None = None) -> str:
+        """As ``Genre.display_name``."""
+        return for_reader(self.name_en, self.name_zh, language=language)
 
 
 def genre_rows() -> list[GenreRow]:

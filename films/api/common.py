@@ -5,10 +5,14 @@ from drf_spectacular.utils import (
     OpenApiResponse,
 )
 from rest_framework import exceptions
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from accounts.rules import is_agency_admin, is_producer, is_verified_buyer
 from accounts.verification import REFUSAL_CODE, buyer_verification_notice
-from core.api import ErrorSerializer
+from core.api import ErrorSerializer, PagePagination
+from films import listing
 from films.rules import FilmPermissions
 
 
@@ -53,3 +57,91 @@ class VerificationRefusals:
             if notice is not None:
                 raise exceptions.PermissionDenied(notice.message, code=REFUSAL_CODE)
         super().permission_denied(request, message=message, code=code)
+
+
+class CataloguePagination(PagePagination):
+    """Pages of the catalogue by number (``page``, as everywhere) or after a cursor (``cursor``):
+    a page by number costs the rows before it; a cursor page starts at the last film shown,
+    so the 400th costs what the first does and films published meanwhile shift nothing. Each
+    answer has ``next_cursor``, also on numbered pages, and past the count's cap."""
+
+    cursor_query_param = "cursor"
+
+    def catalogue_page(self, films, request: Request) -> listing.CataloguePage:
+        """The page the request asks for; 400 for a bad cursor, 404 for a page that is not there."""
+        self.request = request
+        size = self.get_page_size(request)
+        cursor = request.query_params.get(self.cursor_query_param)
+        raw = request.query_params.get(self.page_query_param)
+        if cursor is not None:
+            if raw is not None:
+                raise exceptions.ValidationError({self.cursor_query_param: [_("Give a page or a cursor, not both.")]})
+            try:
+                return listing.catalogue_page_after(films, cursor=cursor, size=size)
+            except listing.CursorError as exc:
+                raise exceptions.ValidationError({self.cursor_query_param: [str(exc)]}) from exc
+        raw = raw or "1"
+        if raw in self.last_page_strings:
+            number = max(1, -(-min(listing.matches_counted(films), listing.COUNT_CAP) // size))
+        elif raw.isascii() and raw.isdigit() and 0 < int(raw) <= listing.COUNT_CAP:
+            number = int(raw)
+        else:
+            number = None
+        page = listing.catalogue_page(films, number=number, size=size) if number else None
+        if page is None:
+            raise exceptions.NotFound(
+                self.invalid_page_message.format(page_number=raw, message=_("That page contains no results"))
+            )
+        return page
+
+    def catalogue_response(self, page: listing.CataloguePage, data: list[dict]) -> Response:
+        url = self.request.build_absolute_uri()
+        following = previous = None
+        if page.number is None:
+            if page.next_cursor:
+                following = replace_query_param(url, self.cursor_query_param, page.next_cursor)
+        else:
+            if page.has_next():
+                following = replace_query_param(url, self.page_query_param, page.next_page_number())
+            if page.has_previous():
+                number = page.previous_page_number()
+                previous = (
+                    remove_query_param(url, self.page_query_param)
+                    if number == 1
+                    else replace_query_param(url, self.page_query_param, number)
+                )
+        return Response(
+            {
+                "count": page.count,
+                "count_exact": page.count_exact,
+                "next": following,
+                "previous": previous,
+                "next_cursor": page.next_cursor,
+                "results": data,
+            }
+        )
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        return [
+            *super().get_schema_operation_parameters(view),
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Where the page starts: the `next_cursor` of the page before (not with `page`).",
+                "schema": {"type": "string", "maxLength": 1000},
+            },
+        ]
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        answer = super().get_paginated_response_schema(schema)
+        properties = dict(answer["properties"])
+        results = properties.pop("results")
+        properties["next_cursor"] = {
+            "type": "string",
+            "nullable": True,
+            "description": "Give it as `cursor` for the page after this one; null on the last page.",
+        }
+        properties["results"] = results
+        answer["properties"] = properties
+        return answer

@@ -20,13 +20,16 @@ from rest_framework.response import Response
 
 from accounts.rules import is_producer
 from core.api import RulesPermission, transition_action
-from films import selectors, services
+from films import listing, selectors, services
 from films.api.common import (
+    CataloguePagination,
     VerificationRefusals,
     availability_refused,
     error_responses,
+    film_permissions,
     may_see_some_full_record,
 )
+from films.api.records import film_record
 from films.api.revisions import FilmRevisionSerializer
 from films.api.serializers import (
     FilmCreateSerializer,
@@ -68,7 +71,9 @@ _UPDATE_RESPONSES = {
             "state; agency admins see all. Search with `q` (English words or Chinese text). "
             "`territory` (a country code, or a region such as `europe`: every country of it) and "
             "`media` filter by rights available now; they are for verified buyers and agency admins "
-            "(403 for anyone else)."
+            "(403 for anyone else). Pages go by number (`page`, up to the count's 10,000 films) or, "
+            "for reading on past that or while films are added, by `cursor`: each answer's "
+            "`next_cursor` starts the page after it, in the same order, whatever was published since."
         ),
         responses={200: film_record_schema(), **error_responses(400, 403)},
     ),
@@ -102,12 +107,13 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
     verified_only_actions = ("rights", "media")
     filter_backends = [DjangoFilterBackend]
     filterset_class = CatalogueFilter
+    pagination_class = CataloguePagination
     _RENDERING_ACTIONS = ("list", "retrieve", "create", "update", "partial_update")
 
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
         """The catalogue answer for this query, from the shared cache when the user's answer is
         the same as everyone's in their position (``rules.catalogue_audience``); a miss is built
-        as usual and kept."""
+        afresh (``_catalogue``) and kept."""
         if not request.user.has_perm("films.filter_availability") and any(
             request.query_params.get(name) for name in AVAILABILITY_PARAMETERS
         ):
@@ -115,16 +121,37 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
         seconds = settings.CATALOGUE_CACHE_SECONDS
         audience = catalogue_audience(request.user) if seconds else None
         if audience is None or request.accepted_renderer.format != "json":
-            return super().list(request, *args, **kwargs)
+            return self._catalogue(request)
         parts = ("films.list", audience, request.build_absolute_uri("/"), sorted(request.query_params.lists()))
         answer, generation = selectors.CATALOGUE_ANSWERS.get(parts)
         if answer is not None:
             return HttpResponse(answer, content_type=request.accepted_renderer.media_type)
-        response = super().list(request, *args, **kwargs)
+        response = self._catalogue(request)
         if response.status_code == status.HTTP_200_OK:
             body = request.accepted_renderer.render(response.data, request.accepted_media_type)
             selectors.CATALOGUE_ANSWERS.set(parts, body, generation=generation, seconds=seconds)
         return response
+
+    def _catalogue(self, request: Request) -> Response:
+        """One page of the films the user may see, filtered and sorted: its ids and count from one
+        narrow scan (``films.listing``), then its rows. Everyone whose answer is the catalogue's
+        (``catalogue_audience``: visitors, buyers, agency staff who do not act on films) gets
+        plain-value rows; producers and agency admins, who may act on the films they see, get
+        model instances with what their records add (moves, what review still misses)."""
+        films = self.filter_queryset(selectors.film_list_visible_to(user=request.user))
+        page = self.paginator.catalogue_page(films, request)
+        user = request.user
+        if catalogue_audience(user) is not None:
+            rows = listing.catalogue_films(page.ids, full=may_see_some_full_record(user))
+        else:
+            found = {film.pk: film for film in self.get_queryset().filter(pk__in=page.ids)}
+            rows = [found[pk] for pk in page.ids if pk in found]
+        if rows and may_see_some_full_record(user):
+            selectors.film_details_attach(rows)
+        context = self.get_serializer_context()
+        permissions = film_permissions(context)
+        data = [film_record(film, request=request, permissions=permissions) for film in rows]
+        return self.paginator.catalogue_response(page, data)
 
     def get_queryset(self):
         user = self.request.user
@@ -135,12 +162,6 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
         if is_producer(user):
             films = selectors.film_list_with_review_facts(films)
         return films
-
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        if page is not None and may_see_some_full_record(self.request.user):
-            selectors.film_details_attach(page)
-        return page
 
     def filter_queryset(self, queryset):
         # The catalogue's filters and sort apply to the list only, never to fetching one film.

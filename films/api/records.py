@@ -1,5 +1,8 @@
 """How the API renders a film: a public card or a full record, as plain dictionaries.
 
+A film is a ``Film`` (one record, a producer's or an admin's list) or a catalogue page's
+``films.listing.CatalogueFilm`` (plain values); both read alike here.
+
 The serializers in ``films.api.serializers`` describe these shapes (and validate what producers write);
 rendering a page of films through DRF's field machinery cost more than the rest of the request
 together, so reading goes through these functions instead, with the same output field for
@@ -9,11 +12,13 @@ from one ``FilmPermissions`` per request, so a page costs a handful of rule eval
 
 from __future__ import annotations
 
+from django.core.files.storage import default_storage
 from rest_framework import serializers
 
 from films import selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind
-from films.models import Film, FilmImage
+from films.listing import CatalogueFilm
+from films.models import Film, PosterFiles
 from films.rules import FilmPermissions
 
 ACCESS_FULL = "full"
@@ -29,41 +34,66 @@ def _datetime(value) -> str | None:
     return _DATETIME.to_representation(value) if value is not None else None
 
 
-def _file_url(file, request) -> str | None:
-    if not file:
-        return None
-    url = file.url
-    return request.build_absolute_uri(url) if request is not None else url
+class MediaUrls:
+    """Absolute addresses of stored files, from one origin per request: ``build_absolute_uri``
+    checks the host on every call, which a page of posters would pay fifty times over."""
+
+    def __init__(self, request) -> None:
+        self.origin = request.build_absolute_uri("/")[:-1] if request is not None else ""
+
+    def url(self, name: str) -> str | None:
+        if not name:
+            return None
+        url = default_storage.url(name)
+        return self.origin + url if url.startswith("/") and not url.startswith("//") else url
 
 
-def poster_data(image: FilmImage | None, *, request) -> dict | None:
-    if image is None:
+def media_urls(request) -> MediaUrls:
+    """The request's ``MediaUrls``, made once."""
+    urls = getattr(request, "_film_media_urls", None)
+    if urls is None:
+        urls = MediaUrls(request)
+        if request is not None:
+            request._film_media_urls = urls
+    return urls
+
+
+def poster_data(poster: PosterFiles | None, *, request) -> dict | None:
+    if poster is None:
         return None
+    urls = media_urls(request)
     return {
-        "original": _file_url(image.original, request),
-        "display": _file_url(image.display, request),
-        "thumbnail": _file_url(image.thumbnail, request),
-        "width": image.width,
-        "height": image.height,
+        "original": urls.url(poster.original),
+        "display": urls.url(poster.display),
+        "thumbnail": urls.url(poster.thumbnail),
+        "width": poster.width,
+        "height": poster.height,
     }
 
 
-def _poster(film: Film) -> FilmImage | None:
-    images = getattr(film, "poster_images", None)
-    if images is None:
+def _poster(film) -> PosterFiles | None:
+    if isinstance(film, Film) and getattr(film, "poster_images", None) is None:
         # A single film not read through selectors.film_list_with_cards (e.g. after a transition).
-        images = list(film.images.filter(kind=ImageKind.POSTER).order_by("-id")[:1])
-    return images[0] if images else None
+        return PosterFiles.of(film.images.filter(kind=ImageKind.POSTER).order_by("-id").first())
+    return film.card_poster
 
 
-def _details(film: Film) -> selectors.FilmDetails:
+def _genres(film) -> list[str]:
+    return [genre.slug for genre in film.card_genres]
+
+
+def _organization_name(film) -> str:
+    return film.organization_name if isinstance(film, CatalogueFilm) else film.organization.name
+
+
+def _details(film: Film | CatalogueFilm) -> selectors.FilmDetails:
     if not hasattr(film, "details"):
         # One film rendered on its own (a detail, a write, a transition): one query.
         selectors.film_details_attach([film])
     return film.details
 
 
-def film_card(film: Film, *, request, permissions: FilmPermissions) -> dict:
+def film_card(film: Film | CatalogueFilm, *, request, permissions: FilmPermissions) -> dict:
     """What anyone may see of a published film."""
     return {
         "id": film.pk,
@@ -73,7 +103,7 @@ def film_card(film: Film, *, request, permissions: FilmPermissions) -> dict:
         "logline_en": film.logline_en,
         "logline_zh": film.logline_zh,
         "film_type": film.film_type,
-        "genres": [genre.slug for genre in film.genres.all()],
+        "genres": _genres(film),
         "production_year": film.production_year,
         "runtime_minutes": film.runtime_minutes,
         "poster": poster_data(_poster(film), request=request),
@@ -82,7 +112,7 @@ def film_card(film: Film, *, request, permissions: FilmPermissions) -> dict:
     }
 
 
-def _transitions(film: Film, permissions: FilmPermissions) -> dict:
+def _transitions(film: Film | CatalogueFilm, permissions: FilmPermissions) -> dict:
     choices = LISTING_TRANSITIONS.choices_for(
         obj=film, user=permissions.user, field="listing_status", has_perm=permissions.has_perm
     )
@@ -92,7 +122,7 @@ def _transitions(film: Film, permissions: FilmPermissions) -> dict:
     }
 
 
-def film_full(film: Film, *, request, permissions: FilmPermissions) -> dict:
+def film_full(film: Film | CatalogueFilm, *, request, permissions: FilmPermissions) -> dict:
     """A film's full record: for its producer's members, agency admins and verified buyers."""
     details = _details(film)
     editor = permissions.has_perm("films.change_film", film)
@@ -112,7 +142,7 @@ def film_full(film: Film, *, request, permissions: FilmPermissions) -> dict:
         "id": film.pk,
         "access": ACCESS_FULL,
         "organization": film.organization_id,
-        "organization_name": film.organization.name,
+        "organization_name": _organization_name(film),
         "title_original": film.title_original,
         "title_en": film.title_en,
         "logline_en": film.logline_en,
@@ -120,7 +150,7 @@ def film_full(film: Film, *, request, permissions: FilmPermissions) -> dict:
         "synopsis_en": film.synopsis_en,
         "synopsis_zh": film.synopsis_zh,
         "film_type": film.film_type,
-        "genres": [genre.slug for genre in film.genres.all()],
+        "genres": _genres(film),
         "production_year": film.production_year,
         "runtime_minutes": film.runtime_minutes,
         "completion_status": film.completion_status,
@@ -156,7 +186,7 @@ def film_full(film: Film, *, request, permissions: FilmPermissions) -> dict:
     }
 
 
-def film_record(film: Film, *, request, permissions: FilmPermissions) -> dict:
+def film_record(film: Film | CatalogueFilm, *, request, permissions: FilmPermissions) -> dict:
     """The full record for a user who may see it, the public card otherwise."""
     if permissions.has_perm("films.view_full_film", film):
         return film_full(film, request=request, permissions=permissions)

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -13,7 +12,7 @@ from accounts.verification import buyer_verification_notice
 from core.pages import RefusedTransition
 from core.slots import catalogue_featured_for, panels_for
 from core.workflow import audit_notice
-from films import forms, selectors, services
+from films import forms, listing, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia, ScreenerRequestStatus
 from films.filters import CatalogueFilter
 from films.models import FilmLanguage
@@ -69,15 +68,27 @@ def _active_filters(request: HttpRequest, form) -> list[ActiveFilter]:
     return found
 
 
+def _catalogue_page(films, number: str | None) -> listing.CataloguePage:
+    """The page asked for, as Django's ``Paginator.get_page`` reads it: the first for a number
+    that is not one, the last for one past the end."""
+    wanted = int(number) if number and number.isascii() and number.isdigit() and int(number) > 0 else 1
+    page = listing.catalogue_page(films, number=min(wanted, listing.COUNT_CAP), size=CATALOGUE_PAGE_SIZE)
+    if page is None:
+        last = max(1, -(-min(listing.matches_counted(films), listing.COUNT_CAP) // CATALOGUE_PAGE_SIZE))
+        page = listing.catalogue_page(films, number=last, size=CATALOGUE_PAGE_SIZE)
+    return page
+
+
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
     filterset = CatalogueFilter(request.GET, queryset=selectors.film_list_published(), request=request)
     forms.catalogue_widgets(filterset.form, language=get_language())
     page = None
+    films = []
     if filterset.is_valid():
-        page = Paginator(selectors.film_list_with_cards(filterset.qs), CATALOGUE_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        page = _catalogue_page(filterset.qs, request.GET.get("page"))
+        # The same plain-value rows as the API's (films.listing), never a model instance.
+        films = listing.catalogue_films(page.ids, full=False)
     shortlists = (
         list(selectors.shortlist_list_for_user(user=request.user))
         if request.user.has_perm("films.add_shortlist")
@@ -85,7 +96,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
     filtered = any(value for key, value in request.GET.items() if key not in ("page", "sort"))
     empty = None
-    if page is not None and not page.paginator.count:
+    if page is not None and not page.count:
         # Help for a search that found nothing: what was asked, each filter to drop, nearby titles.
         query = (filterset.form.cleaned_data.get("q") or "").strip()
         empty = {
@@ -100,7 +111,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "form": filterset.form,
             "page": page,
-            "films": list(page) if page else [],
+            "films": films,
             "shortlists": shortlists,
             "filtered": filtered,
             "availability_ignored": filterset.availability_ignored,
