@@ -12,6 +12,7 @@ from django_filters import rest_framework as filters
 
 from core.slots import CATALOGUE_FILTERS, slot_contents, slot_get
 from films.enums import CompletionStatus, FilmType, RightsMedia
+from films.forms import catalogue_fields
 from films.languages import LANGUAGES
 from films.models import Film, FilmCountry
 from films.search import film_search_filter
@@ -31,6 +32,18 @@ class _ShallowCopiedFilters(dict):
             if clone.method:
                 clone.method = clone.method  # binds the filter method to the copy, not the original
         return copies
+
+
+class _SharedFields(dict):
+    """A form's fields that every instance shares: Django deep-copies a form's fields for each
+    instance in case one changes them; the catalogue's never do once built."""
+
+    def __deepcopy__(self, memo) -> dict:
+        return dict(self)
+
+
+# CatalogueFilter's form classes, by language, filters offered, genres and honours.
+_FORM_CLASSES: dict[tuple, type] = {}
 
 
 def genre_choices() -> list[tuple[str, str]]:
@@ -90,6 +103,27 @@ class CatalogueFilter(filters.FilterSet):
                 self.filters.pop(name, None)
                 if self.data.get(name):
                     self.availability_ignored.append(name)
+
+    def get_form_class(self):
+        """The form, made once per language and set of filters in each process and shared by
+        every request: its fields' choices are fixed in that language (``forms.catalogue_fields``)
+        and a form takes them as they are, without Django's deep copy of every field (some
+        hundreds of choices) for each request. The genres and honours it offers are in the key,
+        so a genre the agency adds shows at once."""
+        language = get_language()
+        key = (
+            language,
+            tuple(self.filters),
+            tuple(genre_rows()),
+            tuple((honour.code, str(honour.label)) for honour in slot_contents(CATALOGUE_FILTERS)),
+        )
+        form_class = _FORM_CLASSES.get(key)
+        if form_class is None:
+            form_class = super().get_form_class()
+            catalogue_fields(form_class.base_fields)
+            form_class.base_fields = _SharedFields(form_class.base_fields)
+            _FORM_CLASSES[key] = form_class
+        return form_class
 
     def filter_noop(self, queryset, name, value: str):
         # Applied together in filter_queryset: availability needs territory and media at once.

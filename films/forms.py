@@ -421,17 +421,64 @@ class ImportForm(forms.Form):
 # --- Catalogue -------------------------------------------------------------------------
 
 
-def catalogue_widgets(form, *, language: str) -> None:
-    """Facets as checkboxes and number inputs."""
+class _RenderedOnce:
+    """A choice widget that renders each name, value and set of attributes once per process.
+
+    Django renders a select's every option through a template of its own: the catalogue's
+    filters (some 250 countries, every region, every language) cost over a thousand template
+    renders a request. The catalogue's form fields are built once per language
+    (``CatalogueFilter.get_form_class``), so their widgets' HTML depends only on what is
+    selected; it is kept here for the first ``KEPT`` combinations (anything after them is
+    rendered as usual)."""
+
+    KEPT = 512
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._html: dict[tuple, str] = {}
+
+    def render(self, name, value, attrs=None, renderer=None):
+        key = (name, _frozen(value), tuple(sorted((k, str(v)) for k, v in (attrs or {}).items())))
+        html = self._html.get(key)
+        if html is None:
+            html = super().render(name, value, attrs=attrs, renderer=renderer)
+            if len(self._html) < self.KEPT:
+                self._html[key] = html
+        return html
+
+
+def _frozen(value) -> tuple | str | None:
+    if isinstance(value, list | tuple):
+        return tuple(str(item) for item in value)
+    return None if value is None else str(value)
+
+
+class CatalogueSelect(_RenderedOnce, forms.Select):
+    pass
+
+
+class CatalogueCheckboxes(_RenderedOnce, forms.CheckboxSelectMultiple):
+    pass
+
+
+def _texts(choices) -> list:
+    """Choices with their labels (lazy translations) turned to text in the active language."""
+    return [(value, _texts(label) if isinstance(label, list | tuple) else str(label)) for value, label in choices]
+
+
+def catalogue_fields(fields: dict[str, forms.Field]) -> None:
+    """The catalogue filters' widgets (facets as checkboxes and number inputs), with every
+    choice's label fixed in the active language: the fields are built once per language and
+    shared by every request (``films.filters.CatalogueFilter.get_form_class``)."""
     for name in ("genre", "type", "completion", "honours"):
-        field = form.fields[name]
-        field.widget = forms.CheckboxSelectMultiple()
-        field.widget.choices = field.choices
+        field = fields[name]
+        field.choices = _texts(field.choices)
+        field.widget = CatalogueCheckboxes(choices=field.choices)
     # The search box sits above the results, outside the facets' form, and submits with it.
-    form.fields["q"].widget.input_type = "search"
-    form.fields["q"].widget.attrs.update({"form": "catalogue-filters", "placeholder": _("Title, person, story…")})
+    fields["q"].widget.input_type = "search"
+    fields["q"].widget.attrs.update({"form": "catalogue-filters", "placeholder": str(_("Title, person, story…"))})
     for name in ("year_min", "year_max", "runtime_min", "runtime_max"):
-        form.fields[name].widget.attrs.update({"inputmode": "numeric", "step": "1"})
+        fields[name].widget.attrs.update({"inputmode": "numeric", "step": "1"})
     for name, empty in [
         ("language", _("Any")),
         ("country", _("Any")),
@@ -439,9 +486,10 @@ def catalogue_widgets(form, *, language: str) -> None:
         ("media", _("Any")),
         ("sort", _("Best match when searching, else newest")),
     ]:
-        field = form.fields.get(name)
+        field = fields.get(name)
         if field is None:  # the availability filter, for those who may not see rights
             continue
-        field.empty_label = empty
-        # The widget holds a copy of the original field's choices; give it this form's.
-        field.widget.choices = field.choices
+        choices = [(value, label) for value, label in field.choices if not (value == "" and field.empty_label)]
+        field.empty_label = str(empty)
+        field.choices = _texts(choices)
+        field.widget = CatalogueSelect(choices=field.choices)

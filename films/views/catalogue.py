@@ -5,14 +5,13 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from accounts.verification import buyer_verification_notice
 from core.pages import RefusedTransition
 from core.slots import catalogue_featured_for, panels_for
 from core.workflow import audit_notice
-from films import forms, listing, selectors, services
+from films import listing, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia, ScreenerRequestStatus
 from films.filters import CatalogueFilter
 from films.models import FilmLanguage
@@ -82,7 +81,6 @@ def _catalogue_page(films, number: str | None) -> listing.CataloguePage:
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
     filterset = CatalogueFilter(request.GET, queryset=selectors.film_list_published(), request=request)
-    forms.catalogue_widgets(filterset.form, language=get_language())
     page = None
     films = []
     if filterset.is_valid():
