@@ -9,12 +9,12 @@ from django.contrib.auth.models import AnonymousUser
 from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
 
-from films import selectors
+from films import listing, selectors
 from films.api import records
 from films.api.serializers import FilmCardSerializer, FilmSerializer
 from films.enums import CreditRole, ListingStatus
 from films.models import Film
-from films.rules import FilmPermissions
+from films.rules import FilmPermissions, catalogue_audience
 from tests.factories import OrganizationFactory
 from tests.films.factories import CreditFactory, complete_film
 
@@ -64,11 +64,19 @@ def test_records_match_drf_rendering_for_every_role(request, producer_org, produ
     http.user = user
     context = {"request": http}
     full = user.has_perm("films.view_full_film", film)
+    # As a catalogue page reads it for those whose answer is the catalogue's (not the producer's
+    # members nor agency admins, who act on films): plain values, details attached for a full record.
+    plain = listing.catalogue_films([film.pk], full=full) if catalogue_audience(user) is not None else []
+    if full and plain:
+        selectors.film_details_attach(plain)
     for loaded in (
         Film.objects.get(pk=film.pk),  # one film on its own
         selectors.film_list_with_review_facts(selectors.film_list_with_cards(Film.objects.filter(pk=film.pk)))[0],
+        *plain,
     ):
-        expected = _drf_rendering(loaded, context, full=full)
+        expected = _drf_rendering(
+            loaded if isinstance(loaded, Film) else Film.objects.get(pk=film.pk), context, full=full
+        )
 
         rendered = records.film_record(loaded, request=http, permissions=FilmPermissions(user))
 
