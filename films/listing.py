@@ -21,8 +21,8 @@ import binascii
 import json
 import math
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import BooleanField, F, QuerySet
@@ -32,8 +32,8 @@ from django.utils.translation import gettext as _
 
 from core.display import for_reader, other_name
 from films.enums import FilmType, ListingStatus
-from films.models import Film, PosterFiles
-from films.selectors import GenreRow, genre_rows
+from films.models import Film, FilmLanguage, PosterFiles
+from films.selectors import FilmDetails, GenreRow, genre_rows
 
 # How far the API counts matches (core.api.CappedCountPaginator's cap): beyond, ``count_exact`` is false.
 COUNT_CAP = 10_000
@@ -178,7 +178,10 @@ def page_ids(queryset: QuerySet, *, offset: int, limit: int) -> PageIds:
         with connection.cursor() as cursor:
             cursor.execute(statement, [*params, limit + 1, offset])
             fetched = cursor.fetchall()
-        rows = [tuple(row[:-1]) for row in fetched]
+        kinds = [kind for _name, kind in _SORTS[sort]]
+        rows = [
+            tuple(_fetched_key(kind, value) for kind, value in zip(kinds, row[:-1], strict=True)) for row in fetched
+        ]
         counted = fetched[0][-1] if fetched else (matches_counted(queryset) if offset else 0)
     else:
         counted = matches_counted(queryset)
@@ -186,6 +189,15 @@ def page_ids(queryset: QuerySet, *, offset: int, limit: int) -> PageIds:
         window = keys[offset : offset + limit + 1] if counted > offset else []
         rows = [tuple(row[p] for p in positions) for row in window]
     return _page(rows[: limit + 1], names=names, limit=limit, counted=counted)
+
+
+def _fetched_key(kind: str, value):
+    """A sort key as read by a raw cursor, as the ORM would give it (SQLite gives a date and time
+    in UTC without its zone, or as text)."""
+    if kind != "datetime" or value is None:
+        return value
+    when = parse_datetime(value) if isinstance(value, str) else value
+    return when.replace(tzinfo=UTC) if when is not None and when.tzinfo is None else when
 
 
 def _key_positions(sort: str) -> list[int]:
@@ -271,7 +283,9 @@ def after_cursor(queryset: QuerySet, keys: tuple) -> QuerySet:
     # A rank is a ``real``: compared as one, it is the very value the page sorted by.
     marks = ", ".join("CAST(%s AS real)" if name == "search_rank" else "%s" for name in names)
     operator = ">" if sort == "title" else "<"
-    params = [p for _sql, ps in columns for p in ps] + list(keys)
+    # As the database stores them (SQLite: a date and time as UTC text).
+    values = [connection.ops.adapt_datetimefield_value(key) if isinstance(key, datetime) else key for key in keys]
+    params = [p for _sql, ps in columns for p in ps] + values
     return queryset.filter(RawSQL(f"({left}) {operator} ({marks})", params, output_field=BooleanField()))  # noqa: S611  (columns and the rank's own SQL; values only as parameters)
 
 
@@ -291,54 +305,156 @@ def matches_counted(queryset: QuerySet) -> int:
 # --- 2. The page's rows: plain values, genres and poster in the same statement --------------
 
 
-def _genre_ids_sql() -> str:
-    if connection.vendor == "postgresql":
-        return 'ARRAY(SELECT "genre_id" FROM "films_film_genres" WHERE "film_id" = "films_film"."id")'
-    return '(SELECT json_group_array("genre_id") FROM "films_film_genres" WHERE "film_id" = "films_film"."id")'
+# Each subquery as PostgreSQL and SQLite write it: the row's genres, its newest approved poster
+# (FilmImage.objects: not waiting in a revision) and, for a full record, what
+# ``selectors.film_details_attach`` reads for a model film, in the same orders.
+_AGGREGATES = {
+    "postgresql": {
+        "genre_ids": '(SELECT json_agg("genre_id") FROM "films_film_genres" WHERE "film_id" = "films_film"."id")',
+        "poster_files": (
+            '(SELECT json_build_array("original", "display", "thumbnail", "width", "height") '
+            'FROM "films_filmimage" WHERE "film_id" = "films_film"."id" AND "kind" = \'poster\' '
+            'AND "revision_id" IS NULL ORDER BY "id" DESC LIMIT 1)'
+        ),
+        "credit_rows": (
+            '(SELECT json_agg(json_build_array("role", "name", "name_latin", "character") ORDER BY "order", "id") '
+            'FROM "films_credit" WHERE "film_id" = "films_film"."id")'
+        ),
+        "language_rows": (
+            '(SELECT json_agg(json_build_array("kind", "language") ORDER BY "id") FROM "films_filmlanguage" '
+            'WHERE "film_id" = "films_film"."id")'
+        ),
+        "country_rows": (
+            '(SELECT json_agg("country" ORDER BY "id") FROM "films_filmcountry" WHERE "film_id" = "films_film"."id")'
+        ),
+        "company_ids": (
+            '(SELECT json_agg(c."organization_id" ORDER BY o."name", o."id") FROM "films_film_production_companies" c '
+            'JOIN "accounts_organization" o ON o."id" = c."organization_id" WHERE c."film_id" = "films_film"."id")'
+        ),
+    },
+    "sqlite": {
+        "genre_ids": (
+            '(SELECT json_group_array("genre_id") FROM "films_film_genres" WHERE "film_id" = "films_film"."id")'
+        ),
+        "poster_files": (
+            '(SELECT json_array("original", "display", "thumbnail", "width", "height") '
+            'FROM "films_filmimage" WHERE "film_id" = "films_film"."id" AND "kind" = \'poster\' '
+            'AND "revision_id" IS NULL ORDER BY "id" DESC LIMIT 1)'
+        ),
+        "credit_rows": (
+            '(SELECT json_group_array(json_array("role", "name", "name_latin", "character")) FROM '
+            '(SELECT * FROM "films_credit" WHERE "film_id" = "films_film"."id" ORDER BY "order", "id"))'
+        ),
+        "language_rows": (
+            '(SELECT json_group_array(json_array("kind", "language")) FROM '
+            '(SELECT * FROM "films_filmlanguage" WHERE "film_id" = "films_film"."id" ORDER BY "id"))'
+        ),
+        "country_rows": (
+            '(SELECT json_group_array("country") FROM '
+            '(SELECT * FROM "films_filmcountry" WHERE "film_id" = "films_film"."id" ORDER BY "id"))'
+        ),
+        "company_ids": (
+            '(SELECT json_group_array("organization_id") FROM (SELECT c."organization_id" FROM '
+            '"films_film_production_companies" c JOIN "accounts_organization" o ON o."id" = c."organization_id" '
+            'WHERE c."film_id" = "films_film"."id" ORDER BY o."name", o."id"))'
+        ),
+    },
+}
+_CARD_AGGREGATES = ("genre_ids", "poster_files")
 
 
-def _poster_sql() -> str:
-    # The newest approved poster (FilmImage.objects: not waiting in a revision).
-    where = (
-        'FROM "films_filmimage" WHERE "film_id" = "films_film"."id" AND "kind" = \'poster\' '
-        'AND "revision_id" IS NULL ORDER BY "id" DESC LIMIT 1'
-    )
-    if connection.vendor == "postgresql":
-        return f'ARRAY(SELECT ARRAY["original", "display", "thumbnail", "width"::text, "height"::text] {where})'
-    return f'(SELECT json_array("original", "display", "thumbnail", "width", "height") {where})'
+class CreditRow(NamedTuple):
+    role: str
+    name: str
+    name_latin: str
+    character: str
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """The rows statement of one kind of page, compiled once per database connection."""
+
+    sql: str
+    params: tuple
+    names: list[str]
+    compiler: Any
+    converters: dict
+
+
+def _rows_statement(*, full: bool) -> _Statement:
+    """``SELECT`` of a page's rows without its ``WHERE``; the ORM's own SQL and value converters,
+    built once per connection (the ORM would rebuild both for every page)."""
+    kept = connection.__dict__.setdefault("films_catalogue_statements", {})
+    statement = kept.get(full)
+    if statement is None:
+        aggregates = _AGGREGATES.get(connection.vendor, _AGGREGATES["sqlite"])
+        names = (
+            [*_CARD_AGGREGATES, *(name for name in aggregates if name not in _CARD_AGGREGATES)]
+            if full
+            else _CARD_AGGREGATES
+        )
+        extra = {name: RawSQL(aggregates[name], []) for name in names}  # noqa: S611  (constants)
+        if full:
+            extra["organization_name"] = F("organization__name")
+        columns = [*CARD_COLUMNS, *FULL_COLUMNS] if full else list(CARD_COLUMNS)
+        query = Film.objects.order_by().values(*columns, **extra).query
+        compiler = query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
+        statement = kept[full] = _Statement(
+            sql, tuple(params), [*query.values_select, *query.annotation_select], compiler, converters
+        )
+    return statement
 
 
 def _listed(value) -> list:
     if value is None:
         return []
-    return json.loads(value) if isinstance(value, str) else list(value)
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _poster(value) -> PosterFiles | None:
     files = _listed(value)
-    if files and isinstance(files[0], list):  # PostgreSQL: an array holding the one poster's array
-        files = files[0]
     if not files:
         return None
     original, display, thumbnail, width, height = files
     return PosterFiles(original, display, thumbnail, int(width), int(height))
 
 
+def _details(values: dict) -> FilmDetails:
+    languages = _listed(values["language_rows"])
+    return FilmDetails(
+        credits=[CreditRow(*row) for row in _listed(values["credit_rows"])],
+        original_languages=[code for kind, code in languages if kind == FilmLanguage.Kind.ORIGINAL],
+        subtitle_languages=[code for kind, code in languages if kind != FilmLanguage.Kind.ORIGINAL],
+        countries=_listed(values["country_rows"]),
+        production_companies=_listed(values["company_ids"]),
+    )
+
+
 def catalogue_films(ids: list[int], *, full: bool) -> list[CatalogueFilm]:
     """The films with these ids, in that order, as ``CatalogueFilm``; with the full record's
-    columns and the producer's name when ``full`` (one statement)."""
+    columns, the producer's name and ``details`` when ``full``: one statement."""
     if not ids:
         return []
-    columns = [*CARD_COLUMNS, *FULL_COLUMNS] if full else list(CARD_COLUMNS)
-    extra = {"genre_ids": RawSQL(_genre_ids_sql(), []), "poster_files": RawSQL(_poster_sql(), [])}  # noqa: S611  (constants)
-    if full:
-        extra["organization_name"] = F("organization__name")
-    rows = Film.objects.filter(pk__in=ids).order_by().values(*columns, **extra)
+    statement = _rows_statement(full=full)
+    if connection.vendor == "postgresql":
+        where, ids_param = ' WHERE "films_film"."id" = ANY(%s)', list(ids)
+    else:
+        where, ids_param = ' WHERE "films_film"."id" IN (SELECT "value" FROM json_each(%s))', json.dumps(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql + where, [*statement.params, ids_param])
+        rows = cursor.fetchall()
+    if statement.converters:
+        rows = statement.compiler.apply_converters(rows, statement.converters)
     genres = {row.id: (index, row) for index, row in enumerate(genre_rows())}
     by_id = {}
-    for values in rows:
+    for row in rows:
+        values = dict(zip(statement.names, row, strict=True))
         found = sorted((genres[g] for g in _listed(values["genre_ids"]) if g in genres), key=lambda pair: pair[0])
         film = CatalogueFilm(values, genres=[row for _index, row in found], poster=_poster(values["poster_files"]))
+        if full:
+            film.details = _details(values)
         by_id[film.id] = film
     return [by_id[pk] for pk in ids if pk in by_id]
 

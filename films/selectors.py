@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -182,17 +183,30 @@ class GenreRow(NamedTuple):
         return for_reader(self.name_en, self.name_zh, language=language)
 
 
+# This process's copy of the genre list, and until when (time.monotonic) it is used unasked.
+_GENRES_HERE: list = [None, 0.0]
+GENRE_PROCESS_SECONDS = 5.0
+
+
 def genre_rows() -> list[GenreRow]:
-    """Every genre by English name, from the cache: a short list the agency rarely edits, read by
-    every catalogue request (filter choices). films/apps.py empties the cache when a genre changes."""
-    rows = cache.get(GENRE_CACHE_KEY)
-    if rows is None:
-        rows = list(genre_list().values_list("id", "slug", "name_en", "name_zh"))
-        cache.set(GENRE_CACHE_KEY, rows, timeout=None)
-    return [GenreRow(*row) for row in rows]
+    """Every genre by English name: a short list the agency rarely edits, read by every catalogue
+    request (filter choices, cards). Kept in the shared cache, and for a few seconds in the
+    process as well, so a page asks the shared cache at most once; films/apps.py empties both
+    when a genre changes (another process sees the change within ``GENRE_PROCESS_SECONDS``)."""
+    rows, until = _GENRES_HERE
+    if rows is not None and time.monotonic() < until:
+        return rows
+    cached = cache.get(GENRE_CACHE_KEY)
+    if cached is None:
+        cached = list(genre_list().values_list("id", "slug", "name_en", "name_zh"))
+        cache.set(GENRE_CACHE_KEY, cached, timeout=None)
+    rows = [GenreRow(*row) for row in cached]
+    _GENRES_HERE[:] = [rows, time.monotonic() + GENRE_PROCESS_SECONDS]
+    return rows
 
 
 def genre_rows_forget() -> None:
+    _GENRES_HERE[:] = [None, 0.0]
     cache.delete(GENRE_CACHE_KEY)
 
 
@@ -233,7 +247,7 @@ def film_list_with_details(queryset: QuerySet[Film]) -> QuerySet[Film]:
 class FilmDetails:
     """The related rows of a film's full record besides its card, as ``film_details_attach`` sets them."""
 
-    credits: list[Credit] = field(default_factory=list)
+    credits: list = field(default_factory=list)  # Credit, or films.listing.CreditRow from plain values
     original_languages: list[str] = field(default_factory=list)
     subtitle_languages: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)

@@ -18,6 +18,7 @@ from django.utils import translation
 from rest_framework.test import APIClient
 
 from accounts.enums import BuyerVerificationStatus
+from films.selectors import genre_rows_forget
 from portal.celery import app as celery_app
 from tests.factories import (
     AgencyAdminFactory,
@@ -103,8 +104,10 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _isolation(settings, tmp_path):
-    """Each test: empty cache (throttles), eager Celery, files under its own folder."""
+    """Each test: empty cache (throttles; and the process's copy of the genre list), eager
+    Celery, files under its own folder."""
     cache.clear()
+    genre_rows_forget()
     # A page asked for in Chinese leaves Chinese active in the thread; each test starts in English.
     translation.activate(settings.LANGUAGE_CODE)
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -122,6 +125,7 @@ def _isolation(settings, tmp_path):
     yield
     celery_app.conf.CELERY_TASK_ALWAYS_EAGER = eager
     cache.clear()
+    genre_rows_forget()
 
 
 @pytest.fixture

@@ -142,12 +142,13 @@ class FilmViewSet(VerificationRefusals, viewsets.ModelViewSet):
         page = self.paginator.catalogue_page(films, request)
         user = request.user
         if catalogue_audience(user) is not None:
+            # A full record's details come in the same statement.
             rows = listing.catalogue_films(page.ids, full=may_see_some_full_record(user))
         else:
             found = {film.pk: film for film in self.get_queryset().filter(pk__in=page.ids)}
             rows = [found[pk] for pk in page.ids if pk in found]
-        if rows and may_see_some_full_record(user):
-            selectors.film_details_attach(rows)
+            if rows and may_see_some_full_record(user):
+                selectors.film_details_attach(rows)
         context = self.get_serializer_context()
         permissions = film_permissions(context)
         data = [film_record(film, request=request, permissions=permissions) for film in rows]

@@ -12,7 +12,8 @@ from one ``FilmPermissions`` per request, so a page costs a handful of rule eval
 
 from __future__ import annotations
 
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.utils.encoding import filepath_to_uri
 from rest_framework import serializers
 
 from films import selectors, services
@@ -40,10 +41,17 @@ class MediaUrls:
 
     def __init__(self, request) -> None:
         self.origin = request.build_absolute_uri("/")[:-1] if request is not None else ""
+        # Files on the server's own disk are at the storage's base address plus their quoted
+        # name (what FileSystemStorage.url does, less a urljoin per file); other storages say.
+        storage = getattr(default_storage, "_wrapped", default_storage)
+        base = storage.base_url if isinstance(storage, FileSystemStorage) else None
+        self.base = self.origin + base if base and base.startswith("/") and base.endswith("/") else None
 
     def url(self, name: str) -> str | None:
         if not name:
             return None
+        if self.base is not None and not name.startswith(("/", "\\")):
+            return self.base + filepath_to_uri(name)
         url = default_storage.url(name)
         return self.origin + url if url.startswith("/") and not url.startswith("//") else url
 

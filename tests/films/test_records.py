@@ -65,10 +65,8 @@ def test_records_match_drf_rendering_for_every_role(request, producer_org, produ
     context = {"request": http}
     full = user.has_perm("films.view_full_film", film)
     # As a catalogue page reads it for those whose answer is the catalogue's (not the producer's
-    # members nor agency admins, who act on films): plain values, details attached for a full record.
+    # members nor agency admins, who act on films): plain values, a full record's details included.
     plain = listing.catalogue_films([film.pk], full=full) if catalogue_audience(user) is not None else []
-    if full and plain:
-        selectors.film_details_attach(plain)
     for loaded in (
         Film.objects.get(pk=film.pk),  # one film on its own
         selectors.film_list_with_review_facts(selectors.film_list_with_cards(Film.objects.filter(pk=film.pk)))[0],
