@@ -284,6 +284,7 @@ def document(
     results: list[Measurement],
     http: list[HttpMeasurement] | None = None,
     http_note: str = "",
+    load_between: str = "",
 ) -> str:
     postgres = connection.vendor == "postgresql"
     seeded = f"seeded in {seed_seconds:.0f} s" if seed_seconds is not None else "already seeded"
@@ -297,7 +298,8 @@ def document(
 
 Measured by `make bench` on {env.date}.
 
-- Machine: {env.machine}; load average (1/5/15 min) {load_before} before measuring, {env.load} after
+- Machine: {env.machine}; load average (1/5/15 min) {load_before} before measuring,
+  {f"{load_between} after the in-process rounds, " if load_between else ""}{env.load} at the end
 - Database: {env.database}; {env.software}; DEBUG {"on" if env.debug else "off"} while measuring
 - Data: {size.films:,} published films, {size.rights:,} rights rows ({size.rights_per_film} per film),
   {size.buyers:,} buyer companies ({seeded}); {SUBMITTED_SHARE:.0%} of the films submitted to

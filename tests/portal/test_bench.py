@@ -34,6 +34,7 @@ def test_bench_measures_and_reports(settings, tmp_path):
         report=report,
         force=True,
         no_http=True,
+        only="catalogue",
         stdout=out,
     )
 

@@ -275,7 +275,7 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             write(self.style.WARNING("The targets apply to PostgreSQL; on this database they are reported only."))
 
-        http, http_note = None, ""
+        http, http_note, load_between = None, "", ""
         if options["no_http"] or not (options["http"] or connection.vendor == "postgresql"):
             http_note = "Not measured in this run (`--no-http`, or not on PostgreSQL without `--http`)."
         elif endpoint.kind != "api":
@@ -289,6 +289,7 @@ class Command(BaseCommand):
                 levels=levels,
                 seconds=max(options["http_seconds"], 0.0),
             )
+            load_between = env.load
             env = report.environment()
             write(f"Load average (1/5/15 min): {env.load} after the HTTP mode")
         return report.document(
@@ -303,6 +304,7 @@ class Command(BaseCommand):
             results=results,
             http=http,
             http_note=http_note,
+            load_between=load_between,
         )
 
     def _levels(self, text: str) -> tuple[int, ...]:
