@@ -5,6 +5,11 @@ export support and campaign sending.
 Prints the seeding time, every catalogue request's SQL plans, a Markdown table of latency,
 throughput and SQL queries, and the targets' verdicts, then each markets section. Targets are reported, not asserted:
 the command fails only when it cannot measure.
+
+The catalogue is measured with DEBUG off, in process (ping, the floor, the API and the HTML page
+interleaved request by request: portal.bench.measure), then over HTTP through gunicorn with two
+workers and a loopback load generator (portal.bench.server, portal.bench.loadgen; on PostgreSQL
+unless --no-http, elsewhere with --http).
 """
 
 import contextlib
