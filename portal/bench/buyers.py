@@ -168,7 +168,7 @@ def bench_buyers(*, write: Write, buyers: int = BUYERS, seed: int = 7) -> str:
         "| list | queries | median ms | ping median ms | ÷ ping |",
         "| --- | ---: | ---: | ---: | ---: |",
         *(
-            f"| {label} | {queries} | {ms:.1f} | {ping_ms:.1f} | {ratio:.2f} |"
+            f"| {label} | {queries} | {ms:.1f} | {ping_ms:.1f} | {ratio:.3f} |"
             for label, queries, ms, ping_ms, ratio in rows
         ),
         "",

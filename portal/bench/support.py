@@ -220,7 +220,7 @@ def bench_support(
         "| Measure | Applications in the programme | Queries | Median (ms) | Ping median (ms) | ÷ ping |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
         *(
-            f"| {label} | {size:,} | {queries} | {ms:.1f} | {ping_ms:.1f} | {ratio:.2f} |"
+            f"| {label} | {size:,} | {queries} | {ms:.1f} | {ping_ms:.1f} | {ratio:.3f} |"
             for label, ms, queries, size, ping_ms, ratio in results
         ),
         "",

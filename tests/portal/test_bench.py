@@ -39,18 +39,21 @@ def test_bench_measures_and_reports(settings, tmp_path):
     )
 
     text = report.read_text()
-    assert "| English text search | verified buyer | `?q=" in text
-    assert "| English text search | anonymous | `?q=" in text
-    assert "| English text search, kept answer | verified buyer |" in text
-    assert "| Home page | verified buyer |" in text
-    assert "| Home page | anonymous |" in text
-    assert "DEBUG off while measuring" in text
-    assert "The floor: the SQL the API request runs" in text
-    assert "a fixed number of SQL queries per catalogue API request" in text
-    assert "the API within 1.5× the floor's time" in text
-    assert "the HTML page within 2× the API's time" in text
-    assert "answered from the catalogue cache" in text
-    assert "Not measured in this run" in text
+    expected = [
+        "| English text search | verified buyer | `?q=",
+        "| English text search | anonymous | `?q=",
+        "| English text search, kept answer | verified buyer |",
+        "| Home page | verified buyer |",
+        "| Home page | anonymous |",
+        "DEBUG off while measuring",
+        "The floor: the SQL the API request runs",
+        "a fixed number of SQL queries per catalogue API request",
+        "the API within 1.5× the floor's time",
+        "the HTML page within 2× the API's time",
+        "answered from the catalogue cache",
+        "Not measured in this run",
+    ]
+    assert [fragment for fragment in expected if fragment not in text] == []
     assert "Results in process" in out.getvalue()
     assert "DEBUG off" in out.getvalue()
     # Both honours filters are measured, each alone and award winners with availability too,
