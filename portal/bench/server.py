@@ -55,7 +55,8 @@ def database_url() -> str:
     """The URL of the database this process is connected to, for the workers to use the same."""
     db = connection.settings_dict
     if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
+        # An in-memory database (the test suite's) cannot be shared: the workers get one of their own.
+        return "sqlite://:memory:" if connection.is_in_memory_db() else f"sqlite:///{db['NAME']}"
     if connection.vendor != "postgresql":
         raise BenchError(f"The HTTP mode runs on PostgreSQL or SQLite, not {connection.vendor}.")
     credentials = quote(db["USER"] or "", safe="") + (f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else "")
