@@ -52,7 +52,8 @@ messages: $(VENV)/.dev-deps
 	$(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv
 
 # Seeds the configured database (DATABASE_URL) once with 100,000 films, 2,000,000 rights rows and
-# 10,000 buyers (smaller on SQLite), then measures the catalogue: see docs/benchmark.md. DRF's
+# 10,000 buyers (smaller on SQLite), then measures the catalogue with DEBUG off, in process and
+# over HTTP through gunicorn (two workers, a free loopback port): see docs/benchmark.md. DRF's
 # throttle is raised for this run only, as the run sends thousands of requests a minute.
 # Extra options: make bench BENCH_ARGS="--report docs/benchmark.md" (manage.py bench --help).
 .PHONY: bench

@@ -1,16 +1,23 @@
-"""Time catalogue requests through the full middleware stack, count their SQL and explain it.
+"""Time catalogue requests through the full middleware stack against ping and the floor,
+count their SQL and explain it.
 
 Requests go through Django's test client: the real WSGI handler and every middleware, in
-process, signed in as a verified buyer. The client keeps one database connection open for
-the run, as a server with persistent connections (``CONN_MAX_AGE``) would.
+process, with DEBUG off and no query log, as a verified buyer or an anonymous visitor. For each
+request type the timed rounds go request by request: ping (the bare JSON endpoint), the floor
+(the API's own SQL replayed through the raw DB-API cursor, fetched, and its JSON encoded), the
+API and the HTML catalogue page with the same query string; so a slower or busier moment of the
+machine weighs on all four alike. The client keeps one database connection open for the run, as
+a server with persistent connections (``CONN_MAX_AGE``) would.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -29,9 +36,13 @@ from portal.bench.seed import QUERY_EN, QUERY_ZH
 Write = Callable[[str], None]
 
 BENCH_URLCONF = "portal.bench.urls"
+PAGE_PATH = "/films/"
 QUERY_PAGE_SIZES = (10, 50)
 MAX_QUERIES = 8
 MIN_PING_RATIO = 0.2
+MIN_KEPT_PING_RATIO = 0.4
+MAX_FLOOR_RATIO = 1.5  # the API's time over the floor's
+MAX_PAGE_RATIO = 2.0  # the HTML page's time over the API's
 MIN_REQUESTS = 10
 FLAGGED_TABLES = ("films_film", "films_filmright", "festivals_submission")
 _PG_SEQ_SCAN = re.compile(r"Seq Scan on (\w+)")
@@ -59,6 +70,20 @@ class Scenario:
     # a buyer's repeated or shared query is (films.api.films.FilmViewSet.list). Off, every answer
     # is built afresh.
     cached: bool = False
+    # Sent by a second client that never signs in; without it, as the benchmark's verified buyer.
+    anonymous: bool = False
+    # The home page (issue 6), timed against ping alone: it has no API or floor of its own.
+    home: bool = False
+
+    @property
+    def visitor(self) -> str:
+        return "anonymous" if self.anonymous else "verified buyer"
+
+    @property
+    def key(self) -> str:
+        """The request type's name in URLs: the floor endpoint's ``/bench/floor/<key>/``."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+        return f"{slug}-anonymous" if self.anonymous else slug
 
 
 SCENARIOS = [
@@ -71,8 +96,10 @@ SCENARIOS = [
     Scenario("Award winners", {"honours": "award"}),
     Scenario("Award winners available in territory × media", {"honours": "award", "territory": "FR", "media": "svod"}),
 ]
+# Requests that need no availability filter (which is for verified buyers) also as a visitor.
+ANONYMOUS = [replace(s, anonymous=True) for s in SCENARIOS if not {"territory", "media"} & s.params.keys()]
 KEPT = [replace(s, name=f"{s.name}, kept answer", cached=True) for s in SCENARIOS]
-PING = Scenario("Ping (bare JSON endpoint)", {}, catalogue=False)
+HOME = [Scenario("Home page", {}, catalogue=False, home=True, anonymous=anonymous) for anonymous in (False, True)]
 
 
 @dataclass
@@ -87,16 +114,10 @@ class Plan:
 
 
 @dataclass
-class Measurement:
-    scenario: Scenario
-    path: str
-    latencies: list[float]
-    elapsed: float
-    queries: dict[int, int] = field(default_factory=dict)
-    matches: int | None = None
-    matches_exact: bool = True
-    sql_ms: float = 0.0
-    plans: list[Plan] = field(default_factory=list)
+class Timing:
+    """One part of a round's latencies, in seconds."""
+
+    latencies: list[float] = field(default_factory=list)
 
     @property
     def median_ms(self) -> float:
@@ -104,11 +125,67 @@ class Measurement:
 
     @property
     def p95_ms(self) -> float:
+        if len(self.latencies) < 2:
+            return self.latencies[0] * 1000
         return statistics.quantiles(self.latencies, n=100, method="inclusive")[94] * 1000
 
     @property
     def throughput(self) -> float:
-        return len(self.latencies) / self.elapsed
+        """Requests a second one client gets, sending only this request: interleaved with the
+        other parts, the wall-clock time of the run is not this part's own."""
+        return len(self.latencies) / sum(self.latencies)
+
+
+@dataclass
+class Floor:
+    """What the API request cost the database, replayable without Django: its statements as
+    captured (reads only; none of the API's requests writes) and its answer, parsed."""
+
+    statements: list[str]
+    body: object
+    writes_skipped: int = 0
+
+    def run(self) -> float:
+        """Replay the statements through the raw DB-API cursor, fetching every row, then encode
+        the answer as DRF does (UTF-8, compact); returns the seconds the SQL took."""
+        t0 = time.perf_counter()
+        with connection.cursor() as wrapper:
+            cursor = wrapper.cursor  # the driver's own cursor: no Django wrapper, no logging
+            for sql in self.statements:
+                cursor.execute(sql)
+                if cursor.description is not None:
+                    cursor.fetchall()
+        seconds = time.perf_counter() - t0
+        self.encoded()
+        return seconds
+
+    def encoded(self) -> bytes:
+        return json.dumps(self.body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@dataclass
+class Measurement:
+    scenario: Scenario
+    path: str
+    timings: dict[str, Timing]
+    queries: dict[int, int] = field(default_factory=dict)
+    page_queries: int | None = None
+    matches: int | None = None
+    matches_exact: bool = True
+    floor_sql: Timing | None = None
+    plans: list[Plan] = field(default_factory=list)
+
+    def ratio(self, part: str, base: str = "ping") -> float:
+        """``part``'s throughput over ``base``'s, measured in the same rounds."""
+        return self.timings[part].throughput / self.timings[base].throughput
+
+    def ratio_in_time(self, part: str, base: str) -> float:
+        """How many times ``base``'s time ``part`` takes (the inverse of ``ratio``)."""
+        return self.timings[base].throughput / self.timings[part].throughput
+
+    @property
+    def rounds(self) -> int:
+        return len(self.timings["ping"].latencies)
 
     @property
     def flagged(self) -> list[str]:
@@ -118,20 +195,6 @@ class Measurement:
     def query_count_ok(self) -> bool:
         counts = set(self.queries.values())
         return len(counts) == 1 and max(counts) <= MAX_QUERIES
-
-
-class _SqlTimer:
-    """A database execute wrapper adding up the time spent waiting for the database."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def __call__(self, execute, sql, params, many, context):
-        t0 = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.seconds += time.perf_counter() - t0
 
 
 def _get(client: Client, path: str, params: dict[str, str]) -> HttpResponse:
@@ -238,6 +301,68 @@ def catalogue_cache_for(scenario: Scenario) -> override_settings:
     return override_settings(CATALOGUE_CACHE_SECONDS=seconds)
 
 
+@contextmanager
+def debug_off() -> Iterator[None]:
+    """DEBUG off, as in production, and no query log kept by the connection: with DEBUG on, every
+    statement's SQL is copied into ``connection.queries_log``, a cost of its own. The test
+    client's host is allowed whatever ALLOWED_HOSTS the environment sets."""
+    hosts = settings.ALLOWED_HOSTS
+    if "testserver" not in hosts and "*" not in hosts:
+        hosts = [*hosts, "testserver"]
+    with override_settings(DEBUG=False, ALLOWED_HOSTS=hosts):
+        forced = connection.force_debug_cursor
+        connection.force_debug_cursor = False
+        try:
+            yield
+        finally:
+            connection.force_debug_cursor = forced
+
+
+def _is_read(sql: str) -> bool:
+    return sql.lstrip("( ").upper().startswith(("SELECT", "WITH"))
+
+
+def floor_capture(client: Client, path: str, params: dict[str, str]) -> Floor:
+    """The floor of one API request: its statements exactly as sent (captured on a request of
+    their own) and its answer, parsed."""
+    with CaptureQueriesContext(connection) as ctx:
+        response = _get(client, path, params)
+    statements = [query["sql"] for query in ctx.captured_queries]
+    reads = [sql for sql in statements if _is_read(sql)]
+    body = response.json() if response.get("Content-Type", "").startswith("application/json") else None
+    return Floor(statements=reads, body=body, writes_skipped=len(statements) - len(reads))
+
+
+def _timed_rounds(
+    parts: dict[str, Callable[[], object]], *, requests: int, warmup: int, max_seconds: float
+) -> tuple[dict[str, Timing], Timing]:
+    """Run ``parts`` in rounds, request by request in their order, each timed on its own:
+    ``requests`` rounds (fewer when they take longer than ``max_seconds``, at least
+    ``MIN_REQUESTS``) after up to ``warmup`` untimed ones. Also returns the floor's SQL time."""
+    started = time.perf_counter()
+    for _ in range(warmup):
+        for run in parts.values():
+            run()
+        if time.perf_counter() - started > max_seconds / 4:
+            break
+    timings = {name: Timing() for name in parts}
+    floor_sql = Timing()
+    connection.queries_log.clear()  # a request clears it too (reset_queries); it must stay empty
+    started = time.perf_counter()
+    while len(timings["ping"].latencies) < requests:
+        for name, run in parts.items():
+            t0 = time.perf_counter()
+            answer = run()
+            timings[name].latencies.append(time.perf_counter() - t0)
+            if name == "floor":
+                floor_sql.latencies.append(answer)
+        if len(timings["ping"].latencies) >= MIN_REQUESTS and time.perf_counter() - started > max_seconds:
+            break
+    if connection.queries_logged or connection.queries_log:
+        raise BenchError("The database connection logged queries while timing: DEBUG must be off.")
+    return timings, floor_sql
+
+
 def measure(
     client: Client,
     *,
@@ -247,50 +372,78 @@ def measure(
     requests: int,
     warmup: int,
     max_seconds: float,
-) -> Measurement:
-    """Time ``requests`` requests (fewer if they take longer than ``max_seconds``, at least
-    ``MIN_REQUESTS``), then count and explain the SQL of separate ones."""
-    started = time.perf_counter()
-    for _ in range(warmup):
-        _get(client, path, scenario.params)
-        if time.perf_counter() - started > max_seconds / 4:
-            break
-    latencies = []
-    timer = _SqlTimer()
-    started = time.perf_counter()
-    with connection.execute_wrapper(timer):
-        while len(latencies) < requests:
-            t0 = time.perf_counter()
-            _get(client, path, scenario.params)
-            latencies.append(time.perf_counter() - t0)
-            if len(latencies) >= MIN_REQUESTS and t0 - started > max_seconds:
-                break
-    result = Measurement(scenario, path, latencies, time.perf_counter() - started)
-    result.sql_ms = timer.seconds / len(latencies) * 1000
+) -> tuple[Measurement, Floor | None]:
+    """Time ``scenario`` in interleaved rounds (ping, floor, API, HTML page; ping and the home
+    page for the home page), then count and explain the API's SQL on separate requests. Returns
+    the measurement and the floor it was timed against (None for the home page)."""
+    ping = ping_path()
+    if scenario.home:
+        parts: dict[str, Callable[[], object]] = {
+            "ping": lambda: _get(client, ping, {}),
+            "home": lambda: _get(client, reverse("portal:home"), {}),
+        }
+        floor = None
+    else:
+        _get(client, path, scenario.params)  # the first answer, as the timed ones, and caches warm
+        # A kept answer is timed against ping alone: its floor would be the cache's, not the SQL's.
+        floor = None if scenario.cached else floor_capture(client, path, scenario.params)
+        parts = {"ping": lambda: _get(client, ping, {})}
+        if floor is not None:
+            parts["floor"] = floor.run
+        parts["api"] = lambda: _get(client, path, scenario.params)
+        parts["html"] = lambda: _get(client, PAGE_PATH, scenario.params)
+    timings, floor_sql = _timed_rounds(parts, requests=requests, warmup=warmup, max_seconds=max_seconds)
+    result = Measurement(scenario, path, timings, floor_sql=floor_sql if floor else None)
+    if scenario.home:
+        with CaptureQueriesContext(connection) as ctx:
+            _get(client, reverse("portal:home"), {})
+        result.queries[0] = len(ctx.captured_queries)
+        return result, None
 
     # Counted and explained on separate requests: logging SQL has a cost of its own.
-    sizes = QUERY_PAGE_SIZES if scenario.catalogue else (None,)
-    for size in sizes:
-        params = scenario.params if size is None else {**scenario.params, "page_size": str(size)}
+    for size in QUERY_PAGE_SIZES:
+        params = {**scenario.params, "page_size": str(size)}
         if scenario.cached:
             _get(client, path, params)  # the answer kept, as in the timed requests
         with CaptureQueriesContext(connection) as ctx:
             _get(client, path, params)
-        result.queries[size or 0] = len(ctx.captured_queries)
-    if scenario.catalogue:
-        with CaptureQueriesContext(connection) as ctx:
-            response = _get(client, path, scenario.params)
-        result.matches, result.matches_exact = _matches(endpoint, scenario.params, response)
-        seen: set[str] = set()
-        for query in ctx.captured_queries:
-            sql = query["sql"]
-            # Only reads are explained (EXPLAIN ANALYZE runs the statement); a UNION opens with "(".
-            if sql in seen or not sql.lstrip("( ").upper().startswith(("SELECT", "WITH")):
-                continue
-            seen.add(sql)
-            result.plans.append(explain(sql))
-    return result
+        result.queries[size] = len(ctx.captured_queries)
+    with CaptureQueriesContext(connection) as ctx:
+        _get(client, PAGE_PATH, scenario.params)
+    result.page_queries = len(ctx.captured_queries)
+    with CaptureQueriesContext(connection) as ctx:
+        response = _get(client, path, scenario.params)
+    result.matches, result.matches_exact = _matches(endpoint, scenario.params, response)
+    seen: set[str] = set()
+    for query in ctx.captured_queries:
+        sql = query["sql"]
+        # Only reads are explained (EXPLAIN ANALYZE runs the statement); a UNION opens with "(".
+        if sql in seen or not _is_read(sql):
+            continue
+        seen.add(sql)
+        result.plans.append(explain(sql))
+    return result, floor
 
 
 def ping_path() -> str:
     return reverse("api:ping")
+
+
+class Ping:
+    """Ping timed between the runs of something measured outside a request (a list's selector):
+    the bare JSON endpoint through the test client and every middleware, as an anonymous
+    visitor, so a list is held to the catalogue's measure in the same moments of the machine."""
+
+    def __init__(self) -> None:
+        self.client = Client()
+        self.timing = Timing()
+        _get(self.client, ping_path(), {})  # untimed: the first request of a client sets things up
+
+    def __call__(self) -> None:
+        t0 = time.perf_counter()
+        _get(self.client, ping_path(), {})
+        self.timing.latencies.append(time.perf_counter() - t0)
+
+    def ratio(self, latencies: list[float]) -> float:
+        """The throughput of what took ``latencies`` over ping's."""
+        return Timing(latencies).throughput / self.timing.throughput

@@ -10,7 +10,7 @@ from django.db import connection
 from festivals.enums import FestivalTier, SubmissionStatus
 from festivals.models import Festival, Submission
 from portal.bench import report
-from portal.bench.measure import PING, SCENARIOS, Measurement, Plan, explain, plan_scans
+from portal.bench.measure import SCENARIOS, Measurement, Plan, Timing, explain, plan_scans
 from portal.bench.seed import BENCH_FESTIVAL_PREFIX, SeedSize, seed, seed_counts, seed_delete
 
 pytestmark = pytest.mark.django_db
@@ -25,26 +25,49 @@ def test_bench_measures_and_reports(settings, tmp_path):
     out, report = StringIO(), tmp_path / "benchmark.md"
 
     call_command(
-        "bench", films=30, rights_per_film=3, buyers=3, requests=2, warmup=0, report=report, force=True, stdout=out
+        "bench",
+        films=30,
+        rights_per_film=3,
+        buyers=3,
+        requests=2,
+        warmup=0,
+        report=report,
+        force=True,
+        no_http=True,
+        only="catalogue",
+        stdout=out,
     )
 
     text = report.read_text()
-    assert "| English text search | `?q=" in text
-    assert "| English text search, kept answer |" in text
-    assert "| Ping (bare JSON endpoint) |" in text
-    assert "a fixed number of SQL queries per catalogue request" in text
-    assert "answered from the catalogue cache" in text
-    assert "Results" in out.getvalue()
-    assert "| Selected at a tier A festival | `?honours=tier_a_selection` |" in text
+    expected = [
+        "| English text search | verified buyer | `?q=",
+        "| English text search | anonymous | `?q=",
+        "| English text search, kept answer | verified buyer |",
+        "| Home page | verified buyer |",
+        "| Home page | anonymous |",
+        "DEBUG off while measuring",
+        "The floor: the SQL the API request runs",
+        "a fixed number of SQL queries per catalogue API request",
+        "the API within 1.5× the floor's time",
+        "the HTML page within 2× the API's time",
+        "answered from the catalogue cache",
+        "Not measured in this run",
+    ]
+    assert [fragment for fragment in expected if fragment not in text] == []
+    assert "Results in process" in out.getvalue()
+    assert "DEBUG off" in out.getvalue()
     # Both honours filters are measured, each alone and award winners with availability too,
-    # afresh and as a kept answer.
+    # afresh and as a kept answer; those without availability also for an anonymous visitor.
     honours = [line for line in text.splitlines() if "`?honours=" in line]
-    assert {line.split("|")[2].strip() for line in honours} == {
+    assert {line.split("|")[3].strip() for line in honours} == {
         "`?honours=tier_a_selection`",
         "`?honours=award`",
         "`?honours=award&territory=FR&media=svod`",
     }
-    assert len(honours) == 6
+    assert len(honours) == 8
+    assert sum("| anonymous |" in line for line in honours) == 2
+    # Anonymous visitors are never asked for availability, which is for verified buyers.
+    assert not [line for line in text.splitlines() if "| anonymous |" in line and "territory=" in line]
     if connection.vendor == "sqlite":  # PostgreSQL may scan tables this small whatever their indexes
         # Their submissions sub-queries find rows by index.
         assert all("festivals_submission" not in line.rsplit("|", 2)[1] for line in honours)
@@ -144,15 +167,43 @@ def test_explain_flags_a_sequential_scan_on_submissions_and_not_an_index_search(
         assert by_film.flagged == []
 
 
+def _timings(**parts: list[float]) -> dict[str, Timing]:
+    return {name: Timing(latencies) for name, latencies in parts.items()}
+
+
 def test_a_sequential_scan_on_submissions_fails_the_target_and_shows_in_the_table():
     honours = next(s for s in SCENARIOS if s.params.get("honours") == "award")
     scan = Plan(sql="SELECT …", text="Seq Scan on festivals_submission u0", scans=["festivals_submission"])
-    flagged = Measurement(honours, "/api/v1/films/", [0.01, 0.02], 0.03, queries={10: 8, 50: 8}, plans=[scan])
-    ping = Measurement(PING, "/api/v1/ping/", [0.001, 0.001], 0.002, queries={0: 2})
+    timings = _timings(ping=[0.001, 0.001], floor=[0.002, 0.002], api=[0.01, 0.02], html=[0.02, 0.02])
+    flagged = Measurement(
+        honours, "/api/v1/films/", timings, queries={10: 8, 50: 8}, page_queries=9, floor_sql=Timing([0.001] * 2)
+    )
+    flagged.plans = [scan]
 
-    lines = report.verdicts([flagged], ping)
-    rows = report.table([flagged], ping).splitlines()
+    lines = report.verdicts([flagged])
+    rows = report.table([flagged]).splitlines()
 
     assert "- FAIL: no sequential scan on films_film or films_filmright or festivals_submission — " in lines[1]
     assert lines[1].endswith(f"{honours.name} (festivals_submission)")
-    assert rows[2].endswith("| 8 / 8 | festivals_submission |")
+    assert rows[2].endswith("| 8 / 8 / 9 | festivals_submission |")
+
+
+def test_the_ratios_compare_each_part_with_ping_and_the_floor_in_the_same_rounds():
+    scenario = SCENARIOS[0]
+    # Ping 1 ms, floor 10 ms, API 20 ms, page 30 ms: API 2× the floor, page 1.5× the API.
+    timings = _timings(ping=[0.001] * 4, floor=[0.01] * 4, api=[0.02] * 4, html=[0.03] * 4)
+    result = Measurement(
+        scenario, "/api/v1/films/", timings, queries={10: 5, 50: 5}, page_queries=6, floor_sql=Timing([0.008] * 4)
+    )
+
+    assert result.ratio_in_time("api", "floor") == pytest.approx(2.0)
+    assert result.ratio_in_time("html", "api") == pytest.approx(1.5)
+    assert result.ratio("api") == pytest.approx(0.05)
+    row = report.table([result]).splitlines()[2]
+    cells = [cell.strip() for cell in row.split("|")]
+    assert cells[5:8] == ["4", "1.0", "10.0 (8.0)"]  # rounds, ping ms, floor ms (its SQL)
+    assert cells[16:20] == ["2.00", "1.50", "0.05", "0.03"]
+    verdicts = report.verdicts([result])
+    assert verdicts[2].startswith("- FAIL: the API within 1.5× the floor's time")
+    assert verdicts[2].endswith("(2.00)")
+    assert verdicts[3].startswith("- PASS: the HTML page within 2× the API's time")

@@ -5,6 +5,11 @@ export support and campaign sending.
 Prints the seeding time, every catalogue request's SQL plans, a Markdown table of latency,
 throughput and SQL queries, and the targets' verdicts, then each markets section. Targets are reported, not asserted:
 the command fails only when it cannot measure.
+
+The catalogue is measured with DEBUG off, in process (ping, the floor, the API and the HTML page
+interleaved request by request: portal.bench.measure), then over HTTP through gunicorn with two
+workers and a loopback load generator (portal.bench.server, portal.bench.loadgen; on PostgreSQL
+unless --no-http, elsewhere with --http).
 """
 
 import contextlib
@@ -21,12 +26,17 @@ from portal.bench.buyers import bench_buyers
 from portal.bench.campaigns import bench_campaigns
 from portal.bench.deals import bench_deals
 from portal.bench.measure import (
+    ANONYMOUS,
+    HOME,
     KEPT,
-    PING,
+    PAGE_PATH,
     SCENARIOS,
     BenchError,
+    Floor,
     Measurement,
+    Scenario,
     catalogue_cache_for,
+    debug_off,
     endpoint_find,
     measure,
     ping_path,
@@ -36,6 +46,7 @@ from portal.bench.meetings import bench_meetings
 from portal.bench.reminders import bench_reminders
 from portal.bench.screeners import bench_screeners
 from portal.bench.seed import SeedSize, bench_user, seed, seed_delete
+from portal.bench.server import WORKERS, HttpMeasurement, gunicorn_serving, measure_http
 from portal.bench.support import bench_support
 
 POSTGRES_SIZE = SeedSize(films=100_000, rights_per_film=20, buyers=10_000)
@@ -91,10 +102,25 @@ class Command(BaseCommand):
             type=int,
             help="verified buyers one campaign is sent to (default 50,000; 5,000 on SQLite)",
         )
+        parser.add_argument(
+            "--http",
+            action="store_true",
+            help="after the in-process rounds, also measure over HTTP through gunicorn (default on PostgreSQL)",
+        )
+        parser.add_argument("--no-http", action="store_true", help="skip the HTTP mode")
+        parser.add_argument("--http-seconds", type=float, default=5.0, help="seconds per concurrency level")
+        parser.add_argument(
+            "--concurrency", default="1,4,8", help="the HTTP mode's concurrency levels, comma-separated"
+        )
 
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG and not options["force"]:
             raise CommandError("DEBUG is off: the benchmark would seed 100,000 films into a real database; --force.")
+        # DEBUG on only guards the seeding above; everything is measured with it off.
+        with debug_off():
+            self._handle(options)
+
+    def _handle(self, options: dict) -> None:
         if options["delete"]:
             seed_delete()
             self.stdout.write(self.style.SUCCESS("Removed the benchmark's films, companies and user."))
@@ -192,6 +218,7 @@ class Command(BaseCommand):
             raise BenchError("--films and --buyers must be at least 1.")
         requests, warmup = max(options["requests"], 2), max(options["warmup"], 0)
         max_seconds = max(options["max_seconds"], 0.0)
+        levels = self._levels(options["concurrency"])
         if connection.vendor != "postgresql":
             write(
                 self.style.WARNING(
@@ -205,37 +232,26 @@ class Command(BaseCommand):
         seeded = seed(size=size, write=write, seed_value=options["seed"])
         seed_seconds = time.perf_counter() - started if seeded else None
 
+        scenarios = [*SCENARIOS, *ANONYMOUS, *KEPT, *HOME]
         with contextlib.ExitStack() as stack:
-            if "testserver" not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
-                stack.enter_context(override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]))
-            client = Client()
-            client.force_login(bench_user())
+            buyer, visitor = Client(), Client()
+            buyer.force_login(bench_user())
 
             write(self.style.MIGRATE_HEADING("Finding the catalogue endpoint"))
-            endpoint = endpoint_find(client, choice=options["endpoint"], write=write)
+            endpoint = endpoint_find(buyer, choice=options["endpoint"], write=write)
             if endpoint.urlconf:
                 stack.enter_context(override_settings(ROOT_URLCONF=endpoint.urlconf))
-            write(f"  measuring through the {endpoint.label}")
-            throttle_check(endpoint=endpoint, requests=(len(SCENARIOS) + len(KEPT)) * (requests + warmup + 6))
+            write(f"  measuring through the {endpoint.label}, the page {PAGE_PATH} and the home page")
+            throttle_check(endpoint=endpoint, requests=len(scenarios) * 2 * (requests + warmup + 6))
 
             load_before = report.load_average()
-            write(self.style.MIGRATE_HEADING(f"Measuring: {requests} requests each after {warmup} warm-up"))
-            write(f"  load average (1/5/15 min): {load_before}; other work on the machine skews the figures")
-            ping = measure(
-                client,
-                scenario=PING,
-                path=ping_path(),
-                endpoint=endpoint,
-                requests=requests,
-                warmup=warmup,
-                max_seconds=max_seconds,
-            )
-            self._progress(ping)
-            results = []
-            for scenario in [*SCENARIOS, *KEPT]:
+            write(self.style.MIGRATE_HEADING(f"Measuring in process: {requests} rounds each after {warmup} warm-up"))
+            write(f"  DEBUG {'on' if settings.DEBUG else 'off'}; load average (1/5/15 min): {load_before}")
+            results, floors = [], {}
+            for scenario in scenarios:
                 with catalogue_cache_for(scenario):
-                    result = measure(
-                        client,
+                    result, floor = measure(
+                        visitor if scenario.anonymous else buyer,
                         scenario=scenario,
                         path=endpoint.path,
                         endpoint=endpoint,
@@ -245,20 +261,42 @@ class Command(BaseCommand):
                     )
                 self._progress(result)
                 results.append(result)
+                if floor is not None:
+                    floors[scenario.key] = floor
+            session = buyer.cookies[settings.SESSION_COOKIE_NAME].value
 
+        catalogue = [r for r in results if not r.scenario.home]
         write(self.style.MIGRATE_HEADING("SQL plans of each catalogue request"))
-        write(report.plans(results))
+        write(report.plans(catalogue))
         env = report.environment()
-        write(self.style.MIGRATE_HEADING("Results"))
+        write(self.style.MIGRATE_HEADING("Results in process"))
         write(f"{env.date}; {env.machine}; {env.database}; {env.software}; DEBUG {'on' if env.debug else 'off'}")
         write(f"Load average (1/5/15 min): {env.load} at the end; before measuring: {load_before}")
-        write(f"Catalogue measured through the {endpoint.label}.\n")
-        write(report.table(results, ping))
+        write(f"Catalogue measured through the {endpoint.label} and the page {PAGE_PATH}.\n")
+        write(report.table(results))
         write("")
-        for line in report.verdicts(results, ping):
+        for line in report.verdicts(results):
             write(self.style.SUCCESS(line) if line.startswith("- PASS") else self.style.ERROR(line))
         if connection.vendor != "postgresql":
             write(self.style.WARNING("The targets apply to PostgreSQL; on this database they are reported only."))
+
+        http, http_note, load_between = None, "", ""
+        if options["no_http"] or not (options["http"] or connection.vendor == "postgresql"):
+            http_note = "Not measured in this run (`--no-http`, or not on PostgreSQL without `--http`)."
+        elif endpoint.kind != "api":
+            http_note = f"Not measured: the catalogue API does not answer ({endpoint.label} measured instead)."
+        else:
+            http = self._http(
+                [s for s in scenarios if not s.cached],
+                floors=floors,
+                api_path=endpoint.path,
+                session=session,
+                levels=levels,
+                seconds=max(options["http_seconds"], 0.0),
+            )
+            load_between = env.load
+            env = report.environment()
+            write(f"Load average (1/5/15 min): {env.load} after the HTTP mode")
         return report.document(
             env=env,
             load_before=load_before,
@@ -269,11 +307,59 @@ class Command(BaseCommand):
             warmup=warmup,
             max_seconds=max_seconds,
             results=results,
-            ping=ping,
+            http=http,
+            http_note=http_note,
+            load_between=load_between,
         )
 
+    def _levels(self, text: str) -> tuple[int, ...]:
+        try:
+            levels = tuple(int(part) for part in text.split(","))
+        except ValueError:
+            levels = ()
+        if not levels or min(levels) < 1:
+            raise BenchError(f"--concurrency takes positive whole numbers separated by commas, not {text!r}.")
+        return levels
+
+    def _http(
+        self,
+        scenarios: list[Scenario],
+        *,
+        floors: dict[str, Floor],
+        api_path: str,
+        session: str,
+        levels: tuple[int, ...],
+        seconds: float,
+    ) -> list[HttpMeasurement]:
+        """Every fresh request type over HTTP, gunicorn started for it and stopped after."""
+        write = self.stdout.write
+        write(self.style.MIGRATE_HEADING(f"Measuring over HTTP: gunicorn, {WORKERS} workers, DEBUG off"))
+        write(f"  load average (1/5/15 min): {report.load_average()}")
+        with gunicorn_serving(floors, ready_path=ping_path()) as server:
+            write(f"  gunicorn answering on {server.host}:{server.port}; concurrency {levels}, {seconds:g} s a level")
+            measured = measure_http(
+                server,
+                scenarios,
+                api_path=api_path,
+                session_cookie=session,
+                levels=levels,
+                seconds=seconds,
+                progress=self._http_progress,
+            )
+        write("")
+        write(report.http_table(measured))
+        return measured
+
+    def _http_progress(self, m: HttpMeasurement) -> None:
+        parts = "  ".join(
+            f"{part} {r.throughput:7,.1f}/s p50 {r.percentile_ms(50):6.1f} ms" for part, r in m.results.items()
+        )
+        self.stdout.write(f"  {m.scenario.name[:34]:<34} {m.scenario.visitor[:9]:<9} c={m.concurrency}  {parts}")
+
     def _progress(self, result: Measurement) -> None:
+        parts = "  ".join(
+            f"{part} {t.median_ms:6.1f} ms ({t.throughput:6,.0f}/s)" for part, t in result.timings.items()
+        )
         self.stdout.write(
-            f"  {result.scenario.name:<40} median {result.median_ms:7.1f} ms  p95 {result.p95_ms:7.1f} ms  "
-            f"{result.throughput:8,.1f} req/s  SQL {result.sql_ms:6.1f} ms  ({len(result.latencies)} requests)"
+            f"  {result.scenario.name[:40]:<40} {result.scenario.visitor[:9]:<9} {parts}  ({result.rounds} rounds)"
         )
