@@ -47,7 +47,7 @@ def _choice_labels(field) -> dict[str, str]:
 
 def _active_filters(request: HttpRequest, form) -> list[ActiveFilter]:
     """Each value the visitor filtered by, in the form's order, with a link that drops only it."""
-    pairs = [(key, value) for key, values in request.GET.lists() for value in values if key != "page"]
+    pairs = [(key, value) for key, values in request.GET.lists() for value in values if key not in ("page", "cursor")]
     found = []
     for name, field in form.fields.items():
         if name == "sort":
@@ -67,9 +67,15 @@ def _active_filters(request: HttpRequest, form) -> list[ActiveFilter]:
     return found
 
 
-def _catalogue_page(films, number: str | None) -> listing.CataloguePage:
-    """The page asked for, as Django's ``Paginator.get_page`` reads it: the first for a number
-    that is not one, the last for one past the end."""
+def _catalogue_page(films, number: str | None, cursor: str | None) -> listing.CataloguePage:
+    """The page asked for: after a cursor (the "More films" link past the last numbered page),
+    or by number as Django's ``Paginator.get_page`` reads it: the first for a number that is not
+    one (or a cursor that is not), the last for one past the end."""
+    if cursor:
+        try:
+            return listing.catalogue_page_after(films, cursor=cursor, size=CATALOGUE_PAGE_SIZE)
+        except listing.CursorError:
+            number = None
     wanted = int(number) if number and number.isascii() and number.isdigit() and int(number) > 0 else 1
     page = listing.catalogue_page(films, number=min(wanted, listing.COUNT_CAP), size=CATALOGUE_PAGE_SIZE)
     if page is None:
@@ -84,7 +90,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     page = None
     films = []
     if filterset.is_valid():
-        page = _catalogue_page(filterset.qs, request.GET.get("page"))
+        page = _catalogue_page(filterset.qs, request.GET.get("page"), request.GET.get("cursor"))
         # The same plain-value rows as the API's (films.listing), never a model instance.
         films = listing.catalogue_films(page.ids, full=False)
     shortlists = (
@@ -92,7 +98,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         if request.user.has_perm("films.add_shortlist")
         else None
     )
-    filtered = any(value for key, value in request.GET.items() if key not in ("page", "sort"))
+    filtered = any(value for key, value in request.GET.items() if key not in ("page", "cursor", "sort"))
     empty = None
     if page is not None and not page.count:
         # Help for a search that found nothing: what was asked, each filter to drop, nearby titles.

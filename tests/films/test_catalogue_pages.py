@@ -273,3 +273,24 @@ def test_forms_share_the_fields_without_copying_them(rf):
     first = CatalogueFilter(http.GET, queryset=Film.objects.none(), request=http).form
     second = CatalogueFilter(http.GET, queryset=Film.objects.none(), request=http).form
     assert first.fields["country"] is second.fields["country"]
+
+
+def test_the_catalogue_page_reads_on_past_its_numbered_pages_by_cursor(client, producer_org, monkeypatch):
+    films = _published(producer_org, 30)
+    monkeypatch.setattr(listing, "COUNT_CAP", 24)  # one numbered page of 24 films
+    first = client.get("/films/")
+    assert [f.pk for f in first.context["films"]] == [f.pk for f in reversed(films[6:])]
+    more = re.search(r'href="\?cursor=([^"]+)" rel="next">More films<', first.content.decode())
+    assert more
+
+    after = client.get("/films/", {"cursor": more.group(1)})
+    assert [f.pk for f in after.context["films"]] == [f.pk for f in reversed(films[:6])]
+    assert "First page" in after.content.decode()
+    assert "More films" not in after.content.decode()
+
+
+def test_the_catalogue_page_shows_the_first_page_for_a_bad_cursor(client, producer_org):
+    films = _published(producer_org, 2)
+    response = client.get("/films/", {"cursor": "not a cursor"})
+    assert response.status_code == 200
+    assert [f.pk for f in response.context["films"]] == [films[1].pk, films[0].pk]
