@@ -65,6 +65,16 @@ def honour_choices() -> list[tuple[str, str]]:
 # The query parameters of "available in territory × media".
 AVAILABILITY_PARAMETERS = ("territory", "media")
 
+# Filters that pick films through another table (rights, submissions, genres, languages,
+# countries): a few thousand films at most, counted and sorted in one statement (films.listing).
+NARROWING_PARAMETERS = ("honours", "territory", "media", "genre", "language", "country")
+
+
+def catalogue_narrowed(data) -> bool:
+    """Whether a catalogue query (its parameters) asks for one of ``NARROWING_PARAMETERS``."""
+    return any(data.get(name) for name in NARROWING_PARAMETERS)
+
+
 SORTS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]
 
 

@@ -154,41 +154,59 @@ def _keys_queryset(queryset: QuerySet, sort: str) -> QuerySet:
     return queryset.values_list("id", *keys)
 
 
-def page_ids(queryset: QuerySet, *, offset: int, limit: int) -> PageIds:
+def page_ids(queryset: QuerySet, *, offset: int, limit: int, narrowed: bool = False) -> PageIds:
     """The ``limit`` films after ``offset`` in the catalogue's order, and how many match.
 
-    A search ranks every match anyway: one statement ranks them, counts them with a window over
-    that narrow list (ids and sort keys only) and keeps the page. The subquery is fenced
-    (``OFFSET 0``) so that PostgreSQL plans the matches for reading them all, as the count does,
-    and not as an index walk stopped after a page, which the window would run to its end.
-    Without a search the matches may be the whole catalogue: the count stops at the cap and the
-    page is read in the order of the listing index, two statements that each stop early."""
+    How, depends on what the matches are (measured on the benchmark's catalogue, README):
+
+    - a search ranks every match anyway: one statement ranks them, counts them with a window
+      over that narrow list (ids and sort keys only) and keeps the page;
+    - a filter that picks films through another table (``narrowed``: honours, availability,
+      genre, language, country) finds a few thousand films at most: one statement counts up
+      to the cap with a window over the matches and sorts the page from them; where there are
+      more than the cap, the page is read again in order (below);
+    - otherwise the matches may be the whole catalogue: the count stops at the cap and the
+      page is read in the order of the listing index, two statements that each stop early.
+
+    The window's subquery is a planning fence (``OFFSET 0`` or its ``LIMIT``): PostgreSQL
+    plans the matches for reading them all, as the count does, and not as an index walk
+    stopped after a page, which the window would have to run to its end."""
     sort = sort_of(queryset)
-    keys = _keys_queryset(queryset, sort)
     names = [name for name, _kind in _SORTS[sort]]
-    if sort == "relevance":
-        sql, params = keys.order_by().query.sql_with_params()
-        if connection.vendor == "postgresql":
-            sql += " OFFSET 0"
-        quote = connection.ops.quote_name
-        statement = (
-            f"SELECT {', '.join(quote(n) for n in names)}, count(*) OVER () FROM ({sql}) AS matches "  # noqa: S608  (the ORM's own SQL and column names; values only as parameters)
-            f"ORDER BY {', '.join(f'{quote(n)} DESC' for n in names)} LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, limit + 1, offset])
-            fetched = cursor.fetchall()
-        kinds = [kind for _name, kind in _SORTS[sort]]
-        rows = [
-            tuple(_fetched_key(kind, value) for kind, value in zip(kinds, row[:-1], strict=True)) for row in fetched
-        ]
-        counted = fetched[0][-1] if fetched else (matches_counted(queryset) if offset else 0)
+    if sort == "relevance" or narrowed:
+        rows, counted = _windowed(queryset, sort, offset=offset, limit=limit, capped=sort != "relevance")
+        if counted <= COUNT_CAP or sort == "relevance":
+            return _page(rows, names=names, limit=limit, counted=counted)
     else:
         counted = matches_counted(queryset)
-        positions = _key_positions(sort)
-        window = keys[offset : offset + limit + 1] if counted > offset else []
-        rows = [tuple(row[p] for p in positions) for row in window]
-    return _page(rows[: limit + 1], names=names, limit=limit, counted=counted)
+    positions = _key_positions(sort)
+    window = _keys_queryset(queryset, sort)[offset : offset + limit + 1] if counted > offset else []
+    rows = [tuple(row[p] for p in positions) for row in window]
+    return _page(rows, names=names, limit=limit, counted=counted)
+
+
+def _windowed(queryset: QuerySet, sort: str, *, offset: int, limit: int, capped: bool) -> tuple[list[tuple], int]:
+    """The page's sort keys and the number of matches (up to ``COUNT_CAP + 1`` when ``capped``),
+    in one statement; the page is only right when the count did not reach the cap."""
+    sql, params = _keys_queryset(queryset, sort).order_by().query.sql_with_params()
+    if capped:
+        sql += f" LIMIT {COUNT_CAP + 1}"
+    elif connection.vendor == "postgresql":
+        sql += " OFFSET 0"
+    quote = connection.ops.quote_name
+    names = [name for name, _kind in _SORTS[sort]]
+    direction = "ASC" if sort == "title" else "DESC"
+    statement = (
+        f"SELECT {', '.join(quote(n) for n in names)}, count(*) OVER () FROM ({sql}) AS matches "  # noqa: S608  (the ORM's own SQL and column names; values only as parameters)
+        f"ORDER BY {', '.join(f'{quote(n)} {direction}' for n in names)} LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, limit + 1, offset])
+        fetched = cursor.fetchall()
+    kinds = [kind for _name, kind in _SORTS[sort]]
+    rows = [tuple(_fetched_key(kind, value) for kind, value in zip(kinds, row[:-1], strict=True)) for row in fetched]
+    counted = fetched[0][-1] if fetched else (matches_counted(queryset) if offset else 0)
+    return rows, counted
 
 
 def _fetched_key(kind: str, value):
@@ -512,9 +530,10 @@ class CataloguePage:
         return (self.number or 2) - 1
 
 
-def catalogue_page(queryset: QuerySet, *, number: int, size: int) -> CataloguePage | None:
-    """Page ``number`` (from 1) of the filtered, sorted catalogue; None when there is no such page."""
-    found = page_ids(queryset, offset=(number - 1) * size, limit=size)
+def catalogue_page(queryset: QuerySet, *, number: int, size: int, narrowed: bool = False) -> CataloguePage | None:
+    """Page ``number`` (from 1) of the filtered, sorted catalogue; None when there is no such page.
+    ``narrowed``: filtered through another table (``films.filters.catalogue_narrowed``)."""
+    found = page_ids(queryset, offset=(number - 1) * size, limit=size, narrowed=narrowed)
     page = CataloguePage(found.ids, found.counted, size, number, sort_of(queryset), found.last_keys, found.more)
     if number > page.num_pages:
         return None

@@ -110,6 +110,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # development server starts a thread a request, which would leave a connection behind each.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No parallel workers for a statement: the portal's reads are short and many; starting
+    # workers for one (the catalogue's honours and availability filters) cost more than it saved
+    # on the benchmark (README, "Benchmark"). A database for reports may ask for them.
+    _parallel = env.int("PG_PARALLEL_WORKERS_PER_GATHER", default=0)
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c max_parallel_workers_per_gather={_parallel}"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process, the worker and beat share the file without lock errors.
     DATABASES["default"]["OPTIONS"] = {

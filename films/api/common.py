@@ -13,6 +13,7 @@ from accounts.rules import is_agency_admin, is_producer, is_verified_buyer
 from accounts.verification import REFUSAL_CODE, buyer_verification_notice
 from core.api import ErrorSerializer, PagePagination
 from films import listing
+from films.filters import catalogue_narrowed
 from films.rules import FilmPermissions
 
 
@@ -87,7 +88,8 @@ class CataloguePagination(PagePagination):
             number = int(raw)
         else:
             number = None
-        page = listing.catalogue_page(films, number=number, size=size) if number else None
+        narrowed = catalogue_narrowed(request.query_params)
+        page = listing.catalogue_page(films, number=number, size=size, narrowed=narrowed) if number else None
         if page is None:
             raise exceptions.NotFound(
                 self.invalid_page_message.format(page_number=raw, message=_("That page contains no results"))

@@ -13,7 +13,7 @@ from core.slots import catalogue_featured_for, panels_for
 from core.workflow import audit_notice
 from films import listing, selectors, services
 from films.enums import LISTING_TRANSITIONS, ImageKind, RightsMedia, ScreenerRequestStatus
-from films.filters import CatalogueFilter
+from films.filters import CatalogueFilter, catalogue_narrowed
 from films.models import FilmLanguage
 from films.search import film_title_suggestions
 from films.views.common import (
@@ -67,7 +67,7 @@ def _active_filters(request: HttpRequest, form) -> list[ActiveFilter]:
     return found
 
 
-def _catalogue_page(films, number: str | None, cursor: str | None) -> listing.CataloguePage:
+def _catalogue_page(films, number: str | None, cursor: str | None, *, narrowed: bool) -> listing.CataloguePage:
     """The page asked for: after a cursor (the "More films" link past the last numbered page),
     or by number as Django's ``Paginator.get_page`` reads it: the first for a number that is not
     one (or a cursor that is not), the last for one past the end."""
@@ -77,10 +77,11 @@ def _catalogue_page(films, number: str | None, cursor: str | None) -> listing.Ca
         except listing.CursorError:
             number = None
     wanted = int(number) if number and number.isascii() and number.isdigit() and int(number) > 0 else 1
-    page = listing.catalogue_page(films, number=min(wanted, listing.COUNT_CAP), size=CATALOGUE_PAGE_SIZE)
+    size = CATALOGUE_PAGE_SIZE
+    page = listing.catalogue_page(films, number=min(wanted, listing.COUNT_CAP), size=size, narrowed=narrowed)
     if page is None:
-        last = max(1, -(-min(listing.matches_counted(films), listing.COUNT_CAP) // CATALOGUE_PAGE_SIZE))
-        page = listing.catalogue_page(films, number=last, size=CATALOGUE_PAGE_SIZE)
+        last = max(1, -(-min(listing.matches_counted(films), listing.COUNT_CAP) // size))
+        page = listing.catalogue_page(films, number=last, size=size, narrowed=narrowed)
     return page
 
 
@@ -90,7 +91,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     page = None
     films = []
     if filterset.is_valid():
-        page = _catalogue_page(filterset.qs, request.GET.get("page"), request.GET.get("cursor"))
+        page = _catalogue_page(
+            filterset.qs, request.GET.get("page"), request.GET.get("cursor"), narrowed=catalogue_narrowed(request.GET)
+        )
         # The same plain-value rows as the API's (films.listing), never a model instance.
         films = listing.catalogue_films(page.ids, full=False)
     shortlists = (

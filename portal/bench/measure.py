@@ -30,6 +30,7 @@ from django.urls import Resolver404, resolve, reverse
 from rest_framework.settings import api_settings
 
 from films.filters import CatalogueFilter
+from films.listing import COUNT_CAP
 from films.selectors import film_list_published
 from portal.bench.seed import QUERY_EN, QUERY_ZH
 
@@ -100,6 +101,23 @@ SCENARIOS = [
 ANONYMOUS = [replace(s, anonymous=True) for s in SCENARIOS if not {"territory", "media"} & s.params.keys()]
 KEPT = [replace(s, name=f"{s.name}, kept answer", cached=True) for s in SCENARIOS]
 HOME = [Scenario("Home page", {}, catalogue=False, home=True, anonymous=anonymous) for anonymous in (False, True)]
+# A deep page, by number (the rows before it are read and skipped) and by cursor (a seek).
+DEEP_PAGE = 400
+
+
+def deep_scenarios(client: Client, path: str) -> list[Scenario]:
+    """Page ``DEEP_PAGE`` of the unfiltered catalogue by number, and the same page by cursor (the
+    ``next_cursor`` of the page before it); none where the catalogue has no such page."""
+    response = client.get(path, {"page": str(DEEP_PAGE - 1)}, secure=True)
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith("application/json"):
+        return []
+    token = response.json().get("next_cursor")
+    if not token:
+        return []
+    return [
+        Scenario(f"Catalogue, page {DEEP_PAGE} by number", {"page": str(DEEP_PAGE)}),
+        Scenario(f"Catalogue, page {DEEP_PAGE} by cursor", {"cursor": token}),
+    ]
 
 
 @dataclass
@@ -402,6 +420,8 @@ def measure(
 
     # Counted and explained on separate requests: logging SQL has a cost of its own.
     for size in QUERY_PAGE_SIZES:
+        if size * int(scenario.params.get("page", 1)) > COUNT_CAP + size:
+            continue  # a deep page that a larger page size does not reach
         params = {**scenario.params, "page_size": str(size)}
         if scenario.cached:
             _get(client, path, params)  # the answer kept, as in the timed requests

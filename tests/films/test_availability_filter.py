@@ -196,4 +196,4 @@ def test_a_region_costs_the_same_queries_as_a_country_whatever_its_size(client, 
     assert counts["europe"] == counts["FR"]
     assert counts["worldwide"] <= counts["FR"]
     # As the buyer's unfiltered catalogue (tests/films/test_views_query_counts.py) and the API's budget.
-    assert counts["FR"] == (8, 3)
+    assert counts["FR"] == (7, 2)

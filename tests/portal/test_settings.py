@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from portal.celery import app as celery_app
 
@@ -171,3 +172,26 @@ def test_production_keeps_database_connections_and_development_does_not():
     )
 
     assert (kept.stdout.strip(), development.stdout.strip()) == ("60", "0"), kept.stderr + development.stderr
+
+
+def test_postgresql_statements_start_no_parallel_workers_unless_the_environment_says():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['OPTIONS']['options'])"
+    )
+    database = {**PRODUCTION, "DATABASE_URL": "postgres://portal@db.example.org/portal"}
+    default = python(code, env={**database, "DJANGO_SETTINGS_MODULE": "portal.settings"})
+    asked = python(
+        code, env={**database, "PG_PARALLEL_WORKERS_PER_GATHER": "2", "DJANGO_SETTINGS_MODULE": "portal.settings"}
+    )
+
+    assert default.stdout.strip() == "-c max_parallel_workers_per_gather=0", default.stderr
+    assert asked.stdout.strip() == "-c max_parallel_workers_per_gather=2", asked.stderr
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_test_database_connection_starts_no_parallel_workers():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"

@@ -37,6 +37,7 @@ from portal.bench.measure import (
     Scenario,
     catalogue_cache_for,
     debug_off,
+    deep_scenarios,
     endpoint_find,
     measure,
     ping_path,
@@ -242,6 +243,9 @@ class Command(BaseCommand):
             if endpoint.urlconf:
                 stack.enter_context(override_settings(ROOT_URLCONF=endpoint.urlconf))
             write(f"  measuring through the {endpoint.label}, the page {PAGE_PATH} and the home page")
+            if endpoint.kind == "api":
+                deep = deep_scenarios(buyer, endpoint.path)
+                scenarios[len(SCENARIOS) : len(SCENARIOS)] = deep
             throttle_check(endpoint=endpoint, requests=len(scenarios) * 2 * (requests + warmup + 6))
 
             load_before = report.load_average()
