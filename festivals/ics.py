@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from core.money import money_format
+from festivals.enums import DeadlineKind
 from festivals.models import Deadline
 from festivals.selectors import CALENDAR_FEEDS, deadline_list_for_calendar
 from films.models import Film
@@ -41,30 +43,52 @@ def _calendar_head(name: str) -> bytes:
     return text[: -len(_END)]
 
 
-def _event(deadline: Deadline, *, host: str, now: datetime) -> Event:
+@dataclass(frozen=True)
+class _Words:
+    """The feed's words in the active language, translated once a feed, not once an event."""
+
+    language: str
+    summary: str
+    description: str
+    no_fee: str
+    kinds: dict[str, str]
+
+
+def _words() -> _Words:
+    return _Words(
+        language=get_language(),
+        summary=_("%(festival)s %(year)s: %(kind)s deadline"),
+        description=_("%(city)s; fee: %(fee)s; closes in the festival's time zone, %(zone)s"),
+        no_fee=_("no fee"),
+        kinds={value: str(label) for value, label in DeadlineKind.choices},
+    )
+
+
+def _event(deadline: Deadline, *, host: str, stamp: datetime, words: _Words) -> Event:
     edition = deadline.edition
     festival = edition.festival
     event = Event()
     event.add("uid", f"festival-deadline-{deadline.pk}@{host}")
-    event.add("dtstamp", now.astimezone(UTC))
+    event.add("dtstamp", stamp)
     # The closing instant in UTC: exact in every calendar application, shown in the reader's zone.
-    event.add("dtstart", deadline.closes_at.astimezone(UTC))
-    event.add("dtend", deadline.closes_at.astimezone(UTC))
+    closes_at = deadline.closes_at.astimezone(UTC)
+    event.add("dtstart", closes_at)
+    event.add("dtend", closes_at)
     event.add(
         "summary",
-        _("%(festival)s %(year)s: %(kind)s deadline")
+        words.summary
         % {
-            "festival": festival.display_name(get_language()),
+            "festival": festival.display_name(words.language),
             "year": edition.year,
-            "kind": deadline.get_kind_display(),
+            "kind": words.kinds.get(deadline.kind, deadline.kind),
         },
     )
     event.add(
         "description",
-        _("%(city)s; fee: %(fee)s; closes in the festival's time zone, %(zone)s")
+        words.description
         % {
-            "city": festival.display_city(get_language()),
-            "fee": money_format(deadline.fee) or _("no fee"),
+            "city": festival.display_city(words.language),
+            "fee": money_format(deadline.fee) or words.no_fee,
             "zone": edition.time_zone,
         },
     )
@@ -81,10 +105,10 @@ def deadlines_ics_chunks(deadlines: Iterable[Deadline], *, now: datetime, name: 
     """The calendar (RFC 5545, written by the icalendar package) event by event: the header,
     one VEVENT a deadline at the instant it closes, the end. Each deadline loaded with its
     edition and festival. A generator, so a long calendar is streamed, not built in memory."""
-    host = _host()
+    host, stamp, words = _host(), now.astimezone(UTC), _words()
     yield _calendar_head(name)
     for deadline in deadlines:
-        yield _event(deadline, host=host, now=now).to_ical()
+        yield _event(deadline, host=host, stamp=stamp, words=words).to_ical()
     yield _END
 
 
