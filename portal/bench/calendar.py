@@ -13,7 +13,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -24,6 +24,7 @@ from django.utils import timezone
 from festivals.enums import DEADLINE_ORDER, FestivalTier
 from festivals.models import Deadline, Festival, FestivalEdition
 from festivals.selectors import CALENDAR_FEEDS
+from portal.bench.common import editions_seed
 
 Write = Callable[[str], None]
 
@@ -31,10 +32,6 @@ URL = "/festivals/calendar.ics"
 EDITIONS_PER_FESTIVAL = 10
 _BATCH = 5000
 KEEP_SECONDS = 600
-
-
-class _Rollback(Exception):
-    pass
 
 
 def _seed(deadlines: int) -> None:
@@ -58,20 +55,7 @@ def _seed(deadlines: int) -> None:
         ),
         batch_size=_BATCH,
     )
-    editions = FestivalEdition.objects.bulk_create(
-        (
-            FestivalEdition(
-                festival=festival,
-                year=first_year + y,
-                starts_on=date(first_year + y, 5, 10),
-                ends_on=date(first_year + y, 5, 20),
-                time_zone="Europe/Paris",
-            )
-            for festival in festivals
-            for y in range(EDITIONS_PER_FESTIVAL)
-        ),
-        batch_size=_BATCH,
-    )
+    editions = editions_seed(festivals, first_year=first_year, years=EDITIONS_PER_FESTIVAL)
     Deadline.objects.bulk_create(
         (
             Deadline(
@@ -132,9 +116,7 @@ def bench_calendar(*, write: Write, deadlines: int = 80_000, repeats: int = 5) -
             seconds = time.perf_counter() - started
             for label, url in (("whole feed", URL), ("tier A", f"{URL}?tier=A")):
                 results += [(label, *row) for row in _measure(client, url, repeats)]
-            raise _Rollback
-    except _Rollback:
-        pass
+            transaction.set_rollback(True)
     finally:
         # The feeds kept during the run show rolled-back deadlines: never serve them.
         CALENDAR_FEEDS._bump()
