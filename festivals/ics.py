@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar
 
 from core.money import money_format
 from festivals.enums import DeadlineKind
@@ -31,6 +31,8 @@ from films.models import Film
 ICS_FILENAME = "festival-deadlines.ics"
 _END = b"END:VCALENDAR\r\n"
 _INFLATE_CHUNK = 64 * 1024
+_FOLD_AT = 75  # octets a physical line stays under
+_BREAKS = {"\r", "\n"}
 
 
 def _calendar_head(name: str) -> bytes:
@@ -64,37 +66,82 @@ def _words() -> _Words:
     )
 
 
-def _event(deadline: Deadline, *, host: str, stamp: datetime, words: _Words) -> Event:
+def _text(value: str) -> str:
+    """A TEXT value escaped (RFC 5545 3.3.11) as the icalendar package escapes it."""
+    return (
+        value.replace("\\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def _line(name: str, value: str) -> str:
+    """A content line, folded (RFC 5545 3.1) as the icalendar package folds it: each physical
+    line under 75 octets, never inside a character nor between a backslash and what it escapes."""
+    line = f"{name}:{value}"
+    if len(line.encode()) < _FOLD_AT:
+        return line + "\r\n"
+    if line.isascii():  # one octet a character: cut by slicing, the same cuts as below
+        parts, start, width = [], 0, _FOLD_AT - 1
+        while len(line) - start > width:
+            end = start + width - (line[start + width - 1] in "\\^")
+            parts.append(line[start:end])
+            start = end
+        parts.append(line[start:])
+        return "\r\n ".join(parts) + "\r\n"
+    parts = []
+    current: list[str] = []
+    octets = 0
+    for char in line:
+        size = len(char.encode())
+        if current and octets + size >= _FOLD_AT:
+            carried = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
+            parts.append("".join(current))
+            current, octets = carried, sum(len(c.encode()) for c in carried)
+        current.append(char)
+        octets += size
+    parts.append("".join(current))
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def _moment(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _event(deadline: Deadline, *, host: str, stamp: str, words: _Words) -> bytes:
+    """One VEVENT, written here rather than by the icalendar package (ten times faster, the same
+    bytes: tests/festivals/test_ics.py compares them), its properties in icalendar's order."""
     edition = deadline.edition
     festival = edition.festival
-    event = Event()
-    event.add("uid", f"festival-deadline-{deadline.pk}@{host}")
-    event.add("dtstamp", stamp)
     # The closing instant in UTC: exact in every calendar application, shown in the reader's zone.
-    closes_at = deadline.closes_at.astimezone(UTC)
-    event.add("dtstart", closes_at)
-    event.add("dtend", closes_at)
-    event.add(
-        "summary",
-        words.summary
-        % {
-            "festival": festival.display_name(words.language),
-            "year": edition.year,
-            "kind": words.kinds.get(deadline.kind, deadline.kind),
-        },
-    )
-    event.add(
-        "description",
-        words.description
-        % {
-            "city": festival.display_city(words.language),
-            "fee": money_format(deadline.fee) or words.no_fee,
-            "zone": edition.time_zone,
-        },
-    )
-    if festival.website:
-        event.add("url", festival.website)
-    return event
+    closes_at = _moment(deadline.closes_at)
+    summary = words.summary % {
+        "festival": festival.display_name(words.language),
+        "year": edition.year,
+        "kind": words.kinds.get(deadline.kind, deadline.kind),
+    }
+    description = words.description % {
+        "city": festival.display_city(words.language),
+        "fee": money_format(deadline.fee) or words.no_fee,
+        "zone": edition.time_zone,
+    }
+    lines = [
+        "BEGIN:VEVENT\r\n",
+        _line("SUMMARY", _text(summary)),
+        f"DTSTART:{closes_at}\r\n",
+        f"DTEND:{closes_at}\r\n",
+        f"DTSTAMP:{stamp}\r\n",
+        _line("UID", _text(f"festival-deadline-{deadline.pk}@{host}")),
+        _line("DESCRIPTION", _text(description)),
+        # A URL has no escapes: one that would break the line (never a valid URL) is left out.
+        _line("URL", festival.website) if festival.website and not _BREAKS & set(festival.website) else "",
+        "END:VEVENT\r\n",
+    ]
+    return "".join(lines).encode()
 
 
 def _host() -> str:
@@ -102,13 +149,13 @@ def _host() -> str:
 
 
 def deadlines_ics_chunks(deadlines: Iterable[Deadline], *, now: datetime, name: str) -> Iterator[bytes]:
-    """The calendar (RFC 5545, written by the icalendar package) event by event: the header,
+    """The calendar (RFC 5545; its header written by the icalendar package) event by event: the header,
     one VEVENT a deadline at the instant it closes, the end. Each deadline loaded with its
     edition and festival. A generator, so a long calendar is streamed, not built in memory."""
-    host, stamp, words = _host(), now.astimezone(UTC), _words()
+    host, stamp, words = _host(), _moment(now), _words()
     yield _calendar_head(name)
     for deadline in deadlines:
-        yield _event(deadline, host=host, stamp=stamp, words=words).to_ical()
+        yield _event(deadline, host=host, stamp=stamp, words=words)
     yield _END
 
 
