@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from core.models import AuditEvent, Job
 from core.workflow import audit_timeline
 from films import services
-from films.models import Credit, Film, FilmCountry, FilmLanguage
+from films.models import Credit, Film, FilmCountry, FilmLanguage, Genre
 from films.services import IMPORT_COLUMNS, IMPORT_EXAMPLE, imports
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +132,27 @@ def test_an_imported_film_is_the_film_film_create_makes_from_the_row(run_import,
     assert [_record(film) for film in imported] == [_record(Film.objects.get(pk=film.pk)) for film in made]
     assert "wang" in imported[1].search_en.lower()  # the director's Latin name is searchable
     assert imported[1].search_cjk
+
+
+def test_a_genre_removed_between_the_check_and_the_save_fails_the_import_naming_the_rows(
+    producer, producer_org, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as queued:
+        job = services.film_import_start(
+            organization=producer_org, actor=producer, upload=_upload([_row(1, genres="drama;comedy"), _row(2)])
+        )
+    real_progress = imports.job_progress
+
+    def removing_comedy_before_the_save(**kwargs):
+        real_progress(**kwargs)
+        if kwargs.get("message") == "Saving the films.":
+            Genre.objects.filter(slug="comedy").delete()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(imports, "job_progress", removing_comedy_before_the_save)
+        queued[0]()
+
+    job.refresh_from_db()
+    assert (job.status, job.message) == ("failed", "Nothing was imported: 1 problem found.")
+    assert job.errors == [{"row": 2, "column": "genres", "message": "Unknown genre: comedy."}]
+    assert Film.objects.count() == 0
