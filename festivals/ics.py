@@ -6,6 +6,12 @@ thousands of deadlines, serving a kept one costs a cache read. Every festival, e
 deadline write makes the kept feeds stale (``CALENDAR_FEEDS``, bumped by the directory
 services). A feed narrowed to a producer's own film is personal and depends on the film's own
 facts, so it is built afresh each time and never kept.
+
+The feed lists what the calendar page and the API list: every deadline not yet closed, with no
+further bound by default. Closed deadlines are left out because a calendar of deadlines is for
+what can still be entered; a horizon (say, the next year) is not set because festivals publish
+their deadlines up to about a year ahead, so it would cut nothing real and only make the feed
+disagree with the page. With the feed kept, the size of the range no longer sets the cost.
 """
 
 from __future__ import annotations
