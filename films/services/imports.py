@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -154,7 +155,10 @@ def _pks(genres: dict[str, Genre]) -> dict[str, int]:
 
 
 def _rows_check(
-    organization: Organization, parsed: list[tuple[int, dict, dict]], genres: dict[str, Genre], progress=None
+    organization: Organization,
+    parsed: list[tuple[int, dict, dict]],
+    genres: dict[str, Genre],
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[list[tuple[Film, dict]], list[dict]]:
     """Every row checked by ``film_create``'s own checks (``film_new_check``): the unsaved films
     with their relations, and every error of every row — its unreadable cells, then what the
