@@ -30,6 +30,7 @@ from festivals.models import (
     Submission,
     Venue,
 )
+from festivals.selectors import CALENDAR_FEEDS
 from festivals.services.common import EDITION_FIELDS, FESTIVAL_FIELDS, SECTION_FIELDS
 from festivals.zones import zone_named
 
@@ -54,8 +55,21 @@ def _data(form: forms.BaseForm, fields: tuple[str, ...]) -> dict:
     return {name: form.cleaned_data[name] for name in fields if name in form.cleaned_data}
 
 
+class CalendarFeedsStaleOnDelete:
+    """Deleting festivals or editions here (no delete service) takes their deadlines out of the
+    kept calendar feeds too."""
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        CALENDAR_FEEDS.invalidate()
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        CALENDAR_FEEDS.invalidate()
+
+
 @admin.register(Festival)
-class FestivalAdmin(ServiceModelAdmin, ObjectPermissionsModelAdmin):
+class FestivalAdmin(CalendarFeedsStaleOnDelete, ServiceModelAdmin, ObjectPermissionsModelAdmin):
     list_display = ("name_en", "name_zh", "city", "city_zh", "country", "tier", "verified", "typical_month")
     list_filter = ("tier", "verified", "focus_tags__focus")
     search_fields = ("name_en", "name_zh", "city", "city_zh")
@@ -135,7 +149,7 @@ class DeadlineInline(admin.TabularInline):
 
 
 @admin.register(FestivalEdition)
-class FestivalEditionAdmin(ServiceModelAdmin, ObjectPermissionsModelAdmin):
+class FestivalEditionAdmin(CalendarFeedsStaleOnDelete, ServiceModelAdmin, ObjectPermissionsModelAdmin):
     list_display = ("festival", "year", "starts_on", "ends_on", "time_zone", "dates_indicative")
     list_filter = ("dates_indicative", "festival__tier")
     search_fields = ("festival__name_en", "festival__name_zh")

@@ -328,6 +328,10 @@ CATALOGUE_CACHE_SECONDS = env.int("CATALOGUE_CACHE_SECONDS", default=60 if REDIS
 # Longest life, in seconds, of the home page's catalogue part (portal/home.py), kept per language;
 # film writes make it stale at once where the cache is shared (Redis). 0 turns it off.
 HOME_CACHE_SECONDS = env.int("HOME_CACHE_SECONDS", default=300 if REDIS_URL else 60)
+# Longest life, in seconds, of a kept public deadlines feed (festivals/ics.py), per language and
+# filters; a feed is kept for the current hour at most, and directory writes make it stale at
+# once where the cache is shared (Redis). 0 turns it off.
+CALENDAR_FEED_CACHE_SECONDS = env.int("CALENDAR_FEED_CACHE_SECONDS", default=3600 if REDIS_URL else 60)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Go-Global Film Portal API",

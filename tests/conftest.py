@@ -118,6 +118,8 @@ def _isolation(settings, tmp_path):
     settings.CATALOGUE_CACHE_SECONDS = 0
     # The home page's catalogue part likewise (portal/home.py); tests/portal/test_home.py turns it on.
     settings.HOME_CACHE_SECONDS = 0
+    # The public deadlines feed likewise (festivals/ics.py); tests/festivals/test_ics_cache.py turns it on.
+    settings.CALENDAR_FEED_CACHE_SECONDS = 0
     # The app reads Django settings under the CELERY_ namespace, so the prefixed keys are the ones that count.
     eager = celery_app.conf.task_always_eager
     celery_app.conf.CELERY_TASK_ALWAYS_EAGER = True

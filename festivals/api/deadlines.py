@@ -15,8 +15,9 @@ from core.api import ErrorSerializer, RulesPermission
 from core.money import CURRENCY_CHOICES, MoneySerializerField
 from festivals import selectors
 from festivals.enums import FestivalFocus, FestivalTier
-from festivals.ics import deadlines_ics_response
+from festivals.ics import deadlines_ics_feed
 from festivals.models import Deadline
+from films.models import Film
 from films.selectors import film_list_of_user_organizations
 
 
@@ -76,7 +77,8 @@ class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_rules = {"list": RulesPermission.PUBLIC, "calendar": RulesPermission.PUBLIC}
     filter_backends: list = []
 
-    def get_queryset(self):
+    def _query(self) -> tuple[dict, Film | None]:
+        """The filters as the selector takes them and the film, checked (400 naming the field)."""
         query = CalendarQuery(data=self.request.query_params)
         query.is_valid(raise_exception=True)
         params = dict(query.validated_data)
@@ -86,6 +88,10 @@ class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
             film = film_list_of_user_organizations(user=self.request.user).filter(pk=film_id).first()
             if film is None:
                 raise ValidationError({"film": [_("Choose a film of your own company.")]})
+        return params, film
+
+    def get_queryset(self):
+        params, film = self._query()
         return selectors.deadline_list_for_calendar(after=timezone.now(), film=film, **params)
 
     @extend_schema(parameters=[CalendarQuery])
@@ -102,4 +108,6 @@ class DeadlineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @action(detail=False, methods=["get"], url_path="calendar.ics", pagination_class=None)
     def calendar(self, request: Request) -> StreamingHttpResponse:
         """The same deadlines as an iCalendar file (one event a deadline, at the instant it closes)."""
-        return deadlines_ics_response(self.get_queryset(), now=timezone.now(), name=_("Festival deadlines"))
+        params, film = self._query()
+        filters = {key: params.get(key) or None for key in ("tier", "country", "month", "focus")}
+        return deadlines_ics_feed(filters=filters, film=film, now=timezone.now())

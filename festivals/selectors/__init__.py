@@ -3,6 +3,7 @@ deadline and festival calendars, premiere status and eligibility, film weeks. Ea
 holds one part; every selector is importable from ``festivals.selectors``."""
 
 from festivals.selectors.calendars import (
+    CALENDAR_FEEDS,
     deadline_list_for_calendar,
     deadline_list_upcoming,
     edition_ids_open_for,
@@ -50,6 +51,7 @@ from festivals.selectors.submissions import (
 )
 
 __all__ = [
+    "CALENDAR_FEEDS",
     "COMPLETED_STATES",
     "ScreeningFacts",
     "deadline_applying",

@@ -7,9 +7,14 @@ from datetime import date, datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
+from core.cache import CachedAnswers
 from festivals.models import Deadline, Festival, FestivalEdition, FestivalFocusTag, Section
 from festivals.selectors.eligibility import film_screening_facts, submission_eligibility
 from films.models import Film
+
+# The public deadline feeds (festivals.ics) kept in the shared cache; every festival, edition or
+# deadline write makes them stale (festivals.services.directory).
+CALENDAR_FEEDS = CachedAnswers("festivals:calendar-feed")
 
 
 def festival_filters(

@@ -1,4 +1,7 @@
-"""The directory: festivals, their editions and sections, and deadlines in the festival's own zone."""
+"""The directory: festivals, their editions and sections, and deadlines in the festival's own zone.
+
+Every festival, edition or deadline write makes the kept public deadline feeds
+(``festivals.ics``) stale once it commits."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from core.money import Money, money_parse
 from core.permissions import require_perm
 from festivals.enums import DEADLINE_ORDER, DeadlineKind, FestivalFocus
 from festivals.models import Deadline, Festival, FestivalEdition, FestivalFocusTag, Section
+from festivals.selectors import CALENDAR_FEEDS
 from festivals.services.common import (
     EDITION_FIELDS,
     FESTIVAL_FIELDS,
@@ -56,6 +60,7 @@ def _festival_save(festival: Festival, data: dict) -> Festival:
             FestivalFocusTag.objects.bulk_create(
                 FestivalFocusTag(festival=festival, focus=f) for f in focus if f not in have
             )
+    CALENDAR_FEEDS.invalidate()
     return festival
 
 
@@ -114,6 +119,7 @@ def _edition_save(edition: FestivalEdition, data: dict) -> FestivalEdition:
     if errors:
         raise ValidationError(errors)
     save_unique(edition, "year", duplicate_message)
+    CALENDAR_FEEDS.invalidate()
     return edition
 
 
@@ -233,4 +239,5 @@ def edition_deadlines_replace(*, edition: FestivalEdition, actor, deadlines: lis
         FestivalEdition.objects.select_for_update().filter(pk=edition.pk).first()
         edition.deadlines.all().delete()
         created = Deadline.objects.bulk_create([deadline for _n, deadline in rows])
+    CALENDAR_FEEDS.invalidate()
     return sorted(created, key=lambda d: d.closes_at)

@@ -5,13 +5,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.rules import is_producer
 from festivals import selectors
 from festivals.forms import CalendarFilterForm
-from festivals.ics import deadlines_ics_response
+from festivals.ics import deadlines_ics_feed
 from films.selectors import film_list_of_user_organizations
 
 CALENDAR_PAGE_SIZE = 50
@@ -62,8 +61,4 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
     form = _calendar_form(request)
     if not form.is_valid():
         return _render_calendar(request, form, deadlines=None, editions=[], status=400)
-    now = timezone.now()
-    deadlines = selectors.deadline_list_for_calendar(
-        after=now, film=form.cleaned_data.get("film"), **form.selector_filters()
-    )
-    return deadlines_ics_response(deadlines, now=now, name=_("Festival deadlines"))
+    return deadlines_ics_feed(filters=form.selector_filters(), film=form.cleaned_data.get("film"), now=timezone.now())

@@ -16,11 +16,16 @@ from films.services.imports import (
 )
 from films.services.media import film_image_add_now, film_image_delete
 from films.services.records import (
+    FILM_BATCH,
     FILM_FIELDS,
     FILM_RELATIONS,
     film_create,
+    film_create_allowed,
+    film_create_many,
     film_delete,
+    film_new_check,
     film_refresh_search,
+    genres_by_slug,
 )
 from films.services.review import (
     film_missing_for_review,
@@ -55,6 +60,7 @@ from films.services.shortlists import (
 )
 
 __all__ = [
+    "FILM_BATCH",
     "FILM_FIELDS",
     "FILM_RELATIONS",
     "IMMEDIATE_FIELDS",
@@ -66,6 +72,8 @@ __all__ = [
     "REVIEWED_FIELDS",
     "film_approved_values",
     "film_create",
+    "film_create_allowed",
+    "film_create_many",
     "film_delete",
     "film_image_add",
     "film_image_add_now",
@@ -76,12 +84,14 @@ __all__ = [
     "film_import_start",
     "film_missing_for_review",
     "film_missing_from_facts",
+    "film_new_check",
     "film_refresh_search",
     "film_rights_lock",
     "film_rights_mark_sold",
     "film_rights_replace",
     "film_transition",
     "film_update",
+    "genres_by_slug",
     "import_template_csv",
     "revision_transition",
     "rights_problems_error",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,14 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.enums import PRODUCER_KINDS
 from accounts.models import Organization
 from core.csvreader import CsvLimits, csv_rows_read
 from core.jobs import JobFailed, JobOutcome, job_create, job_progress
 from core.models import Job
 from films.enums import CompletionStatus, CreditRole, FilmType
-from films.models import Film
-from films.services.records import film_create
+from films.models import Film, Genre
+from films.services.records import film_create_allowed, film_create_many, film_new_check, genres_by_slug
 
 IMPORT_COLUMNS = [
     "title_original",
@@ -120,26 +120,12 @@ def _import_row_parse(row: dict) -> tuple[dict, dict[str, list[str]]]:
     return out, errors
 
 
-def _import_row_data(row: dict) -> dict:
-    out, errors = _import_row_parse(row)
-    if errors:
-        raise ValidationError(errors)
-    return out
-
-
 def film_import_read(*, upload) -> list[tuple[int, dict[str, str]]]:
     """The rows of an import file, or ``ValidationError({"file": [...]})`` naming what is wrong."""
     rows = csv_rows_read(upload=upload, columns=IMPORT_COLUMNS, required=["title_original"], limits=IMPORT_LIMITS)
     if not rows:
         raise ValidationError({"file": [_("The file has no films in it.")]})
     return rows
-
-
-def _import_allowed(organization: Organization, actor) -> None:
-    if organization.kind not in PRODUCER_KINDS:
-        raise ValidationError({"organization": [_("Films belong to a production company or sales agent.")]})
-    if not (actor.has_perm("accounts.view_organization", organization) and actor.has_perm("films.add_film")):
-        raise PermissionDenied(_("You may only register films for your own company."))
 
 
 def film_import_start(*, organization: Organization, actor, upload) -> Job:
@@ -151,7 +137,7 @@ def film_import_start(*, organization: Organization, actor, upload) -> Job:
 
     Side effects: stores the file for the job; queues the job after commit.
     """
-    _import_allowed(organization, actor)
+    film_create_allowed(organization=organization, actor=actor)
     film_import_read(upload=upload)
     upload.seek(0)
     return job_create(kind=IMPORT_JOB, owner=actor, params={"organization": organization.pk}, input_file=upload)
@@ -164,40 +150,44 @@ def _row_errors(number: int, exc: ValidationError) -> list[dict]:
     ]
 
 
-def _row_check(organization: Organization, actor, number: int, row: dict) -> list[dict]:
-    """Every error of the row: its unreadable cells, and what the service says of the rest when
-    it creates the film in a transaction that is then rolled back."""
-    data, errors = _import_row_parse(row)
-    with transaction.atomic():
+def _pks(genres: dict[str, Genre]) -> dict[str, int]:
+    return {slug: genre.pk for slug, genre in genres.items()}
+
+
+def _rows_check(
+    organization: Organization,
+    parsed: list[tuple[int, dict, dict]],
+    genres: dict[str, Genre],
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[tuple[Film, dict]], list[dict]]:
+    """Every row checked by ``film_create``'s own checks (``film_new_check``): the unsaved films
+    with their relations, and every error of every row — its unreadable cells, then what the
+    checks say of the rest. ``progress(index)`` is called after each row."""
+    checked: list[tuple[Film, dict]] = []
+    errors: list[dict] = []
+    for index, (number, data, cell_errors) in enumerate(parsed, start=1):
+        row_errors = dict(cell_errors)
         try:
-            film_create(organization=organization, actor=actor, data=data)
+            checked.append(film_new_check(organization=organization, data=data, genres=genres))
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
-                errors.setdefault(field, messages)
-        finally:
-            transaction.set_rollback(True)
-    return _row_errors(number, ValidationError(errors)) if errors else []
-
-
-def _rows_create(organization: Organization, actor, rows) -> tuple[list[Film], list[dict]]:
-    films: list[Film] = []
-    errors: list[dict] = []
-    for number, row in rows:
-        try:
-            films.append(film_create(organization=organization, actor=actor, data=_import_row_data(row)))
-        except ValidationError as exc:
-            errors.extend(_row_errors(number, exc))
-    return films, errors
+                row_errors.setdefault(field, messages)
+        if row_errors:
+            errors.extend(_row_errors(number, ValidationError(row_errors)))
+        if progress is not None:
+            progress(index)
+    return checked, errors
 
 
 def film_import_run(job: Job) -> JobOutcome:
     """The handler of an import job: one draft film per row, all rows or none.
 
-    Every row is first checked by creating its film in a transaction that is rolled back
-    (the same code as the real save, so the same errors), with the job's progress written
-    after each; then, if no row failed, all films are created in one transaction. Progress
-    cannot be seen from inside that transaction, so checking counts as the first half of
-    the bar and saving as the second.
+    Every row is first checked by ``film_create``'s own checks (the genres the file names read
+    in one query), with the job's progress written as the rows go (at most a hundred times);
+    then, if no row failed, all films are created in one transaction with
+    ``film_create_many``: a fixed number of queries per batch of films, whatever the rows.
+    Progress cannot be seen from inside that transaction, so checking counts as the first half
+    of the bar and saving as the second.
 
     Raises ``JobFailed`` listing every bad row (``{"row", "column", "message"}``) and then
     saves nothing. Side effects: an audit event per film created.
@@ -208,7 +198,7 @@ def film_import_run(job: Job) -> JobOutcome:
     actor = job.owner
     try:
         # Asked again: the person may have left the company since the job was queued.
-        _import_allowed(organization, actor)
+        film_create_allowed(organization=organization, actor=actor)
     except (PermissionDenied, ValidationError) as exc:
         raise JobFailed(_("You may no longer import films into %(company)s.") % {"company": organization.name}) from exc
     try:
@@ -222,20 +212,27 @@ def film_import_run(job: Job) -> JobOutcome:
     count = len(rows)
     step = max(1, count // 100)
 
-    job_progress(job=job, done=0, total=2 * count, message=_("Checking the rows."))
-    errors: list[dict] = []
-    for index, (number, row) in enumerate(rows, start=1):
-        errors.extend(_row_check(organization, actor, number, row))
+    parsed = [(number, *_import_row_parse(row)) for number, row in rows]
+    slugs = {slug for _number, data, _errors in parsed for slug in data["genres"]}
+    genres = genres_by_slug(slugs=slugs)
+
+    def progress(index: int) -> None:
         if index % step == 0 or index == count:
             job_progress(
                 job=job, done=index, message=_("Checked %(done)s of %(n)s rows.") % {"done": index, "n": count}
             )
+
+    job_progress(job=job, done=0, total=2 * count, message=_("Checking the rows."))
+    checked, errors = _rows_check(organization, parsed, genres, progress)
+    films: list[Film] = []
     if not errors:
         job_progress(job=job, done=count, message=_("Saving the films."))
         with transaction.atomic():
-            films, errors = _rows_create(organization, actor, rows)
-            if errors:  # something changed since the check, such as a genre removed
-                transaction.set_rollback(True)
+            now_known = genres_by_slug(slugs=slugs)
+            if _pks(now_known) != _pks(genres):  # a genre was removed since the check
+                checked, errors = _rows_check(organization, parsed, now_known)
+            if not errors:
+                films = film_create_many(organization=organization, actor=actor, checked=checked)
     if errors:
         raise JobFailed(
             ngettext(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -11,8 +13,8 @@ from accounts.enums import PRODUCER_KINDS
 from accounts.models import Organization
 from core.money import money_errors
 from core.permissions import require_perm
-from core.workflow import audit_record
-from films.enums import CreditRole
+from core.workflow import audit_record, audit_record_many
+from films.enums import CreditRole, ListingStatus
 from films.languages import LANGUAGE_CODES
 from films.models import Credit, Film, FilmCountry, FilmLanguage, Genre
 from films.search import search_documents
@@ -54,16 +56,29 @@ FILM_RELATIONS = (
 )
 
 
-def _validate_relations(data: dict) -> dict:
+# Films a bulk creation saves per INSERT statement.
+FILM_BATCH = 500
+
+
+def genres_by_slug(*, slugs: Iterable) -> dict[str, Genre]:
+    """The genres among ``slugs`` that exist, by slug: one query checks many films' genres."""
+    slugs = {str(s) for s in slugs}
+    return {genre.slug: genre for genre in Genre.objects.filter(slug__in=slugs)} if slugs else {}
+
+
+def _validate_relations(data: dict, *, genres: Mapping[str, Genre] | None = None) -> dict:
+    """The relations in ``data``, checked. ``genres`` (from ``genres_by_slug``), when given, holds
+    every existing genre the data may name, so no query is made for them."""
     errors: dict[str, list[str]] = {}
     clean: dict = {}
     if "genres" in data:
-        slugs = list(dict.fromkeys(data["genres"] or []))
-        genres = list(Genre.objects.filter(slug__in=[str(s) for s in slugs]))
-        unknown = sorted(set(map(str, slugs)) - {g.slug for g in genres})
+        slugs = [str(s) for s in dict.fromkeys(data["genres"] or [])]
+        known = genres_by_slug(slugs=slugs) if genres is None else genres
+        genres_found = [known[slug] for slug in slugs if slug in known]
+        clean["genres"] = genres_found
+        unknown = sorted(set(slugs) - {g.slug for g in genres_found})
         if unknown:
             errors["genres"] = [_("Unknown genre: %(names)s.") % {"names": ", ".join(unknown)}]
-        clean["genres"] = genres
     for key in ("original_languages", "subtitle_languages"):
         if key in data:
             codes = list(dict.fromkeys(data[key] or []))
@@ -144,21 +159,26 @@ def _apply_relations(film: Film, clean: dict) -> None:
         film.production_companies.set(clean["production_companies"])
 
 
-def film_refresh_search(*, film: Film) -> None:
-    """Rebuild the film's search documents from its titles, texts and people."""
-    people = [name for pair in film.credits.values_list("name", "name_latin") for name in pair]
-    search_en, search_cjk = search_documents(
+def _search_documents_of(film: Film, people: Iterable[tuple[str, str]]) -> tuple[str, str]:
+    """The film's search documents from its titles, texts and its credits' (name, Latin name)."""
+    return search_documents(
         titles=[film.title_original, film.title_en],
-        loglines=[film.logline_en, film.logline_zh, *people],
+        loglines=[film.logline_en, film.logline_zh, *(name for pair in people for name in pair)],
         synopses=[film.synopsis_en, film.synopsis_zh],
     )
+
+
+def film_refresh_search(*, film: Film) -> None:
+    """Rebuild the film's search documents from its titles, texts and people."""
+    search_en, search_cjk = _search_documents_of(film, film.credits.values_list("name", "name_latin"))
     Film.objects.filter(pk=film.pk).update(search_en=search_en, search_cjk=search_cjk)
     film.search_en, film.search_cjk = search_en, search_cjk
 
 
-def _film_validate(film: Film, data: dict) -> dict:
+def _film_validate(film: Film, data: dict, *, genres: Mapping[str, Genre] | None = None) -> dict:
     """Set ``data``'s fields on ``film`` (unsaved) and check them all at once; returns the checked
-    relations for ``_film_write``. Raises one ValidationError naming every bad field."""
+    relations for ``_film_write``. Raises one ValidationError naming every bad field.
+    ``genres``: as ``_validate_relations`` takes it."""
     unknown = set(data) - set(FILM_FIELDS) - set(FILM_RELATIONS)
     if unknown:
         raise ValidationError({name: [_("This field cannot be set here.")] for name in sorted(unknown)})
@@ -184,7 +204,7 @@ def _film_validate(film: Film, data: dict) -> dict:
     ):
         errors["box_office_amount"] = problems
     try:
-        clean = _validate_relations(data)
+        clean = _validate_relations(data, genres=genres)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if errors:
@@ -207,6 +227,15 @@ def _film_save(film: Film, data: dict) -> Film:
     return _film_write(film, _film_validate(film, data))
 
 
+def film_create_allowed(*, organization: Organization, actor) -> None:
+    """Raise unless ``actor`` may register films for ``organization``: ``ValidationError``
+    (field ``organization``) for a company that holds no films, else ``PermissionDenied``."""
+    if organization.kind not in PRODUCER_KINDS:
+        raise ValidationError({"organization": [_("Films belong to a production company or sales agent.")]})
+    if not (actor.has_perm("accounts.view_organization", organization) and actor.has_perm("films.add_film")):
+        raise PermissionDenied(_("You may only register films for your own company."))
+
+
 @transaction.atomic
 def film_create(*, organization: Organization, actor, data: dict) -> Film:
     """Register a film for a producer organization the actor belongs to. Starts as a draft.
@@ -214,13 +243,67 @@ def film_create(*, organization: Organization, actor, data: dict) -> Film:
     Side effects: an audit event for the new film's listing status, so its timeline starts
     with its creation.
     """
-    if organization.kind not in PRODUCER_KINDS:
-        raise ValidationError({"organization": [_("Films belong to a production company or sales agent.")]})
-    if not (actor.has_perm("accounts.view_organization", organization) and actor.has_perm("films.add_film")):
-        raise PermissionDenied(_("You may only register films for your own company."))
+    film_create_allowed(organization=organization, actor=actor)
     film = _film_save(Film(organization=organization), data)
     audit_record(obj=film, actor=actor, from_state="", to_state=film.listing_status, field="listing_status")
     return film
+
+
+def film_new_check(
+    *, organization: Organization, data: dict, genres: Mapping[str, Genre] | None = None
+) -> tuple[Film, dict]:
+    """A new film of ``organization`` from ``data``, unsaved, and its checked relations, for
+    ``film_create_many``: ``film_create``'s own checks, without a query when ``genres`` (from
+    ``genres_by_slug``) holds the genres named. Raises one ValidationError naming every bad field."""
+    film = Film(organization=organization)
+    return film, _film_validate(film, data, genres=genres)
+
+
+@transaction.atomic
+def film_create_many(*, organization: Organization, actor, checked: list[tuple[Film, dict]]) -> list[Film]:
+    """Save films ``film_new_check`` made, as ``film_create`` would one by one (the same rows:
+    fields, search documents, genres, languages, countries, credits, companies, audit events),
+    with a fixed number of queries per ``FILM_BATCH`` films. Returns them, saved, in order.
+
+    Side effects: an audit event per film for its listing status; the catalogue's kept answers
+    are stale after commit.
+    """
+    film_create_allowed(organization=organization, actor=actor)
+    films = [film for film, _clean in checked]
+    for film, clean in checked:
+        if "sales_agent" in clean:
+            film.sales_agent = clean["sales_agent"]
+        people = [(credit.name, credit.name_latin) for credit in clean.get("credits", [])]
+        film.search_en, film.search_cjk = _search_documents_of(film, people)
+    Film.objects.bulk_create(films, batch_size=FILM_BATCH)
+    genre_rows, language_rows, country_rows, credit_rows, company_rows = [], [], [], [], []
+    for film, clean in checked:
+        genre_rows += [Film.genres.through(film_id=film.pk, genre_id=genre.pk) for genre in clean.get("genres", [])]
+        for key, kind in (
+            ("original_languages", FilmLanguage.Kind.ORIGINAL),
+            ("subtitle_languages", FilmLanguage.Kind.SUBTITLE),
+        ):
+            language_rows += [FilmLanguage(film=film, kind=kind, language=code) for code in clean.get(key, [])]
+        country_rows += [FilmCountry(film=film, country=code) for code in clean.get("countries", [])]
+        for credit in clean.get("credits", []):
+            credit.film = film
+            credit_rows.append(credit)
+        company_rows += [
+            Film.production_companies.through(film_id=film.pk, organization_id=company.pk)
+            for company in clean.get("production_companies", [])
+        ]
+    for model, rows in (
+        (Film.genres.through, genre_rows),
+        (FilmLanguage, language_rows),
+        (FilmCountry, country_rows),
+        (Credit, credit_rows),
+        (Film.production_companies.through, company_rows),
+    ):
+        model.objects.bulk_create(rows, batch_size=FILM_BATCH * 4)
+    # A new film is a draft, as film_create records it.
+    audit_record_many(objs=films, actor=actor, from_state="", to_state=ListingStatus.DRAFT, field="listing_status")
+    CATALOGUE_ANSWERS.invalidate()
+    return films
 
 
 @transaction.atomic

@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.enums import MembershipRole, OrganizationKind, VerificationStatus
-from accounts.models import Membership, Organization, User
+from accounts.models import User
 from campaigns.selectors.reminders import REMINDER_SOURCES
 from campaigns.services.reminders import REMINDER_BATCH, reminder_sweep
 from festivals.enums import DeadlineKind, FestivalTier, SubmissionStatus
 from festivals.models import Deadline, Festival, FestivalEdition, FestivalFollow, Section, Submission
 from films.enums import ListingStatus
 from films.models import Film
+from portal.bench.common import editions_seed, producer_seed
 
 Write = Callable[[str], None]
 
@@ -52,20 +52,7 @@ def _seed(*, editions: int, submissions: int, people: int, quiet: int) -> dict:
         batch_size=_BATCH,
     )
     first_year = now.year - YEARS // 2
-    edition_rows = FestivalEdition.objects.bulk_create(
-        (
-            FestivalEdition(
-                festival=festival,
-                year=first_year + y,
-                starts_on=date(first_year + y, 5, 10),
-                ends_on=date(first_year + y, 5, 20),
-                time_zone="Europe/Paris",
-            )
-            for festival in festivals
-            for y in range(YEARS)
-        ),
-        batch_size=_BATCH,
-    )
+    edition_rows = editions_seed(festivals, first_year=first_year, years=YEARS)
     sections = Section.objects.bulk_create(
         (Section(edition=edition, name_en="Competition") for edition in edition_rows), batch_size=_BATCH
     )
@@ -81,14 +68,7 @@ def _seed(*, editions: int, submissions: int, people: int, quiet: int) -> dict:
         ),
         batch_size=_BATCH,
     )
-    company = Organization.objects.create(
-        name="Bench Reminder Pictures",
-        kind=OrganizationKind.PRODUCTION_COMPANY,
-        country="CN",
-        verification_status=VerificationStatus.VERIFIED,
-    )
-    owner = User.objects.create_user("bench-reminders-producer@example.test")
-    Membership.objects.create(user=owner, organization=company, role=MembershipRole.OWNER)
+    company, _owner = producer_seed(name="Bench Reminder Pictures", email="bench-reminders-producer@example.test")
     quiet_ids = {f.pk for f in festivals[-quiet:]}
     busy = [s for s in sections if s.edition.festival_id not in quiet_ids]
     films_needed = max(1, -(-submissions // max(1, len(busy))))

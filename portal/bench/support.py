@@ -21,10 +21,10 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.enums import MembershipRole, OrganizationKind, VerificationStatus
-from accounts.models import Membership, Organization, User
+from accounts.models import User
 from films.enums import ListingStatus
 from films.models import Film
+from portal.bench.common import producer_seed
 from portal.bench.measure import Ping
 from support.enums import ApplicationStatus, ProgrammeKind
 from support.models import Application, Criterion, CriterionScore, Programme, Review
@@ -48,14 +48,7 @@ class _Rollback(Exception):
 
 def _seed(programmes: int, applications: int, reviews: int) -> list[Programme]:
     now = timezone.now()
-    company = Organization.objects.create(
-        name="Bench Support Pictures",
-        kind=OrganizationKind.PRODUCTION_COMPANY,
-        country="CN",
-        verification_status=VerificationStatus.VERIFIED,
-    )
-    owner = User.objects.create_user("bench-support-producer@example.test")
-    Membership.objects.create(user=owner, organization=company, role=MembershipRole.OWNER)
+    company, _owner = producer_seed(name="Bench Support Pictures", email="bench-support-producer@example.test")
     reviewers = [User.objects.create_user(f"bench-support-reviewer-{n}@example.test") for n in range(reviews)]
     per_programme = max(1, -(-applications // programmes))
     films = Film.objects.bulk_create(

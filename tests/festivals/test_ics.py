@@ -6,13 +6,16 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings as settings_module
 from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
-from icalendar import Calendar
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar, Event
 
-from core.money import Money
+from core.money import Money, money_format
 from festivals.ics import deadlines_ics, deadlines_ics_response
-from festivals.models import Deadline
+from festivals.models import Deadline, Festival, FestivalEdition
 from tests.festivals.factories import DeadlineFactory, EditionFactory, FestivalFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +112,54 @@ def test_the_calendar_is_streamed_one_event_at_a_time():
     assert len(chunks) == 5  # the header, three events, the end
     assert all(chunk.startswith(b"BEGIN:VEVENT") for chunk in chunks[1:4])
     assert chunks[-1] == b"END:VCALENDAR\r\n"
+
+
+# --- The events are written by hand: the same bytes as the icalendar package writes -------
+
+# Any text, and long plain-ASCII text thick with what TEXT escapes (folded by another path).
+texts = st.one_of(
+    st.text(st.characters(blacklist_categories=["Cs"]), max_size=120),
+    st.text("ab ,;\\^\n", min_size=60, max_size=240),
+)
+# What a URL field lets through (no white space), with the characters TEXT escapes.
+URL_CHARACTERS = "abcxyz0189-._~:/?#[]@!$&'()*+,;=%\\^"
+
+
+def _icalendar_event(deadline: Deadline, *, host: str, now: datetime) -> bytes:
+    """The event as the icalendar package writes it: the reference the feed is held to."""
+    edition, festival = deadline.edition, deadline.edition.festival
+    event = Event()
+    event.add("uid", f"festival-deadline-{deadline.pk}@{host}")
+    event.add("dtstamp", now)
+    event.add("dtstart", deadline.closes_at.astimezone(UTC))
+    event.add("dtend", deadline.closes_at.astimezone(UTC))
+    event.add("summary", f"{festival.display_name('en')} {edition.year}: {deadline.get_kind_display()} deadline")
+    fee = money_format(deadline.fee) or "no fee"
+    event.add(
+        "description", f"{festival.display_city('en')}; fee: {fee}; closes in the festival's time zone, Asia/Tokyo"
+    )
+    if festival.website:
+        event.add("url", festival.website)
+    return event.to_ical()
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    name=texts,
+    city=texts,
+    website=st.one_of(st.just(""), st.text(URL_CHARACTERS, max_size=90).map(lambda path: f"https://e.org/{path}")),
+    # Naive bounds, as hypothesis takes them; the values are aware (UTC).
+    closes_at=st.datetimes(datetime(2000, 1, 1), datetime(2100, 1, 1), timezones=st.just(UTC)),  # noqa: DTZ001
+    fee=st.one_of(st.none(), st.decimals(min_value=0, max_value=10**9, places=2).map(lambda d: Money(d, "EUR"))),
+)
+def test_each_event_is_the_bytes_the_icalendar_package_writes(name, city, website, closes_at, fee):
+    festival = Festival(name_en=name or "x", city=city, website=website)
+    edition = FestivalEdition(festival=festival, year=2031, time_zone="Asia/Tokyo")
+    deadline = Deadline(pk=7, edition=edition, kind="late", closes_at=closes_at, fee=fee)
+    now = datetime(2031, 1, 2, 3, 4, 5, 678, tzinfo=UTC)
+
+    text = deadlines_ics([deadline], now=now, name="Festival deadlines").encode()
+
+    event = text[text.index(b"BEGIN:VEVENT") : text.index(b"END:VCALENDAR")]
+    host = settings_module.SITE_URL.split("://")[-1].split("/")[0]
+    assert event == _icalendar_event(deadline, host=host, now=now)

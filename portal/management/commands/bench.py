@@ -23,8 +23,10 @@ from django.test import Client, override_settings
 
 from portal.bench import report
 from portal.bench.buyers import bench_buyers
+from portal.bench.calendar import bench_calendar
 from portal.bench.campaigns import bench_campaigns
 from portal.bench.deals import bench_deals
+from portal.bench.imports import bench_imports
 from portal.bench.measure import (
     ANONYMOUS,
     HOME,
@@ -82,7 +84,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
         parser.add_argument(
             "--only",
-            choices=["catalogue", "markets", "support", "campaigns", "reminders"],
+            choices=["catalogue", "markets", "support", "campaigns", "reminders", "calendar", "imports"],
             help="measure only the catalogue, only the markets (deals, buyers, meetings, screener streaming), "
             "only export support (a programme's ranked list and dashboard), "
             "only campaigns (one campaign sent to 50,000 buyers) "
@@ -137,6 +139,10 @@ class Command(BaseCommand):
                 document += self._campaigns(options)
             if only in (None, "reminders"):
                 document += self._reminders(options)
+            if only in (None, "calendar"):
+                document += self._calendar(options)
+            if only in (None, "imports"):
+                document += self._imports(options)
         except BenchError as exc:
             raise CommandError(str(exc)) from exc
         if options["report"]:
@@ -194,6 +200,31 @@ class Command(BaseCommand):
                 due_large=due_large,
             )
         except (AssertionError, ValueError) as exc:
+            raise BenchError(str(exc)) from exc
+        self.stdout.write(section)
+        return "\n\n" + section
+
+    def _calendar(self, options: dict) -> str:
+        """The public deadlines feed over 80,000 upcoming deadlines (in proportion to a smaller
+        --films): built afresh, built and kept, served kept. Returns its Markdown."""
+        ratio = min(1.0, max(options.get("films") or POSTGRES_SIZE.films, 1) / POSTGRES_SIZE.films)
+        self.stdout.write(self.style.MIGRATE_HEADING("Festival deadlines feed: afresh and kept"))
+        try:
+            section = bench_calendar(write=self.stdout.write, deadlines=max(400, int(80_000 * ratio)))
+        except AssertionError as exc:
+            raise BenchError(str(exc)) from exc
+        self.stdout.write(section)
+        return "\n\n" + section
+
+    def _imports(self, options: dict) -> str:
+        """The CSV film import of 100 and 2,000 rows (in proportion to a smaller --films): rows a
+        second and queries. Returns its Markdown."""
+        ratio = min(1.0, max(options.get("films") or POSTGRES_SIZE.films, 1) / POSTGRES_SIZE.films)
+        rows = max(200, int(2_000 * ratio))
+        self.stdout.write(self.style.MIGRATE_HEADING("Film import: rows a second"))
+        try:
+            section = bench_imports(write=self.stdout.write, rows=rows, small=rows // 20)
+        except AssertionError as exc:
             raise BenchError(str(exc)) from exc
         self.stdout.write(section)
         return "\n\n" + section
