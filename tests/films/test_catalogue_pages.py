@@ -286,7 +286,7 @@ def test_the_catalogue_page_reads_on_past_its_numbered_pages_by_cursor(client, p
     after = client.get("/films/", {"cursor": more.group(1)})
     assert [f.pk for f in after.context["films"]] == [f.pk for f in reversed(films[:6])]
     assert "First page" in after.content.decode()
-    assert "rel=\"next\"" not in after.content.decode()
+    assert 'rel="next"' not in after.content.decode()
 
 
 def test_the_catalogue_page_shows_the_first_page_for_a_bad_cursor(client, producer_org):

@@ -42,6 +42,7 @@ def buyer(settings):
 
 def test_the_floor_replays_the_api_requests_statements_through_the_raw_cursor(buyer):
     params = {"q": "lantern"}
+    buyer.get(API.path, params, secure=True)  # the shared caches filled (the genre list), as in the bench
     with CaptureQueriesContext(connection) as api:
         response = buyer.get(API.path, params, secure=True)
     floor = floor_capture(buyer, API.path, params)
