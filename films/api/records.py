@@ -13,6 +13,7 @@ from one ``FilmPermissions`` per request, so a page costs a handful of rule eval
 from __future__ import annotations
 
 from django.core.files.storage import FileSystemStorage, default_storage
+from django.utils import timezone
 from django.utils.encoding import filepath_to_uri
 from rest_framework import serializers
 
@@ -31,8 +32,20 @@ _DATE = serializers.DateField()
 _MONEY = serializers.DecimalField(max_digits=_amount.max_digits, decimal_places=_amount.decimal_places)
 
 
-def _datetime(value) -> str | None:
-    return _DATETIME.to_representation(value) if value is not None else None
+def _datetime(value, request) -> str | None:
+    """As DRF's ``DateTimeField`` writes it (ISO 8601 in the active time zone, "Z" for UTC), with
+    the time zone looked up once a request rather than three times a film."""
+    if value is None:
+        return None
+    zone = getattr(request, "_film_time_zone", None)
+    if zone is None:
+        zone = _DATETIME.default_timezone()
+        if request is not None and zone is not None:
+            request._film_time_zone = zone
+    if zone is None or timezone.is_naive(value):
+        return _DATETIME.to_representation(value)
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class MediaUrls:
@@ -188,9 +201,9 @@ def film_full(film: Film | CatalogueFilm, *, request, permissions: FilmPermissio
         "status": film.listing_status,
         **_transitions(film, permissions),
         "missing_for_review": missing,
-        "published_at": _datetime(film.published_at),
-        "created_at": _datetime(film.created_at),
-        "updated_at": _datetime(film.updated_at),
+        "published_at": _datetime(film.published_at, request),
+        "created_at": _datetime(film.created_at, request),
+        "updated_at": _datetime(film.updated_at, request),
     }
 
 

@@ -118,7 +118,7 @@ def table(results: list[Measurement]) -> str:
         matches = f"{r.matches:,}{'' if r.matches_exact else '+'}" if r.matches is not None else ""
         floor = f"{_ms(t['floor'])} ({r.floor_sql.median_ms:.1f})" if "floor" in t else ""
         over_floor = f"{r.ratio_in_time('api', 'floor'):.2f}" if "floor" in t else ""
-        queries = " / ".join(str(r.queries[s]) for s in QUERY_PAGE_SIZES) + f" / {r.page_queries}"
+        queries = " / ".join(str(r.queries.get(s, "–")) for s in QUERY_PAGE_SIZES) + f" / {r.page_queries}"
         rows.append(
             f"| {r.scenario.name} | {r.scenario.visitor} | {_query_string(r.scenario.params)} | {matches} "
             f"| {r.rounds} | {_ms(t['ping'])} | {floor} | {_ms(t['api'])} | {t['api'].p95_ms:.1f} "

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
 
@@ -98,3 +99,17 @@ def test_permission_answers_are_remembered_by_membership_and_status(
     first.listing_status = ListingStatus.WITHDRAWN
     permissions.has_perm("films.view_full_film", first)
     assert calls == ["films.view_full_film"]  # other facts: asked again
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Shanghai", "America/Los_Angeles"])
+def test_dates_are_written_as_drf_writes_them_in_the_active_time_zone(producer_org, buyer, zone):
+    film = _film(producer_org, ListingStatus.PUBLISHED)
+    http = APIRequestFactory().get("/api/v1/films/")
+    http.user = buyer
+    with timezone.override(zone):
+        expected = _drf_rendering(Film.objects.get(pk=film.pk), {"request": http}, full=True)
+        (plain,) = listing.catalogue_films([film.pk], full=True)
+        rendered = records.film_record(plain, request=http, permissions=FilmPermissions(buyer))
+    assert rendered["published_at"] == expected["published_at"]
+    assert rendered["updated_at"] == expected["updated_at"]
+    assert rendered == expected
