@@ -1,16 +1,19 @@
 """The catalogue's pages as plain values: what the API and the catalogue page read for a list of films.
 
-A catalogue page costs two statements, however the films are filtered:
+A catalogue page is read in two or three statements, however the films are filtered:
 
-1. one narrow scan over the matches that ranks them, counts them (up to the API's cap) and picks
-   the page's ids: ``count(*) OVER ()`` over ids and sort keys only, never the wide search columns
-   or the producer's row; or, for a cursor (keyset) page, a seek past the last film shown;
+1. the page's ids and the number of matches (up to the API's cap), from ids and sort keys only,
+   never the wide search columns or the producer's row (``page_ids`` says which way for which
+   filters): a search or a filter through another table counts and sorts its matches in one
+   statement (``count(*) OVER ()``); the unfiltered catalogue counts up to the cap and reads the
+   page in the listing index's order; a cursor (keyset) page seeks past the last film shown;
 2. the page's rows by id, as plain values: the card's columns (and the full record's, where the
-   reader may see it), the producer's name, and the genres and the poster's files aggregated by
-   subqueries in the same statement.
+   reader may see it, with the producer's name, credits, languages, countries and companies),
+   the genres and the poster's files, aggregated by subqueries in the same statement, compiled
+   once per database connection.
 
 Rows become ``CatalogueFilm`` objects, which ``films.api.records`` renders as the API's JSON and
-``films/includes/film_card.html`` as a card, so the page and the API show the same rows. No model
+the ``film_card`` template tag as a card, so the page and the API show the same rows. No model
 instance, queryset cache or prefetch is made for a catalogue page.
 """
 
@@ -30,13 +33,14 @@ from django.db.models.expressions import RawSQL
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from core.api import CappedCountPaginator
 from core.display import for_reader, other_name
 from films.enums import FilmType, ListingStatus
 from films.models import Film, FilmLanguage, PosterFiles
 from films.selectors import FilmDetails, GenreRow, genre_rows
 
-# How far the API counts matches (core.api.CappedCountPaginator's cap): beyond, ``count_exact`` is false.
-COUNT_CAP = 10_000
+# How far a list counts its matches: beyond, ``count_exact`` is false (as every API list).
+COUNT_CAP = CappedCountPaginator.COUNT_CAP
 
 # The columns of a card, then those a full record adds; ``CatalogueFilm`` has an attribute for each.
 CARD_COLUMNS = (
