@@ -28,6 +28,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
+from core.ical import ical_line as _line
+from core.ical import ical_text as _text
 from core.money import money_format
 from festivals.enums import DeadlineKind
 from festivals.models import Deadline
@@ -37,7 +39,6 @@ from films.models import Film
 ICS_FILENAME = "festival-deadlines.ics"
 _END = b"END:VCALENDAR\r\n"
 _INFLATE_CHUNK = 64 * 1024
-_FOLD_AT = 75  # octets a physical line stays under
 _BREAKS = {"\r", "\n"}
 
 
@@ -70,48 +71,6 @@ def _words() -> _Words:
         no_fee=_("no fee"),
         kinds={value: str(label) for value, label in DeadlineKind.choices},
     )
-
-
-def _text(value: str) -> str:
-    """A TEXT value escaped (RFC 5545 3.3.11) as the icalendar package escapes it."""
-    return (
-        value.replace("\\N", "\n")
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def _line(name: str, value: str) -> str:
-    """A content line, folded (RFC 5545 3.1) as the icalendar package folds it: each physical
-    line under 75 octets, never inside a character nor between a backslash and what it escapes."""
-    line = f"{name}:{value}"
-    if len(line.encode()) < _FOLD_AT:
-        return line + "\r\n"
-    if line.isascii():  # one octet a character: cut by slicing, the same cuts as below
-        parts, start, width = [], 0, _FOLD_AT - 1
-        while len(line) - start > width:
-            end = start + width - (line[start + width - 1] in "\\^")
-            parts.append(line[start:end])
-            start = end
-        parts.append(line[start:])
-        return "\r\n ".join(parts) + "\r\n"
-    parts = []
-    current: list[str] = []
-    octets = 0
-    for char in line:
-        size = len(char.encode())
-        if current and octets + size >= _FOLD_AT:
-            carried = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
-            parts.append("".join(current))
-            current, octets = carried, sum(len(c.encode()) for c in carried)
-        current.append(char)
-        octets += size
-    parts.append("".join(current))
-    return "\r\n ".join(parts) + "\r\n"
 
 
 def _moment(value: datetime) -> str:

@@ -14,6 +14,7 @@ from django.utils.translation import override
 from accounts.enums import PRODUCER_KINDS, OrganizationKind, VerificationStatus
 from accounts.models import Organization, User
 from accounts.rules import is_agency_admin, memberships_of
+from core.ical import ical_line, ical_text
 from films.models import Film
 from markets.enums import BOOKED_MEETING_STATES, MeetingPlace, MeetingStatus
 from markets.models import Meeting, MeetingSlot
@@ -95,33 +96,6 @@ def meeting_booked_count(*, user) -> int:
 # --- The invitation ----------------------------------------------------------------------------
 
 
-def _escape(text: str) -> str:
-    """TEXT value escaping (RFC 5545, 3.3.11)."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\r", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1)."""
-    parts: list[str] = []
-    current, size, limit = "", 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = " ", 1, 75
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n".join(parts)
-
-
 def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
@@ -172,24 +146,24 @@ def meeting_invitation_ics(*, meeting: Meeting) -> str:
         )
     cancelled = meeting.status == MeetingStatus.CANCELLED
     properties = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Go-Global Film Portal//Meetings//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:meeting-{meeting.pk}@{_domain()}",
-        f"DTSTAMP:{_utc(meeting.updated_at)}",
-        f"DTSTART:{_utc(meeting.starts_at)}",
-        f"DTEND:{_utc(meeting.ends_at)}",
-        f"SEQUENCE:{1 if cancelled else 0}",
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-        f"SUMMARY:{_escape(summary)}",
-        f"DESCRIPTION:{_escape(chr(10).join(lines))}",
+        ("BEGIN", "VCALENDAR"),
+        ("VERSION", "2.0"),
+        ("PRODID", "-//Go-Global Film Portal//Meetings//EN"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("BEGIN", "VEVENT"),
+        ("UID", f"meeting-{meeting.pk}@{_domain()}"),
+        ("DTSTAMP", _utc(meeting.updated_at)),
+        ("DTSTART", _utc(meeting.starts_at)),
+        ("DTEND", _utc(meeting.ends_at)),
+        ("SEQUENCE", str(1 if cancelled else 0)),
+        ("STATUS", "CANCELLED" if cancelled else "CONFIRMED"),
+        ("SUMMARY", ical_text(summary)),
+        ("DESCRIPTION", ical_text("\n".join(lines))),
     ]
     if place:
-        properties.append(f"LOCATION:{_escape(place)}")
+        properties.append(("LOCATION", ical_text(place)))
     if meeting.video_link:
-        properties.append(f"URL:{meeting.video_link}")
-    properties += ["END:VEVENT", "END:VCALENDAR"]
-    return "".join(f"{_fold(line)}\r\n" for line in properties)
+        properties.append(("URL", meeting.video_link))
+    properties += [("END", "VEVENT"), ("END", "VCALENDAR")]
+    return "".join(ical_line(name, value) for name, value in properties)
