@@ -44,6 +44,7 @@ class _SharedFields(dict):
 
 # CatalogueFilter's form classes, by language, filters offered, genres and honours.
 _FORM_CLASSES: dict[tuple, type] = {}
+_FORM_CLASSES_KEPT = 32
 
 
 def genre_choices() -> list[tuple[str, str]]:
@@ -129,6 +130,8 @@ class CatalogueFilter(filters.FilterSet):
         )
         form_class = _FORM_CLASSES.get(key)
         if form_class is None:
+            if len(_FORM_CLASSES) >= _FORM_CLASSES_KEPT:  # the genre list changed many times: start again
+                _FORM_CLASSES.clear()
             form_class = super().get_form_class()
             catalogue_fields(form_class.base_fields)
             form_class.base_fields = _SharedFields(form_class.base_fields)
