@@ -65,11 +65,14 @@ def test_a_submission_racing_an_unassignment_ends_one_way():
     review = declared(ReviewFactory(application__programme=programme))
     admin = AgencyAdminFactory()
 
+    # Each side's copy is read before they start: read inside the race, the reviewer's copy could
+    # miss a review already unassigned, which is the test's own read failing, not the service.
+    copies = [Review.objects.get(pk=review.pk) for _ in range(2)]
+
     def act(i):
-        fresh = Review.objects.get(pk=review.pk)
         if i == 0:
-            return review_score(actor=review.reviewer, review=fresh, scores=full_scores(criteria), submit=True)
-        return review_unassign(actor=admin, review=fresh)
+            return review_score(actor=review.reviewer, review=copies[0], scores=full_scores(criteria), submit=True)
+        return review_unassign(actor=admin, review=copies[1])
 
     outcomes = at_once(2, act)
 
